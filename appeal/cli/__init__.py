@@ -1,0 +1,86 @@
+"""The command line: `appeal COMMAND ...` (contract: design.md, "Command contract").
+
+One error path for every command: bad input or usage prints one line on stderr,
+`appeal: error: ...`, and exits 2. Nothing below the CLI prints tracebacks for bad input;
+it raises `appeal.errors.UserError`. Each command lives in its own small module
+(`cmd_*.py`), which imports its machinery lazily so that start-up stays quick.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from appeal.errors import UserError
+
+app = typer.Typer(
+    name="appeal",
+    help="Challenge a UK Freedom of Information refusal: find its weaknesses in law, "
+    "work out every deadline, and write the review request or Commissioner complaint.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Registering the commands: each module adds its command(s) to `app` on import.
+from appeal.cli import (  # noqa: E402,F401
+    cmd_deadlines,
+    cmd_parse,
+    cmd_check,
+    cmd_letters,
+    cmd_scan,
+    cmd_catalogue,
+)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point for the `appeal` script and `python -m appeal`."""
+    args = sys.argv[1:] if argv is None else argv
+    command = typer.main.get_command(app)
+    try:
+        rc = command.main(args=args, prog_name="appeal", standalone_mode=False)
+    except UserError as exc:
+        print(f"appeal: error: {_one_line(str(exc))}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(getattr(exc, "exit_code", 0))
+    except typer.Abort:
+        print("appeal: aborted", file=sys.stderr)
+        sys.exit(130)
+    except typer.TyperException as exc:  # click's usage errors (vendored by typer)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `appeal`: show the help
+            print(command.get_help(exc.ctx))
+            sys.exit(0)
+        fmt = getattr(exc, "format_message", None)
+        msg = fmt() if fmt else str(exc)
+        cmd = getattr(getattr(exc, "ctx", None), "command_path", "appeal")
+        print(f"appeal: error: {_one_line(msg)} (see '{cmd} --help')", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("appeal: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        sys.exit(0)
+    except Exception as exc:  # a bug of ours: one line, the traceback only on request
+        if os.environ.get("APPEAL_DEBUG"):
+            raise
+        print(
+            f"appeal: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+            "(set APPEAL_DEBUG=1 to see the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        sys.exit(1)
+    sys.exit(rc if isinstance(rc, int) else 0)

@@ -1,0 +1,302 @@
+"""The records every stage passes on: Refusal, Exemption, Finding, Timeline.
+
+Their JSON forms are the contract in design.md ("Machine forms"): outside tools read them,
+so field names are stable. Unknown values are None, never guessed; whatever the parser
+inferred is listed in `Refusal.assumptions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from appeal.errors import UserError
+
+REFUSAL_SCHEMA = "appeal.refusal/1"
+FINDINGS_SCHEMA = "appeal.findings/1"
+DEADLINES_SCHEMA = "appeal.deadlines/1"
+
+REGIMES = ("FOIA", "EIR", "FOISA", "EISR")
+STRENGTHS = ("strong", "moderate", "weak")
+
+
+@dataclass
+class Authority:
+    name: str | None = None
+    kind: str | None = None  # police, council, nhs, department, devolved, university, regulator, other
+    nation: str | None = None  # england, wales, scotland, northern-ireland, uk
+
+
+@dataclass
+class Exemption:
+    """One provision the letter relies on, in canonical form (s31(1)(a), reg12(4)(b))."""
+
+    citation: str
+    title: str | None = None
+    ncnd: bool = False  # the neither-confirm-nor-deny provision (s23(5), s31(3), s40(5)...)
+    absolute: bool | None = None
+    test: str | None = None  # "class", "prejudice", "cost", "vexatious", "other"
+    spans: list[list[int]] = field(default_factory=list)  # [start, end) into Refusal.text
+    # What the letter says of harm for this exemption: the likelihood words it uses
+    # ("would", "would be likely to", "could", "may") and whether any harm is stated.
+    likelihood: list[str] = field(default_factory=list)
+    harm_stated: bool | None = None
+
+    @property
+    def section(self) -> str:
+        """The section or regulation number alone: s31(1)(a) -> s31, reg12(4)(b) -> reg12."""
+        head = self.citation.split("(", 1)[0]
+        return head
+
+
+@dataclass
+class Dates:
+    letter: str | None = None  # ISO dates
+    received: str | None = None
+
+
+@dataclass
+class CostEstimate:
+    """For s12 / reg 12(4)(b) refusals: what the letter says of its estimate."""
+
+    hours: float | None = None
+    pounds: float | None = None
+    breakdown_given: bool = False
+    advice_given: bool = False  # s16 advice on narrowing the request
+
+
+@dataclass
+class Refusal:
+    authority: Authority = field(default_factory=Authority)
+    regime: str | None = None
+    reference: str | None = None
+    dates: Dates = field(default_factory=Dates)
+    request_text: str | None = None
+    exemptions: list[Exemption] = field(default_factory=list)
+    ncnd: bool = False
+    ncnd_scope: str | None = None  # "all" (the whole request) or "other" ("any other information")
+    partial_disclosure: bool = False
+    public_interest_test: bool = False
+    review_rights_stated: bool = False
+    commissioner_rights_stated: bool = False
+    is_review_outcome: bool = False  # an internal-review outcome letter, not a first refusal
+    truncated: bool = False
+    cost: CostEstimate | None = None
+    assumptions: list[str] = field(default_factory=list)
+    text: str = ""  # the extracted letter text; every span indexes into it
+    source: str | None = None  # the file it came from, for messages
+
+    # ---- JSON form -------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {"schema": REFUSAL_SCHEMA, **d}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Refusal":
+        """Build from the JSON form, validating as we go: bad input names the field."""
+        if not isinstance(data, dict):
+            raise UserError("the JSON file is not a parsed refusal (expected an object)")
+        schema = data.get("schema")
+        if schema != REFUSAL_SCHEMA:
+            raise UserError(f"field 'schema': expected {REFUSAL_SCHEMA!r}, got {schema!r}")
+        auth = _obj(data, "authority", {})
+        authority = Authority(
+            name=_opt_str(auth, "name", "authority.name"),
+            kind=_opt_str(auth, "kind", "authority.kind"),
+            nation=_opt_str(auth, "nation", "authority.nation"),
+        )
+        regime = _opt_str(data, "regime", "regime")
+        if regime is not None:
+            regime = regime.upper()
+            if regime not in REGIMES:
+                raise UserError(f"field 'regime': {regime!r} is not one of {', '.join(REGIMES)}")
+        dates_d = _obj(data, "dates", {})
+        dates = Dates(
+            letter=_opt_date(dates_d, "letter", "dates.letter"),
+            received=_opt_date(dates_d, "received", "dates.received"),
+        )
+        text = _opt_str(data, "text", "text") or ""
+        exemptions = []
+        raw_ex = data.get("exemptions", [])
+        if not isinstance(raw_ex, list):
+            raise UserError("field 'exemptions': expected a list")
+        for i, e in enumerate(raw_ex):
+            where = f"exemptions[{i}]"
+            if not isinstance(e, dict):
+                raise UserError(f"field '{where}': expected an object")
+            citation = _opt_str(e, "citation", f"{where}.citation")
+            if not citation:
+                raise UserError(f"field '{where}.citation' is missing")
+            spans = e.get("spans", [])
+            if not isinstance(spans, list) or not all(
+                isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) for x in s)
+                and 0 <= s[0] <= s[1] <= len(text)
+                for s in spans
+            ):
+                raise UserError(f"field '{where}.spans': expected [[start, end], ...] within the text")
+            test = _opt_str(e, "test", f"{where}.test")
+            likelihood = e.get("likelihood", [])
+            if not isinstance(likelihood, list) or not all(isinstance(x, str) for x in likelihood):
+                raise UserError(f"field '{where}.likelihood': expected a list of strings")
+            exemptions.append(
+                Exemption(
+                    citation=citation,
+                    title=_opt_str(e, "title", f"{where}.title"),
+                    ncnd=_bool(e, "ncnd", f"{where}.ncnd", False),
+                    absolute=_opt_bool(e, "absolute", f"{where}.absolute"),
+                    test=test,
+                    spans=[list(s) for s in spans],
+                    likelihood=list(likelihood),
+                    harm_stated=_opt_bool(e, "harm_stated", f"{where}.harm_stated"),
+                )
+            )
+        cost = None
+        if data.get("cost") is not None:
+            c = _obj(data, "cost", {})
+            cost = CostEstimate(
+                hours=_opt_num(c, "hours", "cost.hours"),
+                pounds=_opt_num(c, "pounds", "cost.pounds"),
+                breakdown_given=_bool(c, "breakdown_given", "cost.breakdown_given", False),
+                advice_given=_bool(c, "advice_given", "cost.advice_given", False),
+            )
+        assumptions = data.get("assumptions", [])
+        if not isinstance(assumptions, list) or not all(isinstance(a, str) for a in assumptions):
+            raise UserError("field 'assumptions': expected a list of strings")
+        scope = _opt_str(data, "ncnd_scope", "ncnd_scope")
+        if scope not in (None, "all", "other"):
+            raise UserError(f"field 'ncnd_scope': {scope!r} is not 'all', 'other' or null")
+        return cls(
+            authority=authority,
+            regime=regime,
+            reference=_opt_str(data, "reference", "reference"),
+            dates=dates,
+            request_text=_opt_str(data, "request_text", "request_text"),
+            exemptions=exemptions,
+            ncnd=_bool(data, "ncnd", "ncnd", False),
+            ncnd_scope=scope,
+            partial_disclosure=_bool(data, "partial_disclosure", "partial_disclosure", False),
+            public_interest_test=_bool(data, "public_interest_test", "public_interest_test", False),
+            review_rights_stated=_bool(data, "review_rights_stated", "review_rights_stated", False),
+            commissioner_rights_stated=_bool(
+                data, "commissioner_rights_stated", "commissioner_rights_stated", False
+            ),
+            is_review_outcome=_bool(data, "is_review_outcome", "is_review_outcome", False),
+            truncated=_bool(data, "truncated", "truncated", False),
+            cost=cost,
+            assumptions=list(assumptions),
+            text=text,
+            source=_opt_str(data, "source", "source"),
+        )
+
+
+@dataclass
+class Evidence:
+    quote: str  # verbatim: Refusal.text[start:end]
+    start: int
+    end: int
+
+
+@dataclass
+class Finding:
+    rule: str
+    title: str
+    strength: str  # strong | moderate | weak
+    evidence: list[Evidence] = field(default_factory=list)
+    argument: str = ""
+    precedents: list[str] = field(default_factory=list)
+    ask: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def findings_to_dict(findings: list[Finding], refusal: Refusal | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"schema": FINDINGS_SCHEMA, "findings": [f.to_dict() for f in findings]}
+    if refusal is not None:
+        out["assumptions"] = list(refusal.assumptions)
+    return out
+
+
+@dataclass
+class Event:
+    """One dated step: what is due, by when, on what statutory basis."""
+
+    id: str  # response_due, response_due_alt, response_due_extended, review_request_by, ...
+    date: str  # ISO date
+    basis: str  # e.g. "FOIA s10(1)"
+    note: str = ""
+    working_days_left: int | None = None  # from today; negative once passed
+    passed: bool | None = None
+
+
+@dataclass
+class Timeline:
+    regime: str
+    calendar: str  # "uk-any-part" (FOIA/EIR) or "scotland" (FOISA/EISR)
+    events: list[Event] = field(default_factory=list)
+    late: bool | None = None  # None: cannot be told from the dates given
+    late_by_working_days: int | None = None
+    review_late: bool | None = None
+    review_late_by_working_days: int | None = None
+    holidays_skipped: list[str] = field(default_factory=list)  # "2019-12-25 Christmas Day"
+    notes: list[str] = field(default_factory=list)  # disputed points, assumptions
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": DEADLINES_SCHEMA, **asdict(self)}
+
+
+# ---- validation helpers for from_dict ----------------------------------------------------
+def _obj(d: dict, key: str, default: Any) -> dict:
+    v = d.get(key, default)
+    if v is None:
+        return {}
+    if not isinstance(v, dict):
+        raise UserError(f"field '{key}': expected an object")
+    return v
+
+
+def _opt_str(d: dict, key: str, where: str) -> str | None:
+    v = d.get(key)
+    if v is None or isinstance(v, str):
+        return v
+    raise UserError(f"field '{where}': expected a string or null, got {type(v).__name__}")
+
+
+def _bool(d: dict, key: str, where: str, default: bool) -> bool:
+    v = d.get(key, default)
+    if v is None:
+        return default
+    if not isinstance(v, bool):
+        raise UserError(f"field '{where}': expected true or false")
+    return v
+
+
+def _opt_bool(d: dict, key: str, where: str) -> bool | None:
+    v = d.get(key)
+    if v is None or isinstance(v, bool):
+        return v
+    raise UserError(f"field '{where}': expected true, false or null")
+
+
+def _opt_num(d: dict, key: str, where: str) -> float | None:
+    v = d.get(key)
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise UserError(f"field '{where}': expected a number or null")
+    return float(v)
+
+
+def _opt_date(d: dict, key: str, where: str) -> str | None:
+    v = _opt_str(d, key, where)
+    if v is None:
+        return None
+    try:
+        dt.date.fromisoformat(v)
+    except ValueError:
+        raise UserError(f"field '{where}': {v!r} is not a date in the form YYYY-MM-DD") from None
+    return v
