@@ -1,0 +1,251 @@
+"""The precedent library: it loads, it is honest, and letters only get citable authority."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from appeal import precedents as P
+from appeal.errors import UserError
+from appeal.resources import shipped_dir
+
+# Citation strings exactly as the source list gives them (copied here so the test does not
+# need ../shared). If any of these change, someone edited a citation by hand.
+EXPECTED_CITATIONS = {
+    "surrey-police-fs50246819": "FS50246819",
+    "hogan-oxford-2006": "Hogan & Anor v Information Commissioner [2006] UKIT EA_2005_0030 (17 October 2006)",
+    "csa-v-sic-2008": "Common Services Agency v Scottish Information Commissioner (Scotland) [2008] UKHL 47 (9 July 2008)",
+    "mcinerney-2015": "McInerney v Information Commissioner and the Department for Education [2015] UKUT 0047 (AAC)",
+    "john-connor-2006": "John Connor Press Associates Ltd v The Information Commissioner [2006] UKIT EA_2006_0005 (24 January 2006)",
+    "cobain-2015": "Home Office v Information Commissioner and Cobain (Final Decision) [2015] UKUT 27 (AAC)",
+    "appger-2015-ukut-377": "All Party Parliamentary Group on Extraordinary Rendition v Information Commissioner and Foreign and Commonwealth Office [2015] UKUT 377 (AAC)",
+    "dbt-uksc-2025": "Department for Business and Trade v The Information Commissioner [2025] UKSC 27",
+    "craigdale-2010": "[2010] CSIH 43",
+    "toms-royal-mail-2006": "Toms v The Information Commissioner [2006] UKIT EA_2005_0027 (19 June 2006)",
+    "packham-norwich-2023": "EA/2022/0238 (BAILII UKFTT/GRC/2023/777)",
+    "psni-fs50550891": "FS50550891",
+}
+
+# Recommended forms the source spells out verbatim in its cautions.
+EXPECTED_CITE_AS = {
+    "john-connor-2006": "John Connor Press Associates Ltd v Information Commissioner (EA/2005/0005, 25 January 2006)",
+    "packham-norwich-2023": "EA/2022/0238",
+}
+
+ALL_REGIMES = (None, "FOIA", "EIR", "FOISA", "EISR")
+
+
+@pytest.fixture(scope="module")
+def library():
+    return P.load_all()
+
+
+def test_every_file_loads_and_ids_match_file_names(library):
+    files = sorted(shipped_dir("precedents").glob("*.toml"))
+    assert len(files) >= 30
+    assert len(library) == len(files)
+    assert {p.id for p in library} == {f.stem for f in files}
+
+
+def test_ids_unique(library):
+    ids = [p.id for p in library]
+    assert len(ids) == len(set(ids))
+
+
+def test_supports_are_known_rules(library):
+    for p in library:
+        assert set(p.supports) <= set(P.RULE_IDS), p.id
+        assert p.regimes and set(p.regimes) <= set(P.REGIMES), p.id
+
+
+def test_rule_ids_match_design_catalogue():
+    # the rule catalogue in design.md has 22 rules; a typo here would silently drop support
+    assert len(P.RULE_IDS) == 22 == len(set(P.RULE_IDS))
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", r) for r in P.RULE_IDS)
+
+
+def test_dates_are_iso_or_year(library):
+    for p in library:
+        if p.date is not None:
+            assert re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", p.date), p.id
+
+
+@pytest.mark.parametrize("pid,citation", sorted(EXPECTED_CITATIONS.items()))
+def test_citation_strings_are_the_source_strings(pid, citation):
+    p = P.get(pid)
+    assert p is not None, pid
+    assert p.citation == citation
+
+
+@pytest.mark.parametrize("pid,cite_as", sorted(EXPECTED_CITE_AS.items()))
+def test_recommended_citation_form_kept_beside_the_source_string(pid, cite_as):
+    p = P.get(pid)
+    assert p.cite_as == cite_as
+    assert p.letter_citation == cite_as
+    assert p.citation != cite_as
+
+
+def test_letter_citation_falls_back_to_citation():
+    p = P.get("surrey-police-fs50246819")
+    assert p.cite_as is None and p.letter_citation == "FS50246819"
+
+
+@pytest.mark.parametrize("rule", P.RULE_IDS)
+@pytest.mark.parametrize("regime", ALL_REGIMES)
+def test_for_rule_never_returns_unverified_or_against_requester(rule, regime):
+    for p in P.for_rule(rule, regime):
+        assert p.verified and not p.against_requester, p.id
+        assert rule in p.supports
+        if regime:
+            assert regime in p.regimes
+
+
+def test_known_uncitable_entries_exist_and_are_excluded(library):
+    imsi = P.get("imsi-catcher-ncnd-2018")
+    assert imsi is not None and imsi.verified is False
+    dbt = P.get("dbt-uksc-2025")
+    assert dbt.against_requester is True
+    returned = {p.id for rule in P.RULE_IDS for p in P.for_rule(rule)}
+    assert "imsi-catcher-ncnd-2018" not in returned
+    assert "dbt-uksc-2025" not in returned and "dbt-coa-2023" not in returned
+    # ...but the engine can still learn that aggregation authority cuts the other way
+    assert {"dbt-uksc-2025", "dbt-coa-2023"} <= {p.id for p in P.against("public-interest-missing")}
+
+
+def test_every_rule_with_support_returns_most_authoritative_first():
+    for rule in P.RULE_IDS:
+        ranks = [p.rank for p in P.for_rule(rule)]
+        assert ranks == sorted(ranks), rule
+    first = P.for_rule("personal-data-aggregate")[0]
+    assert first.id == "csa-v-sic-2008"  # House of Lords beats the Court of Session and FTT
+    ns = [p.id for p in P.for_rule("national-security-mismatch")]
+    assert ns.index("cobain-2015") < ns.index("surrey-police-fs50246819") < ns.index("ico-s23-guidance")
+
+
+def test_core_rules_have_citable_support():
+    for rule in ("national-security-mismatch", "ncnd-unexplained", "ncnd-statistics",
+                 "prejudice-not-demonstrated", "likelihood-not-stated", "personal-data-aggregate",
+                 "cost-limit-no-estimate", "cost-limit-no-advice", "late-response",
+                 "review-rights-missing", "investigation-not-specific", "boilerplate-reasoning",
+                 "mosaic-unsupported"):
+        assert P.for_rule(rule), rule
+    assert "surrey-police-fs50246819" in {p.id for p in P.for_rule("ncnd-unexplained", "FOIA")}
+
+
+def test_regime_filter():
+    eir = {p.id for p in P.for_rule("review-rights-missing", "EIR")}
+    foia = {p.id for p in P.for_rule("review-rights-missing", "FOIA")}
+    assert "ico-ltt191-eir-review" in eir and "ico-ltt191-eir-review" not in foia
+    assert "ico-refusal-notice-guide" in foia
+    # Scottish authority is persuasive for FOIA, and listed for FOISA
+    assert "craigdale-2010" in {p.id for p in P.for_rule("personal-data-aggregate", "FOISA")}
+    assert "craigdale-2010" in {p.id for p in P.for_rule("personal-data-aggregate", "FOIA")}
+    # lower-case regime names work too
+    assert P.for_rule("review-late", "eir")
+
+
+def test_unknown_rule_id_is_an_error():
+    with pytest.raises(ValueError):
+        P.for_rule("no-such-rule")
+
+
+def test_do_not_cite_balance_of_probabilities():
+    """facts.md s6: neither APPGER [2015] nor Cobain establishes a s23(5) balance-of-probabilities test."""
+    appger = P.get("appger-2015-ukut-377")
+    cobain = P.get("cobain-2015")
+    for p in (appger, cobain):
+        assert any("balance of probabilities" in d for d in p.do_not_cite_for), p.id
+        assert "balance of probabilities" not in p.holding.lower()
+    # APPGER [2015] was tagged for the balance argument in the source; it supports nothing here
+    assert appger.supports == ()
+    assert "appger-2015-ukut-377" not in {p.id for p in P.for_rule("national-security-mismatch")}
+    # no citable entry's holding puts a balance-of-probabilities test forward
+    for rule in P.RULE_IDS:
+        for p in P.for_rule(rule):
+            assert "balance of probabilities" not in p.holding.lower(), p.id
+
+
+def test_berend_not_cited_for_length_of_day():
+    berend = P.get("berend-richmond-2007")
+    assert berend.do_not_cite_for
+    assert "after-hours" not in berend.holding and "midnight" not in berend.holding.lower()
+
+
+def test_packham_is_about_the_late_review_not_the_first_response():
+    p = P.get("packham-norwich-2023")
+    assert "review-late" in p.supports and "late-response" not in p.supports
+    assert p.regimes == ("EIR",)
+
+
+def test_get_unknown_is_none():
+    assert P.get("nope") is None
+
+
+def test_to_dict_json_form(library):
+    data = P.to_dict()
+    text = json.dumps(data)
+    back = json.loads(text)
+    assert len(back["precedents"]) == len(library)
+    first = back["precedents"][0]
+    for key in ("id", "citation", "verified", "supports", "holding", "source_url", "against_requester"):
+        assert key in first
+    one = P.to_dict([P.get("surrey-police-fs50246819")])
+    assert one["precedents"][0]["citation"] == "FS50246819"
+
+
+def test_load_all_is_cached():
+    assert P.load_all()[0] is P.load_all()[0]
+
+
+# --- validation: bad data names the file -------------------------------------------------
+
+GOOD = """
+id = "{id}"
+kind = "case"
+title = "A v B"
+citation = "[2099] UKUT 1 (AAC)"
+court_or_body = "Upper Tribunal"
+source_url = "https://example.org/a"
+holding = "Something in our own words."
+holding_basis = "judgment_text"
+supports = ["late-response"]
+regimes = ["FOIA"]
+verified = true
+against_requester = false
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_validation_accepts_good_file(tmp_path):
+    write(tmp_path, "a-v-b", GOOD.format(id="a-v-b"))
+    (p,) = P.load_dir(tmp_path)
+    assert p.id == "a-v-b" and p.supports == ("late-response",)
+
+
+@pytest.mark.parametrize(
+    "mutate,message",
+    [
+        (lambda s: s.replace('supports = ["late-response"]', 'supports = ["late_response"]'), "late_response"),
+        (lambda s: s.replace('id = "a-v-b"', 'id = "other"'), "does not match the file name"),
+        (lambda s: s.replace('citation = "[2099] UKUT 1 (AAC)"\n', ""), "citation"),
+        (lambda s: s.replace("verified = true", 'verified = "yes"'), "verified"),
+        (lambda s: s.replace('kind = "case"', 'kind = "blog"'), "kind"),
+        (lambda s: s.replace('regimes = ["FOIA"]', 'regimes = ["foia"]'), "regime"),
+        (lambda s: s + "\nextra_field = 1\n", "unknown field"),
+        (lambda s: s + "\nthis is not toml\n", "TOML"),
+    ],
+)
+def test_validation_errors_name_the_file(tmp_path, mutate, message):
+    write(tmp_path, "a-v-b", mutate(GOOD.format(id="a-v-b")))
+    with pytest.raises(UserError) as exc:
+        P.load_dir(tmp_path)
+    assert "a-v-b.toml" in str(exc.value)
+    assert message in str(exc.value)
