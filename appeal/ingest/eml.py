@@ -1,0 +1,148 @@
+"""E-mails (.eml): the headers a reader sees, the body, then each refusal attached.
+
+Body: the text/plain part, else the HTML part converted like a web page. Attachments in
+a format we read (PDF, Word, HTML, text, a forwarded e-mail) follow the body, each after a
+separator line naming it, because refusals often arrive as attachments. An attachment that
+cannot be read is skipped with a note, unless nothing else has any text.
+"""
+
+from __future__ import annotations
+
+from appeal.errors import UserError
+from appeal.ingest.guards import Extracted
+
+SEPARATOR = "----- Attachment: {name} -----"
+_HEADERS = ("From", "To", "Date", "Subject")
+_MAX_DEPTH = 3  # e-mails attached to e-mails
+
+
+def read_eml(data: bytes, name: str, depth: int = 0) -> Extracted:
+    import email
+    from email import policy
+
+    try:
+        msg = email.message_from_bytes(data, policy=policy.default)
+    except Exception:
+        raise UserError(f"could not read {name} as an e-mail: it may be damaged") from None
+    if msg.defects and not msg.keys():
+        raise UserError(f"could not read {name} as an e-mail: it has no headers")
+    return _message(msg, name, depth)
+
+
+def _header_lines(msg) -> list[str]:
+    lines = []
+    for key in _HEADERS:
+        try:
+            value = msg.get(key)
+        except Exception:  # a malformed header: show it raw rather than fail
+            value = msg.get_all(key, [None])[0] if hasattr(msg, "get_all") else None
+        if value:
+            lines.append(f"{key}: {' '.join(str(value).split())}")
+    return lines
+
+
+def _message(msg, name: str, depth: int) -> Extracted:
+    from appeal.ingest.html import html_to_text
+
+    ex = Extracted("")
+    pieces: list[str] = []
+    header = "\n".join(_header_lines(msg))
+    body_text = ""
+    body_part = None
+    try:
+        body_part = msg.get_body(preferencelist=("plain", "html"))
+    except Exception:
+        body_part = None
+    if body_part is not None:
+        body_text = _part_text(body_part, name)
+        if body_part.get_content_subtype() == "html":
+            body_text = html_to_text(body_text)
+    elif not msg.is_multipart() and msg.get_content_maintype() == "text":
+        body_text = _part_text(msg, name)
+    if header:
+        pieces.append(header)
+    if body_text.strip():
+        pieces.append(body_text.strip("\n"))
+
+    errors: list[UserError] = []
+    for index, part in enumerate(_attachments(msg, body_part), 1):
+        filename = part.get_filename() or f"attachment {index}"
+        try:
+            text = _attachment_text(part, filename, depth)
+        except UserError as exc:
+            errors.append(exc)
+            ex.notes.append(f"{name}: attachment {filename} was skipped: {exc}")
+            continue
+        if text is None:
+            continue
+        pieces.append(SEPARATOR.format(name=filename) + "\n\n" + text.text)
+        ex.notes.extend(text.notes)
+        ex.truncated = ex.truncated or text.truncated
+    if not body_text.strip() and len(pieces) <= (1 if header else 0):
+        if errors:
+            raise errors[0]
+        raise UserError(f"{name} is an e-mail with no text and no readable attachment; copy the letter into a .txt file")
+    ex.text = "\n\n".join(pieces)
+    return ex
+
+
+def _part_text(part, name: str) -> str:
+    try:
+        content = part.get_content()
+    except Exception:
+        payload = part.get_payload(decode=True) or b""
+        from appeal.ingest.text import decode
+
+        return decode(payload, name, declared=part.get_content_charset())
+    if isinstance(content, bytes):
+        from appeal.ingest.text import decode
+
+        return decode(content, name, declared=part.get_content_charset())
+    return content if isinstance(content, str) else ""
+
+
+def _attachments(msg, body_part):
+    """Parts that are files: named, or marked as attachments, or a forwarded e-mail."""
+    if not msg.is_multipart():
+        return
+    stack = list(msg.iter_parts())
+    while stack:
+        part = stack.pop(0)
+        if part is body_part:
+            continue
+        ctype = part.get_content_type()
+        if ctype == "message/rfc822":
+            yield part
+            continue
+        if part.is_multipart():
+            stack[0:0] = list(part.iter_parts())
+            continue
+        disposition = part.get_content_disposition()
+        if part.get_filename() or disposition == "attachment":
+            yield part
+        elif ctype in ("application/pdf",) or ctype.startswith("application/vnd.openxmlformats"):
+            yield part
+
+
+def _attachment_text(part, filename: str, depth: int) -> Extracted | None:
+    from appeal.ingest import extract_bytes, kind_for
+
+    ctype = part.get_content_type()
+    if ctype == "message/rfc822":
+        if depth >= _MAX_DEPTH:
+            return None
+        inner = part.get_payload()
+        inner = inner[0] if isinstance(inner, list) and inner else inner
+        if inner is None or isinstance(inner, (str, list)):
+            return None
+        return _message(inner, filename, depth + 1)
+    maintype = part.get_content_maintype()
+    if maintype in ("image", "audio", "video", "font"):
+        return None
+    payload = part.get_payload(decode=True)
+    if not payload or not payload.strip():
+        return None
+    kind = kind_for(filename, payload, content_type=ctype, attachment=True)
+    if kind is None:
+        return None  # a spreadsheet, an image...: not a letter we read
+    return extract_bytes(payload, filename, kind, depth=depth + 1, charset=part.get_content_charset())

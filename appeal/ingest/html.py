@@ -1,0 +1,205 @@
+"""Web pages (disclosure logs, WhatDoTheyKnow): the letter without the site around it.
+
+Dropped: scripts, styles, the <head>, navigation, site headers and footers, forms, and
+cookie/consent banners, told by tag, by ARIA role and by common class/id/aria-label
+names. Kept: paragraphs, list items, headings and table cells, each on its own line.
+Entities are decoded by the standard library's parser.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from appeal.ingest.guards import Extracted
+from appeal.ingest.text import decode
+
+# Never contain letter text.
+_DROP_TAGS = {
+    "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe",
+    "object", "embed", "canvas", "nav", "form", "button", "select", "textarea", "dialog",
+    "menu",
+}
+# Site chrome: dropped when in the page's chrome (not inside an <article> or <main> where
+# an author may use <header>/<footer> for the letter's own heading or sign-off).
+_CHROME_TAGS = {"header", "footer", "aside"}
+_CHROME_ROLES = {
+    "navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog",
+    "alertdialog", "complementary", "toolbar",
+}
+# Class / id / aria-label words of chrome. Matched as whole words of the attribute value
+# split on '-', '_', spaces and camelCase.
+_CHROME_WORDS = {
+    "cookie", "cookies", "consent", "gdpr", "banner", "nav", "navbar", "navigation", "menu",
+    "menubar", "breadcrumb", "breadcrumbs", "footer", "header", "masthead", "skip", "skiplink",
+    "skiplinks", "sidebar", "social", "share", "sharing", "newsletter", "popup", "modal",
+    "toolbar", "searchbox", "search", "feedback", "topbar", "subnav", "megamenu", "offcanvas",
+    "ccc", "cc", "onetrust", "cookiebot", "civic",
+}
+# Never skipped by class/id: the page itself and its main content.
+_NEVER_CHROME = {"html", "body", "main", "article"}
+
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}
+# Blocks that end a line; paragraph-like ones leave a blank line after them.
+_LINE_BLOCKS = {
+    "li", "dt", "dd", "tr", "td", "th", "div", "section", "article", "main", "header",
+    "footer", "address", "figure", "figcaption", "caption", "label", "option", "legend",
+    "fieldset", "details", "summary", "center", "body", "html",
+}
+_PARA_BLOCKS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol",
+    "dl", "hr",
+}
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WS = re.compile(r"[ \t\n\r\f]+")
+_SKIP_LINK = re.compile(r"(?i)skip to (?:the )?(?:main )?(?:content|navigation|main)$")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _attr_words(value: str) -> set[str]:
+    return {w for w in _WORD_SPLIT.split(_CAMEL.sub(" ", value).lower()) if w}
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, by_name: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.by_name = by_name  # drop chrome told by class/id/aria-label names too
+        self.parts: list[str] = []  # text, or "\n" / "\n\n" break markers
+        self.skip_tag: str | None = None
+        self.skip_depth = 0
+        self.pre = 0
+        self.content_depth = 0  # inside <article>/<main>
+
+    # -- skipping ---------------------------------------------------------------------
+    def _is_chrome(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        if tag in _DROP_TAGS:
+            return True
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if "hidden" in a or a.get("aria-hidden", "").lower() == "true":
+            return tag not in _NEVER_CHROME
+        if _HIDDEN_STYLE.search(a.get("style", "")) and tag not in _NEVER_CHROME:
+            return True
+        if tag in _CHROME_TAGS and not self.content_depth:
+            return True
+        role = a.get("role", "").lower().strip()
+        if role in _CHROME_ROLES and tag not in _NEVER_CHROME:
+            return True
+        if tag == "a" and "skip" in _attr_words(a.get("class", "") + " " + a.get("href", "")):
+            return True
+        if self.by_name and tag not in _NEVER_CHROME:
+            words = _attr_words(" ".join((a.get("class", ""), a.get("id", ""), a.get("aria-label", ""))))
+            if self.content_depth:  # a letter's own heading/sign-off block inside <article>
+                words -= {"header", "footer", "banner", "masthead"}
+            if words & _CHROME_WORDS:
+                return True
+        return False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if self.skip_tag is not None:
+            if tag == self.skip_tag:
+                self.skip_depth += 1
+            return
+        if self._is_chrome(tag, attrs):
+            if tag not in _VOID:
+                self.skip_tag, self.skip_depth = tag, 1
+            return
+        if tag in ("article", "main"):
+            self.content_depth += 1
+        if tag == "pre":
+            self.pre += 1
+        self._block(tag)
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if self.skip_tag is not None:
+            return
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag == "hr":
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = tag.lower()
+        if self.skip_tag is not None:
+            if tag == self.skip_tag:
+                self.skip_depth -= 1
+                if self.skip_depth == 0:
+                    self.skip_tag = None
+            return
+        if tag in ("article", "main") and self.content_depth:
+            self.content_depth -= 1
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+        self._block(tag)
+
+    def _block(self, tag: str) -> None:
+        if tag in _PARA_BLOCKS:
+            self.parts.append("\n\n")
+        elif tag in _LINE_BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_tag is not None or not data:
+            return
+        if self.pre:
+            self.parts.append(data)
+        else:
+            self.parts.append(_WS.sub(" ", data))
+
+    # -- result -----------------------------------------------------------------------
+    def text(self) -> str:
+        out: list[str] = []
+        pending = ""  # the strongest break asked for since the last text
+        for part in self.parts:
+            if part in ("\n", "\n\n"):
+                if len(part) > len(pending):
+                    pending = part
+                continue
+            if pending:
+                if out:
+                    out.append(pending)
+                pending = ""
+            out.append(part)
+        joined = "".join(out)
+        # Spaces at line edges come from inline whitespace next to block tags.
+        lines = (line.strip(" ") for line in joined.split("\n"))
+        return "\n".join(line for line in lines if not _SKIP_LINK.match(line))
+
+
+def html_to_text(markup: str) -> str:
+    """The readable text of an HTML page, one block per line."""
+    text = _run(markup, by_name=True)
+    if len(text.strip()) < 40:
+        # A page-wide wrapper named like chrome (e.g. <div class="has-cookie-banner">) can
+        # swallow everything; then drop only by tag and role.
+        loose = _run(markup, by_name=False)
+        if len(loose.strip()) > len(text.strip()):
+            return loose
+    return text
+
+
+def _run(markup: str, by_name: bool) -> str:
+    parser = _Extractor(by_name)
+    parser.feed(markup)
+    parser.close()
+    return parser.text()
+
+
+def sniff_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def read_html(data: bytes, name: str, charset: str | None = None) -> Extracted:
+    markup = decode(data, name, declared=charset or sniff_charset(data), what="a web page")
+    return Extracted(html_to_text(markup))

@@ -1,0 +1,138 @@
+"""PDF letters: the text layer through pypdf (imported only here, only when needed).
+
+A PDF lays text out in lines, so a citation can be split across two of them ("section" /
+"31(1)(a)", "Section 31" / "(3)", "s.40(5)" / "(b)") or a word hyphenated at a line end.
+`join_breaks` mends those, so that later stages read one citation. An encrypted PDF that
+opens with an empty password is read; any other password is a clear error; a PDF with no
+text layer (a scan) is a clear error too.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+
+from appeal.errors import UserError
+from appeal.ingest import guards
+from appeal.ingest.guards import Extracted
+
+# "section" / "s." / "regulation" / "reg." at a line end, the number on the next line.
+_WORD_THEN_NUMBER = re.compile(
+    r"(?i)(?<![A-Za-z])(sections?|ss?\.|regulations?|regs?\.|paragraphs?|para\.|articles?|art\.)"
+    r"[ \t]*\n[ \t]*(?=\d)"
+)
+# A section number at a line end, its bracketed subsection on the next line:
+# "Section 31\n(3)" (a number follows a bare section), "s.40(5)\n(b)" (after a bracket
+# anything may follow). A bare number before "(a)" is left alone: it may be a list.
+_CITATION_HEAD = (
+    r"(?i:sections?|ss?\.?|regulations?|regs?\.?)[ \t]*\d+[A-Za-z]{0,2}"
+)
+_NUMBER_THEN_SUB = re.compile(
+    r"(?<![A-Za-z])(" + _CITATION_HEAD + r")[ \t]*\n[ \t]*(?=\(\d+[A-Za-z]{0,2}\))"
+)
+_SUB_THEN_SUB = re.compile(
+    r"(?<![A-Za-z])(" + _CITATION_HEAD + r"(?:[ \t]?\([0-9A-Za-z]{1,5}\))+)[ \t]*\n[ \t]*"
+    r"(?=\([0-9A-Za-z]{1,5}\))"
+)
+# A word hyphenated at a line end: "exemp-\ntion" -> "exemption". When the first part is a
+# prefix that is usually hyphenated ("non-\ndisclosure"), keep the hyphen, drop the break.
+_HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+_KEEP_HYPHEN = {
+    "non", "self", "well", "co", "cross", "anti", "multi", "semi", "ex", "pre", "post",
+    "long", "short", "high", "low", "third", "first", "second", "full", "part", "half",
+    "over", "under", "counter", "inter", "intra", "sub", "re", "e", "x", "so", "de",
+    "wide", "time", "law", "case", "cost", "decision", "fact", "risk", "data", "front",
+    "back", "up", "one", "two", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "all", "mid", "pro", "vice", "quasi", "ill", "day", "year",
+}
+
+
+def join_breaks(text: str) -> str:
+    """Mend citations and words that a PDF's line layout split in two."""
+    text = _WORD_THEN_NUMBER.sub(lambda m: m.group(1) + " ", text)
+    text = _NUMBER_THEN_SUB.sub(lambda m: m.group(1), text)
+    text = _SUB_THEN_SUB.sub(lambda m: m.group(1), text)
+
+    def hyphen(m: re.Match) -> str:
+        head = m.group(1)
+        return head + ("-" if head.lower() in _KEEP_HYPHEN else "")
+
+    return _HYPHEN_BREAK.sub(hyphen, text)
+
+
+def read_pdf(data: bytes, name: str) -> Extracted:
+    if b"%PDF-" not in data[:1024]:
+        raise UserError(f"could not read {name} as a PDF: it may be damaged (no PDF header)")
+    try:
+        import pypdf
+        from pypdf.errors import DependencyError, FileNotDecryptedError
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise UserError("reading PDF letters needs the pypdf package: pip install pypdf") from None
+
+    log = logging.getLogger("pypdf")
+    old_level = log.level
+    log.setLevel(logging.CRITICAL)  # pypdf logs every repair it makes; not the user's business
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _extract(pypdf, data, name, DependencyError, FileNotDecryptedError)
+    except UserError:
+        raise
+    except MemoryError:
+        raise UserError(f"could not read {name} as a PDF: it needs too much memory; copy the text into a .txt file") from None
+    except RecursionError:
+        raise UserError(f"could not read {name} as a PDF: it may be damaged (nested too deeply)") from None
+    except Exception:  # pypdf raises many kinds on broken files: all mean "damaged"
+        raise UserError(f"could not read {name} as a PDF: it may be damaged") from None
+    finally:
+        log.setLevel(old_level)
+
+
+def _extract(pypdf, data: bytes, name: str, DependencyError, FileNotDecryptedError) -> Extracted:
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        try:
+            ok = reader.decrypt("")
+        except DependencyError:
+            raise UserError(
+                f"{name} is encrypted with AES, which needs the 'cryptography' package: "
+                "pip install cryptography, or copy the text into a .txt file"
+            ) from None
+        except FileNotDecryptedError:
+            ok = 0
+        if not ok:
+            raise UserError(
+                f"{name} is password-protected; open it, copy the text into a .txt file and use that"
+            )
+    try:
+        count = len(reader.pages)
+    except FileNotDecryptedError:
+        raise UserError(f"{name} is password-protected; open it, copy the text into a .txt file and use that") from None
+    if count == 0:
+        raise UserError(f"could not read {name} as a PDF: it has no pages; it may be damaged")
+    ex = Extracted("")
+    pages: list[str] = []
+    budget = guards.MAX_CHARS + 1
+    limit = min(count, guards.MAX_PDF_PAGES)
+    for i in range(limit):
+        page_text = reader.pages[i].extract_text() or ""
+        pages.append(page_text)
+        budget -= len(page_text)
+        if budget < 0:  # enough for the character cap; the rest would be cut anyway
+            if i + 1 < count:
+                ex.notes.append(f"{name}: stopped reading at page {i + 1} of {count}: the text is too long")
+                ex.truncated = True
+            break
+    else:
+        if count > limit:
+            ex.truncated = True
+            ex.notes.append(
+                f"{name} has {count:,} pages; only the first {limit:,} were read (limit {guards.MAX_PDF_PAGES:,})"
+            )
+    if not any(p.strip() for p in pages):
+        raise UserError(f"{name} is a scanned PDF with no text; copy the text into a .txt file")
+    text = "\n\n".join(p.strip("\n") for p in pages)
+    ex.text = join_breaks(guards.clean_text(text))
+    return ex
