@@ -257,6 +257,15 @@ def test_join_breaks_leaves_lists_and_compounds_sensible():
     assert join_breaks("Total: 2020-\n2021") == "Total: 2020-\n2021"
 
 
+def test_join_breaks_in_lists_of_citations():
+    assert join_breaks("Section 30 (1) (a) (b) and (2)\n(a) (i) investigations") == \
+        "Section 30 (1) (a) (b) and (2)(a) (i) investigations"
+    assert join_breaks("sections 30(b)(i) and\n30(b)(ii) of FOISA") == "sections 30(b)(i) and 30(b)(ii) of FOISA"
+    # no citation on the line before: an ordinary list stays as laid out
+    assert join_breaks("see items (1)\n(2) below") == "see items (1)\n(2) below"
+    assert join_breaks("we hold 3 and\n4(a) items") == "we hold 3 and\n4(a) items"
+
+
 def test_pdf_encrypted_with_empty_password_is_read(tmp_path):
     import pypdf
 
@@ -329,6 +338,32 @@ def test_docx_paragraphs_tables_in_order_with_header(tmp_path):
     positions = [text.index(s) for s in order]
     assert positions == sorted(positions)
     assert "Q1 contracts\nWithheld" in text
+
+
+def test_docx_hyperlinks_tracked_changes_and_text_boxes(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    document = docx.Document()
+    p = document.add_paragraph("See ")
+    p._p.append(parse_xml(f'<w:hyperlink {ns} r:id="rId99"><w:r><w:t>our guidance</w:t></w:r></w:hyperlink>'))
+    p._p.append(parse_xml(f'<w:ins {ns} w:id="1" w:author="a"><w:r><w:t xml:space="preserve"> under section 21</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {ns} w:id="2" w:author="a"><w:r><w:delText>DELETED-TEXT</w:delText></w:r></w:del>'))
+    box = document.add_paragraph()
+    box._p.append(parse_xml(
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+        '<w:p><w:r><w:t>Letterhead: Example Police</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>'
+        '<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Letterhead: Example Police</w:t></w:r></w:p>'
+        '</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    buf = io.BytesIO()
+    document.save(buf)
+    text = read_letter(write(tmp_path, "x.docx", buf.getvalue()))
+    assert "See our guidance under section 21" in text
+    assert "DELETED-TEXT" not in text
+    assert text.count("Letterhead: Example Police") == 1
 
 
 def test_docx_truncated_is_damaged(tmp_path):

@@ -26,7 +26,14 @@ def read_eml(data: bytes, name: str, depth: int = 0) -> Extracted:
         raise UserError(f"could not read {name} as an e-mail: it may be damaged") from None
     if msg.defects and not msg.keys():
         raise UserError(f"could not read {name} as an e-mail: it has no headers")
-    return _message(msg, name, depth)
+    try:
+        return _message(msg, name, depth)
+    except UserError:
+        raise
+    except RecursionError:
+        raise UserError(f"could not read {name} as an e-mail: it is nested too deeply") from None
+    except Exception:  # the e-mail package raises many kinds on broken messages
+        raise UserError(f"could not read {name} as an e-mail: it may be damaged") from None
 
 
 def _header_lines(msg) -> list[str]:

@@ -75,6 +75,14 @@ class _Extractor(HTMLParser):
         self.pre = 0
         self.content_depth = 0  # inside <article>/<main>
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # The stdlib asserts on unknown keywords ("<![foo"); skip such a section instead.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            j = self.rawdata.find(">", i + 3)
+            return -1 if j < 0 else j + 1
+
     # -- skipping ---------------------------------------------------------------------
     def _is_chrome(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if tag in _DROP_TAGS:
@@ -165,6 +173,8 @@ class _Extractor(HTMLParser):
                 if len(part) > len(pending):
                     pending = part
                 continue
+            if (pending or not out) and not part.strip(" "):
+                continue  # whitespace between blocks
             if pending:
                 if out:
                     out.append(pending)
@@ -190,9 +200,29 @@ def html_to_text(markup: str) -> str:
 
 def _run(markup: str, by_name: bool) -> str:
     parser = _Extractor(by_name)
-    parser.feed(markup)
-    parser.close()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:  # the stdlib parser asserts on some broken markup ("<![foo")
+        return _crude(markup)
     return parser.text()
+
+
+_CRUDE_DROP = re.compile(r"(?is)<(script|style|head|nav|noscript|template)\b.*?</\1\s*>")
+_CRUDE_BLOCK = re.compile(r"(?i)</?(?:p|div|li|tr|td|th|h[1-6]|br|table|ul|ol|section|article)\b[^>]*>")
+_CRUDE_TAG = re.compile(r"<[^>]*>")
+
+
+def _crude(markup: str) -> str:
+    """Markup the parser gave up on: drop obvious chrome, turn blocks into lines."""
+    import html as _stdlib_html
+
+    text = _CRUDE_DROP.sub("", markup)
+    text = _CRUDE_BLOCK.sub("\n", text)
+    text = _CRUDE_TAG.sub("", text)
+    text = _stdlib_html.unescape(text)
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(lines)
 
 
 def sniff_charset(data: bytes) -> str | None:

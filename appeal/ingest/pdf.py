@@ -36,6 +36,14 @@ _SUB_THEN_SUB = re.compile(
     r"(?<![A-Za-z])(" + _CITATION_HEAD + r"(?:[ \t]?\([0-9A-Za-z]{1,5}\))+)[ \t]*\n[ \t]*"
     r"(?=\([0-9A-Za-z]{1,5}\))"
 )
+# Inside a list of citations: "(1) (a) (b) and (2)" / "(a) (i)", or "30(b)(i) and" /
+# "30(b)(ii)". Joined only when the line before holds a citation ("section", "s.", "reg"
+# or a number with a bracket), so that ordinary numbered lists are left alone.
+_PAREN_THEN_PAREN = re.compile(r"(?m)^([^\n]*\([0-9A-Za-z]{1,5}\))[ \t]*\n[ \t]*(?=\([0-9A-Za-z]{1,5}\))")
+_CONJ_THEN_CITATION = re.compile(
+    r"(?m)^([^\n]*(?:\band|\bor|,|&))[ \t]*\n[ \t]*(?=\d{1,3}[A-Za-z]{0,2}\(|\(\d{1,3}[A-Za-z]{0,2}\))"
+)
+_CITATION_CONTEXT = re.compile(r"(?i)\b(?:sections?|ss?\.|regulations?|regs?\.?)\s*\d|\d\s?\([0-9a-z]{1,4}\)")
 # A word hyphenated at a line end: "exemp-\ntion" -> "exemption". When the first part is a
 # prefix that is usually hyphenated ("non-\ndisclosure"), keep the hyphen, drop the break.
 _HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
@@ -54,6 +62,12 @@ def join_breaks(text: str) -> str:
     text = _WORD_THEN_NUMBER.sub(lambda m: m.group(1) + " ", text)
     text = _NUMBER_THEN_SUB.sub(lambda m: m.group(1), text)
     text = _SUB_THEN_SUB.sub(lambda m: m.group(1), text)
+
+    def in_citation(sep: str):
+        return lambda m: m.group(1) + (sep if _CITATION_CONTEXT.search(m.group(1)) else m.group(0)[len(m.group(1)):])
+
+    text = _PAREN_THEN_PAREN.sub(in_citation(""), text)
+    text = _CONJ_THEN_CITATION.sub(in_citation(" "), text)
 
     def hyphen(m: re.Match) -> str:
         head = m.group(1)
