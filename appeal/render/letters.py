@@ -1,0 +1,417 @@
+"""The letters as structured records, built from Refusal + Findings + Timeline + Requester.
+
+`build_review` and `build_complaint` gather the facts a letter states (who, to whom, what
+was asked and when, what came back, the grounds strongest first, what to ask for, the dates
+that matter) and what the summary must tell the user (what was assumed, what is missing).
+Nothing here is wording: the templates in templates/letters/ turn a Letter into Markdown
+(`to_markdown`), and the renderers turn that into plain text or Word.
+
+Unknown facts stay None: a letter says "your letter" rather than invent a date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from appeal.model import Finding, Refusal, Timeline
+from appeal.render.clean import one_line, shorten
+from appeal.render.requester import Requester
+
+STRENGTH_ORDER = {"strong": 0, "moderate": 1, "weak": 2}
+SCOTTISH = ("FOISA", "EISR")
+MONTHS = ("January February March April May June July August September October "
+          "November December").split()
+
+# The instruments, for naming what a letter cited ("sections 23(5) and 31(3) of ...").
+ACTS = {"FOIA": "the Freedom of Information Act 2000",
+        "EIR": "the Freedom of Information Act 2000",
+        "FOISA": "the Freedom of Information (Scotland) Act 2002",
+        "EISR": "the Freedom of Information (Scotland) Act 2002"}
+REGULATIONS = {"FOIA": "the Environmental Information Regulations 2004",
+               "EIR": "the Environmental Information Regulations 2004",
+               "FOISA": "the Environmental Information (Scotland) Regulations 2004",
+               "EISR": "the Environmental Information (Scotland) Regulations 2004"}
+
+QUOTES_PER_GROUND = 3
+QUOTE_LIMIT = 600
+REQUEST_LIMIT = 320
+
+
+def long_date(value: dt.date | str | None) -> str | None:
+    """2019-10-23 -> '23 October 2019' (British, no ordinal); None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@dataclass
+class Ground:
+    number: int
+    rule: str
+    title: str
+    strength: str
+    quotes: list[str]
+    argument: str
+    citations: list[str]  # exact citation strings of verified precedents
+    ask: str
+    from_review: bool = False  # found in the review outcome rather than the first response
+
+
+@dataclass
+class Letter:
+    kind: str  # "review" or "complaint"
+    regime: str  # FOIA, EIR, FOISA, EISR
+    template: str  # templates/letters/<template>
+    date: str  # the letter's date, long form
+    requester: Requester
+    authority: str | None
+    reference: str | None
+    request: str | None  # the request's words, shortened for the opening paragraph
+    response: dict  # what came back: ncnd, ncnd_scope, partial, cost, vexatious, cited, ...
+    grounds: list[Ground]
+    asks: list[str]
+    dates: dict[str, str | None]  # long-form dates by event id (None: not known)
+    bases: dict[str, str]  # statutory basis by event id
+    review: dict  # complaint: requested, responded, overdue, outcome given, outcome cited
+    timing: dict = field(default_factory=dict)  # late, late_by (the first response)
+    attachments: list[dict] = field(default_factory=list)  # {what, file}
+    source_name: str | None = None  # the refusal's file name, for the attachment list
+    # For the summary, never the letter:
+    assumptions: list[str] = field(default_factory=list)
+    left_out: dict[str, int] = field(default_factory=dict)  # strength -> grounds not used
+
+    @property
+    def subject_reference(self) -> str | None:
+        return self.reference
+
+
+# ---- pieces ----------------------------------------------------------------------------------
+def _cited_phrase(citations: list[str], regime: str) -> str | None:
+    """['s23(5)', 's31(3)', 'reg13'] -> 'sections 23(5) and 31(3) of the ... Act 2000 and ...'"""
+    sections, regs, seen = [], [], set()
+    for c in citations:
+        c = c.strip()
+        if not c or c in seen:
+            continue
+        seen.add(c)
+        if m := re.fullmatch(r"s\s*(\d.*)", c):
+            sections.append(m.group(1))
+        elif m := re.fullmatch(r"reg\s*(\d.*)", c):
+            regs.append(m.group(1))
+    # The letter names its own instrument first ("the Act" / "the Regulations"); the other
+    # one, cited across regimes (s39 in an EIR letter, reg 13 in a FOIA one), in full.
+    environmental = regime in ("EIR", "EISR")
+    act = ACTS[regime] if environmental else "the Act"
+    regulations = "the Regulations" if environmental else REGULATIONS[regime]
+    parts = []
+    if sections:
+        word = "section" if len(sections) == 1 else "sections"
+        parts.append(f"{word} {_and(sections)} of {act}")
+    if regs:
+        word = "regulation" if len(regs) == 1 else "regulations"
+        parts.append(f"{word} {_and(regs)} of {regulations}")
+    return " and ".join(parts) or None
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _response(refusal: Refusal, regime: str) -> dict:
+    cites = [e.citation for e in refusal.exemptions]
+    tests = {e.test for e in refusal.exemptions}
+    heads = {e.section for e in refusal.exemptions}
+    cost = "cost" in tests or bool(heads & {"s12"}) or any(c.startswith("reg12(4)(b)") for c in cites) \
+        or refusal.cost is not None
+    vexatious = "vexatious" in tests or "s14" in heads
+    return {
+        "ncnd": bool(refusal.ncnd),
+        "ncnd_all": bool(refusal.ncnd) and refusal.ncnd_scope != "other",
+        "ncnd_other": bool(refusal.ncnd) and refusal.ncnd_scope == "other",
+        "partial": bool(refusal.partial_disclosure),
+        "cost": cost,
+        "vexatious": vexatious,
+        "cited": _cited_phrase(cites, regime),
+        "review_outcome": bool(refusal.is_review_outcome),
+    }
+
+
+def _citation_lookup() -> Callable[[str], str | None]:
+    def lookup(pid: str) -> str | None:
+        from appeal import precedents
+
+        p = precedents.get(pid)
+        if p is None or getattr(p, "verified", True) is False or getattr(p, "citable", True) is False:
+            return None  # nothing invented: only verified authority that helps the requester
+        return citation_text(p)
+
+    return lookup
+
+
+def citation_text(p) -> str | None:
+    """How a letter cites precedent `p`: its exact citation string, with the case name or
+    the body and year beside it when the citation alone would not tell a reader what it is
+    ("FS50246819" -> "decision notice FS50246819 (Surrey Police, 2010)")."""
+    citation = one_line(getattr(p, "citation", None))
+    if not citation:
+        return None
+    kind = getattr(p, "kind", None)
+    title = one_line(getattr(p, "title", None))
+    year = (getattr(p, "date", None) or "")[:4]
+    has_year = re.search(r"\b(19|20)\d\d\b", citation) is not None
+    if kind == "case" and " v " not in citation and title:
+        name = re.sub(r"\s*\([^)]*\)$", "", title)
+        return f"{name} {citation}"
+    if kind == "decision_notice" and not citation.lower().startswith(("ico", "decision")):
+        head = title.split(" - ")[0].strip() if " - " in title else None
+        extra = ", ".join(x for x in (head, None if has_year else year) if x)
+        return f"decision notice {citation}" + (f" ({extra})" if extra else "")
+    return citation
+
+
+def select(findings: list[Finding], *, all_strengths: bool = False,
+           include: tuple[str, ...] = ()) -> tuple[list[Finding], dict[str, int]]:
+    """Strong and moderate findings (all with --all; a rule named in --include always)."""
+    kept, left = [], {}
+    for f in findings:
+        if all_strengths or f.strength in ("strong", "moderate") or f.rule in include:
+            kept.append(f)
+        else:
+            left[f.strength] = left.get(f.strength, 0) + 1
+    return kept, left
+
+
+def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] | None = None,
+                 review_findings: list[Finding] = ()) -> list[Ground]:
+    """One ground per rule, strongest first (ties keep the engine's order).
+
+    A rule that fired on both the response and the review outcome is argued once, with the
+    quotes from both letters.
+    """
+    cite = cite or _citation_lookup()
+    merged: dict[str, tuple[Finding, list[str], bool]] = {}
+    order: list[str] = []
+    for f, from_review in [(f, False) for f in findings] + [(f, True) for f in review_findings]:
+        quotes = [shorten(one_line(e.quote), QUOTE_LIMIT) for e in f.evidence]
+        if f.rule in merged:
+            old, old_quotes, old_rev = merged[f.rule]
+            best = f if STRENGTH_ORDER.get(f.strength, 3) < STRENGTH_ORDER.get(old.strength, 3) else old
+            merged[f.rule] = (best, old_quotes + quotes, old_rev and from_review)
+        else:
+            merged[f.rule] = (f, quotes, from_review)
+            order.append(f.rule)
+    ranked = sorted(order, key=lambda r: (STRENGTH_ORDER.get(merged[r][0].strength, 3), order.index(r)))
+    grounds = []
+    for n, rule in enumerate(ranked, 1):
+        f, quotes, from_review = merged[rule]
+        uniq = []
+        for q in quotes:
+            if q and q not in uniq:
+                uniq.append(q)
+        citations = []
+        for pid in f.precedents:
+            c = cite(pid)
+            if c and one_line(c) not in citations:
+                citations.append(one_line(c))
+        grounds.append(Ground(
+            number=n, rule=f.rule, title=one_line(f.title), strength=f.strength,
+            quotes=uniq[:QUOTES_PER_GROUND], argument=one_line(f.argument),
+            citations=citations, ask=one_line(f.ask), from_review=from_review,
+        ))
+    return grounds
+
+
+def consolidate_asks(grounds: list[Ground]) -> list[str]:
+    """Each distinct ask once, in the grounds' order."""
+    asks, seen = [], set()
+    for g in grounds:
+        if not g.ask:
+            continue
+        key = re.sub(r"[^a-z0-9]+", " ", g.ask.lower()).strip()
+        if key in seen:
+            continue
+        seen.add(key)
+        asks.append(g.ask)
+    return asks
+
+
+def _dates(timeline: Timeline | None, extra: dict[str, str | dt.date | None]) -> tuple[dict, dict]:
+    dates: dict[str, str | None] = {k: long_date(v) for k, v in extra.items()}
+    bases: dict[str, str] = {}
+    ids = ("response_due", "response_due_alt", "response_due_extended", "review_request_by",
+           "review_due", "review_due_max", "commissioner_complaint_by")
+    for eid in ids:
+        dates.setdefault(eid, None)
+    if timeline is not None:
+        for ev in timeline.events:
+            dates[ev.id] = long_date(ev.date)
+            bases[ev.id] = one_line(ev.basis)
+    return dates, bases
+
+
+def _common(kind: str, refusal: Refusal, timeline: Timeline | None, requester: Requester, *,
+            regime: str, letter_date: dt.date, received: dt.date | None, responded: dt.date | None,
+            review_requested: dt.date | None, review_responded: dt.date | None,
+            assumptions: list[str]) -> dict:
+    authority = one_line(refusal.authority.name) or None
+    reference = one_line(refusal.reference) or None
+    request = shorten(one_line(refusal.request_text), REQUEST_LIMIT) or None
+    dates, bases = _dates(timeline, {
+        "letter": letter_date, "received": received, "responded": responded,
+        "review_requested": review_requested, "review_responded": review_responded,
+    })
+    notes = list(refusal.assumptions) + list(assumptions)
+    if not authority:
+        notes.append("the authority's name was not found in the letter: the letter says 'your authority'")
+    if not reference:
+        notes.append("no reference was found in the letter: the subject line has none")
+    if received is None:
+        notes.append("the date your request was received is not known: the letter says 'my request' (give --received)")
+    if responded is None:
+        notes.append("the date of the response is not known: the letter says 'your response' (give --responded)")
+    if not request:
+        notes.append("the request's words were not found: the letter does not quote them")
+    for f in requester.missing:
+        what = {"name": "--name (the letter is signed '[Your name]')",
+                "email": "--email", "address": "--address"}[f]
+        notes.append(f"no requester {f} given: add {what}, APPEAL_{f.upper()} or the config file")
+    timing = {"late": bool(timeline and timeline.late),
+              "late_by": timeline.late_by_working_days if timeline else None}
+    return dict(kind=kind, regime=regime, date=long_date(letter_date), requester=requester, timing=timing,
+                authority=authority, reference=reference, request=request,
+                response=_response(refusal, regime), dates=dates, bases=bases,
+                source_name=refusal.source, assumptions=_unique(notes))
+
+
+def _unique(items: list[str]) -> list[str]:
+    out = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+# ---- the two letters ------------------------------------------------------------------------
+def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline | None,
+                 requester: Requester, *, regime: str, letter_date: dt.date,
+                 received: dt.date | None = None, responded: dt.date | None = None,
+                 review_requested: dt.date | None = None, all_strengths: bool = False,
+                 include: tuple[str, ...] = (), assumptions: list[str] = (),
+                 cite: Callable[[str], str | None] | None = None) -> Letter:
+    kept, left = select(findings, all_strengths=all_strengths, include=include)
+    grounds = make_grounds(kept, cite=cite)
+    common = _common("review", refusal, timeline, requester, regime=regime, letter_date=letter_date,
+                     received=received, responded=responded,
+                     review_requested=review_requested or letter_date, review_responded=None,
+                     assumptions=list(assumptions))
+    return Letter(template=f"letters/review_{regime.lower()}.md.j2", grounds=grounds,
+                  asks=consolidate_asks(grounds), review={}, left_out=left, **common)
+
+
+def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timeline | None,
+                    requester: Requester, *, regime: str, letter_date: dt.date,
+                    received: dt.date | None = None, responded: dt.date | None = None,
+                    review_requested: dt.date | None = None, review_responded: dt.date | None = None,
+                    outcome: Refusal | None = None, outcome_findings: list[Finding] = (),
+                    all_strengths: bool = False, include: tuple[str, ...] = (),
+                    assumptions: list[str] = (),
+                    cite: Callable[[str], str | None] | None = None) -> Letter:
+    kept, left = select(findings, all_strengths=all_strengths, include=include)
+    kept_rev, left_rev = select(list(outcome_findings), all_strengths=all_strengths, include=include)
+    for k, v in left_rev.items():
+        left[k] = left.get(k, 0) + v
+    grounds = make_grounds(kept, cite=cite, review_findings=kept_rev)
+    notes = list(assumptions)
+    if outcome is not None:
+        notes += [f"review outcome: {a}" for a in outcome.assumptions]
+    common = _common("complaint", refusal, timeline, requester, regime=regime, letter_date=letter_date,
+                     received=received, responded=responded, review_requested=review_requested,
+                     review_responded=review_responded, assumptions=notes)
+    dates = common["dates"]
+    limit_id = "review_due_max" if dates.get("review_due_max") else "review_due"
+    overdue = False
+    if review_requested and review_responded is None and timeline is not None:
+        ev = timeline.event(limit_id)
+        overdue = bool(ev and dt.date.fromisoformat(ev.date) < letter_date)
+    review = {
+        "requested": review_requested is not None,
+        "responded": review_responded is not None or outcome is not None,
+        "overdue": overdue,
+        "limit": dates.get(limit_id),
+        "late": bool(timeline and timeline.review_late),
+        "late_by": timeline.review_late_by_working_days if timeline else None,
+        "upheld_cited": _cited_phrase([e.citation for e in outcome.exemptions], regime) if outcome else None,
+        "outcome_reference": one_line(outcome.reference) if outcome and outcome.reference else None,
+        "outcome_source": outcome.source if outcome else None,
+    }
+    scottish = regime in SCOTTISH
+    if not review["requested"] and not review["responded"]:
+        if scottish:
+            common["assumptions"].append(
+                "no review is recorded: the Scottish Information Commissioner takes an application "
+                "only after a requirement for review (FOISA s47(1)); give --review-requested")
+        else:
+            common["assumptions"].append(
+                "no internal review is recorded: the ICO is unlikely to accept a complaint before one "
+                "(give --review-requested, or run 'appeal review' first)")
+    if review["requested"] and not review["responded"] and not overdue:
+        common["assumptions"].append(
+            "the review is not yet overdue: the Commissioner normally waits for its outcome")
+    attachments = _attachments(common["source_name"], review, outcome)
+    return Letter(template=f"letters/complaint_{'sic' if scottish else 'ico'}.md.j2",
+                  grounds=grounds, asks=consolidate_asks(grounds), review=review,
+                  attachments=attachments, left_out=left, **common)
+
+
+def _attachments(source: str | None, review: dict, outcome: Refusal | None) -> list[dict]:
+    """What to send with the complaint: kinds the templates word, with file names we know."""
+    import os
+
+    def named(what: str, path: str | None) -> dict:
+        base = os.path.basename(path) if path and path != "-" else None
+        return {"what": what, "file": base}
+
+    items = [named("request", None), named("response", source)]
+    if review["requested"]:
+        items.append(named("review_request", None))
+    if review["responded"]:
+        items.append(named("review_outcome", review.get("outcome_source")))
+    return items
+
+
+# ---- to Markdown ------------------------------------------------------------------------------
+def context(letter: Letter) -> dict:
+    """The template context: every string escaped for Markdown (templates write Markdown)."""
+    from appeal.render.markdown import escape
+
+    def esc(value):
+        if isinstance(value, str):
+            return escape(value)
+        if isinstance(value, dict):
+            return {k: esc(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [esc(v) for v in value]
+        return value
+
+    d = {f.name: getattr(letter, f.name) for f in dataclasses.fields(letter)}
+    d["requester"] = {"name": letter.requester.name, "email": letter.requester.email,
+                      "address": list(letter.requester.address)}
+    d["grounds"] = [dataclasses.asdict(g) for g in letter.grounds]
+    d.pop("assumptions")
+    d.pop("left_out")
+    return esc(d)
+
+
+def to_markdown(letter: Letter, *, template_dir: str | None = None) -> str:
+    from appeal.render.clean import clean
+    from appeal.templating import render
+
+    text = render(letter.template, template_dir=template_dir, **context(letter))
+    text = re.sub(r"\n{3,}", "\n\n", clean(text)).strip("\n") + "\n"
+    return text

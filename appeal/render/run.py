@@ -1,0 +1,255 @@
+"""One shot: load the refusal, check it, work out the dates, write the letter.
+
+`make_letter(Options)` does the work for `appeal review` and `appeal complaint` (and for
+the examples refresher); `write(result)` puts the letter where it belongs. The CLI module
+only turns options into an `Options`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from appeal.errors import UserError
+from appeal.render.letters import Letter, long_date
+
+EXTENSIONS = {"md": "md", "txt": "txt", "docx": "docx"}
+
+
+@dataclass
+class Options:
+    kind: str  # "review" | "complaint"
+    refusal: str
+    fmt: str = "md"
+    out: str | None = None
+    force: bool = False
+    regime: str | None = None
+    received: str | None = None
+    responded: str | None = None
+    review_requested: str | None = None
+    review_responded: str | None = None
+    review_outcome: str | None = None  # complaint only: the review outcome letter
+    name: str | None = None
+    email: str | None = None
+    address: str | None = None
+    config: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    all: bool = False
+    date: str | None = None
+    template_dir: str | None = None
+    env: Mapping[str, str] | None = None
+    today: dt.date | None = None  # for tests: what "today" is when --date is not given
+
+
+@dataclass
+class Result:
+    letter: Letter
+    markdown: str
+    data: bytes  # the letter in the requested format
+    fmt: str
+    target: str | None  # a path, or None for standard output
+    timeline: object | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _split(values) -> tuple[str, ...]:
+    out = []
+    for v in values or ():
+        out.extend(p.strip() for p in str(v).split(",") if p.strip())
+    return tuple(out)
+
+
+def _target(opts: Options) -> str | None:
+    if opts.out == "-":
+        if opts.fmt == "docx":
+            raise UserError("a Word file cannot go to standard output: give -o FILE.docx")
+        return None
+    if opts.out:
+        return opts.out
+    if opts.refusal == "-":
+        if opts.fmt == "docx":
+            raise UserError("reading from standard input, a Word letter needs -o FILE.docx")
+        return None
+    src = Path(opts.refusal)
+    return str(src.with_name(f"{src.stem}.{opts.kind}.{EXTENSIONS[opts.fmt]}"))
+
+
+def make_letter(opts: Options) -> Result:
+    from appeal.cli.options import date_option, format_option, regime_option
+    from appeal.render.requester import resolve
+
+    opts.fmt = format_option(opts.fmt)
+    if opts.kind not in ("review", "complaint"):
+        raise UserError(f"unknown letter kind {opts.kind!r}")
+    if opts.review_outcome and opts.kind != "complaint":
+        raise UserError("--review-outcome belongs to 'appeal complaint'")
+    today = opts.today or dt.date.today()
+    letter_date = date_option("--date", opts.date, today) or today
+    regime_opt = regime_option(opts.regime)
+    target = _target(opts)  # before any work: a bad -o fails fast
+    if opts.template_dir and not Path(opts.template_dir).is_dir():
+        raise UserError(f"--template-dir {opts.template_dir}: no such folder")
+    requester = resolve(name=opts.name, email=opts.email, address=opts.address,
+                        config=opts.config, env=opts.env)
+    include, exclude = _split(opts.include), _split(opts.exclude)
+    clash = set(include) & set(exclude)
+    if clash:
+        raise UserError(f"rule {sorted(clash)[0]!r} is both included and excluded")
+
+    def when(name: str, value: str | None) -> dt.date | None:
+        return date_option(name, value, letter_date)
+
+    from appeal.ingest import load_refusal
+
+    refusal = load_refusal(opts.refusal)
+    if refusal.source is None:
+        refusal.source = opts.refusal
+    notes: list[str] = []
+    regime = regime_opt or refusal.regime
+    if regime is None:
+        regime = "FOIA"
+        notes.append("the letter does not say which law it answers under: FOIA assumed (give --regime)")
+    received = when("--received", opts.received) or _iso(refusal.dates.received)
+    responded = when("--responded", opts.responded) or _iso(refusal.dates.letter)
+    review_requested = when("--review-requested", opts.review_requested)
+    review_responded = when("--review-responded", opts.review_responded)
+
+    outcome = None
+    if opts.review_outcome:
+        outcome = load_refusal(opts.review_outcome)
+        if outcome.source is None:
+            outcome.source = opts.review_outcome
+        if review_responded is None and outcome.dates.letter:
+            review_responded = _iso(outcome.dates.letter)
+            notes.append(f"review outcome date {long_date(review_responded)} taken from the outcome letter")
+        if review_responded is None:
+            notes.append("the review outcome letter has no date: give --review-responded")
+
+    if opts.kind == "review" and review_requested is None:
+        review_requested = letter_date
+        notes.append(f"the review is taken as requested on the letter's date, {long_date(letter_date)}: "
+                     "the date it is due counts from then (give --review-requested if you send it later)")
+
+    from appeal.deadlines import compute_timeline
+
+    timeline = compute_timeline(
+        regime, received=received, responded=responded, review_requested=review_requested,
+        review_responded=review_responded, today=letter_date,
+    )
+    from appeal import rules
+
+    findings = rules.check(refusal, timeline=timeline, include=include, exclude=exclude,
+                           minimum="weak", template_dir=opts.template_dir)
+    outcome_findings = []
+    if outcome is not None:
+        outcome_findings = rules.check(outcome, timeline=timeline, include=include, exclude=exclude,
+                                       minimum="weak", template_dir=opts.template_dir)
+
+    from appeal.render import letters
+
+    common = dict(regime=regime, letter_date=letter_date, received=received, responded=responded,
+                  review_requested=review_requested, all_strengths=opts.all, include=include,
+                  assumptions=notes)
+    if opts.kind == "review":
+        letter = letters.build_review(refusal, findings, timeline, requester, **common)
+    else:
+        letter = letters.build_complaint(refusal, findings, timeline, requester,
+                                         review_responded=review_responded, outcome=outcome,
+                                         outcome_findings=outcome_findings, **common)
+    if regime in ("FOISA", "EISR") and opts.kind == "review" and (
+            not requester.name or not (requester.email or requester.address)):
+        letter.assumptions.append(
+            "a Scottish review must give your name and an address for correspondence "
+            "(FOISA s20(3)): add --name and --email or --address")
+    markdown = letters.to_markdown(letter, template_dir=opts.template_dir)
+    data = render_format(letter, markdown, opts.fmt, letter_date)
+    return Result(letter=letter, markdown=markdown, data=data, fmt=opts.fmt, target=target,
+                  timeline=timeline, notes=notes)
+
+
+def _iso(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def render_format(letter: Letter, markdown: str, fmt: str, letter_date: dt.date) -> bytes:
+    if fmt == "md":
+        return markdown.encode("utf-8")
+    if fmt == "txt":
+        from appeal.render.text import to_text
+
+        return to_text(markdown).encode("utf-8")
+    from appeal.render.docx import to_docx
+    from appeal.render.markdown import parse, plain
+
+    title = next((plain(b.text) for b in parse(markdown) if b.kind == "heading"), None)
+    header = f"Your reference: {letter.reference}" if letter.reference else (letter.authority or None)
+    return to_docx(markdown, header=header, title=title, author=letter.requester.name,
+                   date=letter_date)
+
+
+def write(result: Result, *, force: bool = False) -> str:
+    """Write the letter; return where it went ("standard output" or the path)."""
+    if result.target is None:
+        out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+        if out is not None:
+            sys.stdout.flush()
+            out.write(result.data)
+            out.flush()
+        else:  # a test's captured stream
+            sys.stdout.write(result.data.decode("utf-8"))
+        return "standard output"
+    from appeal.fileio import write_bytes
+
+    return str(write_bytes(result.target, result.data, force=force))
+
+
+# ---- the summary ------------------------------------------------------------------------------
+KIND_NAMES = {
+    ("review", "FOIA"): "Request for internal review (FOIA, s45 Code of Practice)",
+    ("review", "EIR"): "Representations under EIR regulation 11",
+    ("review", "FOISA"): "Requirement for review under FOISA section 20",
+    ("review", "EISR"): "Request for review under EISR regulation 16",
+    ("complaint", "FOIA"): "Complaint to the Information Commissioner (FOIA s50)",
+    ("complaint", "EIR"): "Complaint to the Information Commissioner (s50 FOIA via EIR reg 18)",
+    ("complaint", "FOISA"): "Application to the Scottish Information Commissioner (FOISA s47)",
+    ("complaint", "EISR"): "Application to the Scottish Information Commissioner (FOISA s47 via EISR reg 17)",
+}
+DATE_LABELS = (
+    ("response_due", "Reply was due"),
+    ("review_request_by", "Ask for a review by"),
+    ("review_due", "Review due"),
+    ("review_due_max", "Review due at the latest"),
+    ("commissioner_complaint_by", "Go to the Commissioner by"),
+)
+
+
+def summary(result: Result, where: str) -> str:
+    letter = result.letter
+    lines = [f"{KIND_NAMES[(letter.kind, letter.regime)]}: written to {where}"]
+    counts = {}
+    for g in letter.grounds:
+        counts[g.strength] = counts.get(g.strength, 0) + 1
+    parts = [f"{counts[s]} {s}" for s in ("strong", "moderate", "weak") if counts.get(s)]
+    head = f"Grounds: {', '.join(parts)}" if parts else "Grounds: none found at this strength"
+    left = sum(letter.left_out.values())
+    if left:
+        head += f" ({left} weak left out: add --all to use them)"
+    lines.append(head)
+    for g in letter.grounds:
+        lines.append(f"  {g.number}. {g.strength:<8} {g.rule}: {g.title}")
+    dates = [(label, letter.dates.get(eid), letter.bases.get(eid)) for eid, label in DATE_LABELS]
+    dates = [d for d in dates if d[1]]
+    if dates:
+        lines.append("Dates:")
+        for label, when, basis in dates:
+            lines.append(f"  {label}: {when}" + (f" ({basis})" if basis else ""))
+    if letter.assumptions:
+        lines.append("Assumed or missing:")
+        lines.extend(f"  - {a}" for a in letter.assumptions)
+    return "\n".join(lines) + "\n"
