@@ -323,6 +323,43 @@ def test_pdf_page_cap(tmp_path, monkeypatch, capsys):
     assert "has 7 pages; only the first 3 were read" in capsys.readouterr().err
 
 
+def test_pdf_page_with_megabytes_of_drawing_is_skipped(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(guards, "MAX_PDF_PAGE_CONTENT", 400)
+    pdf = make_pdf([["A short first page."], ["A very long line of drawing. " * 30], ["Third page."]])
+    text = read_letter(write(tmp_path, "heavy.pdf", pdf))
+    assert "A short first page." in text and "Third page." in text and "drawing" not in text
+    assert "page 2 was skipped" in capsys.readouterr().err
+
+
+def test_pdf_damaged_page_is_skipped_others_read(tmp_path, monkeypatch, capsys):
+    import pypdf
+
+    real = pypdf.PageObject.extract_text
+
+    def flaky(self, *a, **k):
+        out = real(self, *a, **k)
+        if "BROKEN" in out:
+            raise ValueError("bad operator")
+        return out
+
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", flaky)
+    pdf = make_pdf([["Good page one."], ["BROKEN page"], ["Good page three."]])
+    text = read_letter(write(tmp_path, "p.pdf", pdf))
+    assert text == "Good page one.\n\nGood page three."
+    assert "page(s) 2 could not be read" in capsys.readouterr().err
+
+
+def test_pdf_reading_is_time_limited(tmp_path, monkeypatch):
+    import time
+
+    import pypdf
+
+    monkeypatch.setattr(guards, "MAX_PDF_SECONDS", 0.3)
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", lambda self, *a, **k: time.sleep(30) or "")
+    msg = error_of(write(tmp_path, "slow.pdf", make_pdf([["Never read."]])))
+    assert "took over 0.3 seconds" in msg
+
+
 # ---- Word --------------------------------------------------------------------------------
 def test_docx_paragraphs_tables_in_order_with_header(tmp_path):
     data = make_docx(
@@ -364,6 +401,19 @@ def test_docx_hyperlinks_tracked_changes_and_text_boxes(tmp_path):
     assert "See our guidance under section 21" in text
     assert "DELETED-TEXT" not in text
     assert text.count("Letterhead: Example Police") == 1
+
+
+def test_word_template_or_macro_file_body_is_read(tmp_path):
+    data = make_docx(["Template letter body."], [], [])
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for info in zin.infolist():
+            blob = zin.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                blob = blob.replace(b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+            zf.writestr(info, blob)
+    assert read_letter(write(tmp_path, "letter.dotx", out.getvalue())) == "Template letter body."
 
 
 def test_docx_truncated_is_damaged(tmp_path):

@@ -78,7 +78,12 @@ def read_docx(data: bytes, name: str) -> Extracted:
     except ImportError:  # pragma: no cover - a declared dependency
         raise UserError("reading Word letters needs python-docx: pip install python-docx") from None
     try:
-        document = docx.Document(io.BytesIO(checked))
+        try:
+            document = docx.Document(io.BytesIO(checked))
+        except ValueError:
+            # python-docx opens only documents; templates (.dotx) and macro-enabled
+            # files (.docm) have the same body under another content type.
+            return Extracted("\n".join(_body_only(checked)))
         lines: list[str] = []
         seen_headers: set[str] = set()
         for section in document.sections:
@@ -102,6 +107,17 @@ def read_docx(data: bytes, name: str) -> Extracted:
         raise _damaged(name) from None
     text = "\n".join(lines)
     return Extracted(text)
+
+
+def _body_only(checked: bytes) -> list[str]:
+    from docx.oxml import parse_xml  # python-docx's parser: no entity expansion
+
+    with zipfile.ZipFile(io.BytesIO(checked)) as zf:
+        root = parse_xml(zf.read("word/document.xml"))
+    body = root.find(_W + "body")
+    if body is None:
+        raise ValueError("no body")
+    return _block_lines(body)
 
 
 def _block_lines(container) -> list[str]:

@@ -22,6 +22,9 @@ from appeal.errors import UserError
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a refusal with annexes is well under this
 MAX_CHARS = 1_000_000  # about 300 pages of text; later stages slow down beyond this
 MAX_PDF_PAGES = 500
+MAX_PDF_PAGE_CONTENT = 4 * 1024 * 1024  # decoded drawing instructions of one page
+MAX_PDF_CONTENT_TOTAL = 40 * 1024 * 1024  # ... and of all pages read
+MAX_PDF_SECONDS = 60.0  # wall-clock limit on reading one PDF (Unix main thread)
 # Word (zip) limits: checked against the declared sizes first, then while reading.
 MAX_ZIP_MEMBERS = 2000
 MAX_ZIP_TOTAL = 100 * 1024 * 1024  # bytes once unpacked, all members together

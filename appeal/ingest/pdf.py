@@ -9,9 +9,12 @@ text layer (a scan) is a clear error too.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
+import signal
+import threading
 import warnings
 
 from appeal.errors import UserError
@@ -76,6 +79,34 @@ def join_breaks(text: str) -> str:
     return _HYPHEN_BREAK.sub(hyphen, text)
 
 
+class _TimeUp(BaseException):
+    """Raised by the alarm; a BaseException so that pypdf's `except Exception` lets it by."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Interrupt PDF reading after `seconds` (Unix, main thread; elsewhere no limit)."""
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _TimeUp()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def read_pdf(data: bytes, name: str) -> Extracted:
     if b"%PDF-" not in data[:1024]:
         raise UserError(f"could not read {name} as a PDF: it may be damaged (no PDF header)")
@@ -88,10 +119,22 @@ def read_pdf(data: bytes, name: str) -> Extracted:
     log = logging.getLogger("pypdf")
     old_level = log.level
     log.setLevel(logging.CRITICAL)  # pypdf logs every repair it makes; not the user's business
+    state = _State(name)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _time_limit(guards.MAX_PDF_SECONDS):
             warnings.simplefilter("ignore")
-            return _extract(pypdf, data, name, DependencyError, FileNotDecryptedError)
+            _extract(pypdf, data, state, DependencyError, FileNotDecryptedError)
+    except _TimeUp:
+        if not any(p.strip() for p in state.pages):
+            raise UserError(
+                f"{name} took over {guards.MAX_PDF_SECONDS:g} seconds to read and gave no text; "
+                "copy the text into a .txt file"
+            ) from None
+        state.ex.truncated = True
+        state.ex.notes.append(
+            f"{name}: stopped after {guards.MAX_PDF_SECONDS:g} seconds at page {len(state.pages) + 1} "
+            f"of {state.count}; only the pages before it were read"
+        )
     except UserError:
         raise
     except MemoryError:
@@ -102,9 +145,24 @@ def read_pdf(data: bytes, name: str) -> Extracted:
         raise UserError(f"could not read {name} as a PDF: it may be damaged") from None
     finally:
         log.setLevel(old_level)
+    return _finish(state)
 
 
-def _extract(pypdf, data: bytes, name: str, DependencyError, FileNotDecryptedError) -> Extracted:
+class _State:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.ex = Extracted("")
+        self.pages: list[str] = []
+        self.count = 0
+        self.failed: list[int] = []
+
+
+def _password_error(name: str) -> UserError:
+    return UserError(f"{name} is password-protected; open it, copy the text into a .txt file and use that")
+
+
+def _extract(pypdf, data: bytes, st: _State, DependencyError, FileNotDecryptedError) -> None:
+    name, ex = st.name, st.ex
     reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         try:
@@ -117,36 +175,70 @@ def _extract(pypdf, data: bytes, name: str, DependencyError, FileNotDecryptedErr
         except FileNotDecryptedError:
             ok = 0
         if not ok:
-            raise UserError(
-                f"{name} is password-protected; open it, copy the text into a .txt file and use that"
-            )
+            raise _password_error(name)
     try:
-        count = len(reader.pages)
+        st.count = count = len(reader.pages)
     except FileNotDecryptedError:
-        raise UserError(f"{name} is password-protected; open it, copy the text into a .txt file and use that") from None
+        raise _password_error(name) from None
     if count == 0:
         raise UserError(f"could not read {name} as a PDF: it has no pages; it may be damaged")
-    ex = Extracted("")
-    pages: list[str] = []
-    budget = guards.MAX_CHARS + 1
+    chars_left = guards.MAX_CHARS + 1
+    content_left = guards.MAX_PDF_CONTENT_TOTAL
     limit = min(count, guards.MAX_PDF_PAGES)
     for i in range(limit):
-        page_text = reader.pages[i].extract_text() or ""
-        pages.append(page_text)
-        budget -= len(page_text)
-        if budget < 0:  # enough for the character cap; the rest would be cut anyway
+        try:
+            page = reader.pages[i]
+            contents = page.get_contents()
+            size = len(contents.get_data()) if contents is not None else 0
+        except FileNotDecryptedError:
+            raise _password_error(name) from None
+        except (MemoryError, RecursionError, Exception):
+            st.failed.append(i + 1)
+            st.pages.append("")
+            continue
+        if size > guards.MAX_PDF_PAGE_CONTENT or size > content_left:
+            # A letter page is a few kilobytes of drawing instructions; megabytes are a
+            # drawing, a scan's vector trace, or a file made to keep us busy.
+            st.pages.append("")
+            ex.truncated = True
+            ex.notes.append(
+                f"{name}: page {i + 1} was skipped: its drawing instructions are {guards.human_size(size)} "
+                f"(limit {guards.human_size(guards.MAX_PDF_PAGE_CONTENT)} a page)"
+            )
+            continue
+        content_left -= size
+        try:
+            page_text = page.extract_text() or ""
+        except (MemoryError, RecursionError, Exception):
+            st.failed.append(i + 1)
+            page_text = ""
+        st.pages.append(page_text)
+        chars_left -= len(page_text)
+        if chars_left < 0:  # enough for the character cap; the rest would be cut anyway
             if i + 1 < count:
                 ex.notes.append(f"{name}: stopped reading at page {i + 1} of {count}: the text is too long")
                 ex.truncated = True
-            break
-    else:
-        if count > limit:
-            ex.truncated = True
-            ex.notes.append(
-                f"{name} has {count:,} pages; only the first {limit:,} were read (limit {guards.MAX_PDF_PAGES:,})"
-            )
-    if not any(p.strip() for p in pages):
-        raise UserError(f"{name} is a scanned PDF with no text; copy the text into a .txt file")
-    text = "\n\n".join(p.strip("\n") for p in pages)
+            return
+    if count > limit:
+        ex.truncated = True
+        ex.notes.append(
+            f"{name} has {count:,} pages; only the first {limit:,} were read (limit {guards.MAX_PDF_PAGES:,})"
+        )
+
+
+def _finish(st: _State) -> Extracted:
+    name, ex = st.name, st.ex
+    if not any(p.strip() for p in st.pages):
+        if st.failed and len(st.failed) == len(st.pages):
+            raise UserError(f"could not read {name} as a PDF: it may be damaged")
+        if not st.failed and not ex.truncated:
+            raise UserError(f"{name} is a scanned PDF with no text; copy the text into a .txt file")
+        reason = f": {ex.notes[0].removeprefix(name + ': ')}" if ex.notes else ""
+        raise UserError(f"no text could be read from {name}{reason}; copy the text into a .txt file")
+    if st.failed:
+        pages = ", ".join(str(n) for n in st.failed[:10]) + (" ..." if len(st.failed) > 10 else "")
+        ex.truncated = True
+        ex.notes.append(f"{name}: page(s) {pages} could not be read (damaged) and were skipped")
+    text = "\n\n".join(p.strip("\n") for p in st.pages if p.strip())
     ex.text = join_breaks(guards.clean_text(text))
     return ex
