@@ -241,6 +241,10 @@ class Timeline:
     review_late_by_working_days: int | None = None
     holidays_skipped: list[str] = field(default_factory=list)  # "2019-12-25 Christmas Day"
     notes: list[str] = field(default_factory=list)  # disputed points, assumptions
+    # What the dates were computed from ({"received": "2019-09-25", ...}, ISO or None) and
+    # the day "working days left" counts from.
+    inputs: dict[str, Any] = field(default_factory=dict)
+    today: str | None = None
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)

@@ -1,0 +1,307 @@
+"""Working days: the calendars FOIA/EIR (any part of the UK) and FOISA/EISR (Scotland) count in.
+
+FOIA s10(6) (and the EIR through it): a working day is any day other than a Saturday, a
+Sunday, Christmas Day, Good Friday or a bank holiday "in any part of the United Kingdom".
+FOISA s73: Saturdays, Sundays, Christmas Day and bank holidays in Scotland only.
+
+The holiday table is the union of `holidays.UK(subdiv=...)` for England, Wales, Scotland and
+Northern Ireland (substitute days and one-off proclamation days included); `holidays.UK()`
+alone lacks Easter Monday and every regional day. Importing `holidays` costs ~70 ms, so
+the table is built once and kept as a small JSON file in the user's cache folder, keyed by
+the installed holidays version and the year range; an unwritable or corrupt cache only
+means the table is built again.
+
+Counting follows the Acts ("the twentieth working day following the date of receipt"):
+the start date is day 0 whatever it is, and day 1 is the first working day after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from appeal.errors import UserError
+
+FIRST_YEAR = 2000  # FOIA and FOISA came into force on 1 January 2005
+LAST_YEAR = 2050
+SUBDIVISIONS = ("ENG", "WLS", "SCT", "NIR")
+REGION_NAMES = {"ENG": "England", "WLS": "Wales", "SCT": "Scotland", "NIR": "Northern Ireland"}
+CACHE_FORMAT = 2
+
+_ONE = dt.timedelta(days=1)
+
+
+class WorkingDayCalendar:
+    """Weekends plus a set of holidays. Inject any holiday set (tests, fixture vectors)."""
+
+    def __init__(
+        self,
+        holidays: Mapping[dt.date, str] | Iterable[dt.date] = (),
+        *,
+        name: str = "custom",
+        label: str = "weekends and the given holidays",
+        years: tuple[int, int] | None = None,
+    ) -> None:
+        if isinstance(holidays, Mapping):
+            names = {_as_date(d): str(n) for d, n in holidays.items()}
+        else:
+            names = {_as_date(d): "holiday" for d in holidays}
+        self.names: dict[dt.date, str] = names
+        self._ords = frozenset(d.toordinal() for d in names)
+        self._sorted = sorted(names)
+        self.name = name
+        self.label = label
+        self.years = years
+
+    # ---- single days --------------------------------------------------------------------
+    def is_holiday(self, day: dt.date) -> bool:
+        return day.toordinal() in self._ords
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day.weekday() < 5 and day.toordinal() not in self._ords
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """The first working day strictly after `day`."""
+        self._check(day)
+        d = day + _ONE
+        while not self.is_working_day(d):
+            d += _ONE
+        self._check(d)
+        return d
+
+    # ---- counting -----------------------------------------------------------------------
+    def add_working_days(self, start: dt.date, n: int) -> dt.date:
+        """The n-th working day after `start` (start is day 0; n < 0 counts backwards)."""
+        self._check(start)
+        step = _ONE if n >= 0 else -_ONE
+        d, left = start, abs(n)
+        while left:
+            d += step
+            if self.is_working_day(d):
+                left -= 1
+        self._check(d)
+        return d
+
+    def add_calendar_days(self, start: dt.date, n: int) -> dt.date:
+        """start + n calendar days, rolled forward to a working day (Alaveteli's calendar mode)."""
+        d = start + dt.timedelta(days=n)
+        while not self.is_working_day(d):
+            d += _ONE
+        self._check(d)
+        return d
+
+    def working_days_between(self, a: dt.date, b: dt.date) -> int:
+        """Working days d with a < d <= b; negative (the same count) when b is before a."""
+        if b < a:
+            return -self.working_days_between(b, a)
+        count, d = 0, a
+        while d < b:
+            d += _ONE
+            if self.is_working_day(d):
+                count += 1
+        return count
+
+    def holidays_between(self, a: dt.date, b: dt.date) -> list[tuple[dt.date, str]]:
+        """Holidays on weekdays with a < day <= b: the days a count skipped besides weekends."""
+        import bisect
+
+        i = bisect.bisect_right(self._sorted, a)
+        j = bisect.bisect_right(self._sorted, b)
+        return [(d, self.names[d]) for d in self._sorted[i:j] if d.weekday() < 5]
+
+    def _check(self, day: dt.date) -> None:
+        if self.years and not (self.years[0] <= day.year <= self.years[1]):
+            raise UserError(
+                f"{day.isoformat()} is outside the years the holiday calendar covers "
+                f"({self.years[0]}-{self.years[1]}); check the dates given"
+            )
+
+    def __repr__(self) -> str:
+        return f"WorkingDayCalendar({self.name!r}, {len(self._ords)} holidays)"
+
+
+def _as_date(d: dt.date | str) -> dt.date:
+    if isinstance(d, dt.datetime):
+        return d.date()
+    if isinstance(d, dt.date):
+        return d
+    return dt.date.fromisoformat(str(d)[:10])
+
+
+# ---- the real UK calendars ----------------------------------------------------------------
+CALENDARS = {
+    # key: (subdivisions whose bank holidays count, label)
+    "uk-any-part": (SUBDIVISIONS, "weekends, Christmas Day, Good Friday and bank holidays in any part of the UK"),
+    "scotland": (("SCT",), "weekends, Christmas Day and Scottish bank holidays"),
+}
+_memo: dict[str, WorkingDayCalendar] = {}
+_tables_memo: dict[str, dict[str, str]] | None = None
+
+
+def calendar_for(key: str) -> WorkingDayCalendar:
+    """'uk-any-part' (FOIA s10(6), EIR) or 'scotland' (FOISA s73, EISR); built once per process."""
+    if key in _memo:
+        return _memo[key]
+    if key not in CALENDARS:
+        raise ValueError(f"unknown calendar {key!r}")
+    days = calendar_tables()[key]
+    names = {dt.date.fromisoformat(iso): label for iso, label in days.items()}
+    cal = WorkingDayCalendar(names, name=key, label=CALENDARS[key][1], years=(FIRST_YEAR, LAST_YEAR))
+    _memo[key] = cal
+    return cal
+
+
+def merge_calendar(table: dict[str, dict[str, str]], key: str) -> dict[str, str]:
+    """{iso date: label} for one calendar from the per-subdivision table."""
+    subdivs = CALENDARS[key][0]
+    per_day: dict[str, list[tuple[str, str]]] = {}
+    for sub in subdivs:
+        for iso, hname in table[sub].items():
+            per_day.setdefault(iso, []).append((sub, hname))
+    out = {iso: _label(entries, len(subdivs)) for iso, entries in per_day.items()}
+    # Christmas Day is named in both Acts whatever the bank-holiday tables say.
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        out.setdefault(f"{year}-12-25", "Christmas Day")
+    return dict(sorted(out.items()))
+
+
+def _label(entries: list[tuple[str, str]], n_subdivs: int) -> str:
+    """'Christmas Day', or "Saint Patrick's Day (observed) (Northern Ireland)"."""
+    if n_subdivs == 1:
+        return entries[0][1]
+    by_name: dict[str, list[str]] = {}
+    for sub, hname in entries:
+        by_name.setdefault(hname, []).append(sub)
+    if len(by_name) == 1 and len(entries) == n_subdivs:
+        return entries[0][1]
+    parts = []
+    for hname, subs in by_name.items():
+        parts.append(f"{hname} ({_regions(subs)})")
+    return "; ".join(parts)
+
+
+def _regions(subs: list[str]) -> str:
+    s = set(subs)
+    out = []
+    if {"ENG", "WLS"} <= s:
+        out.append("England & Wales")
+        s -= {"ENG", "WLS"}
+    out += [REGION_NAMES[x] for x in SUBDIVISIONS if x in s]
+    return ", ".join(out)
+
+
+# ---- the cached table -----------------------------------------------------------------------
+def cache_dir() -> Path:
+    env = os.environ.get("APPEAL_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    return (Path(base) if base else Path.home() / ".cache") / "appeal"
+
+
+def holidays_version() -> str:
+    """The installed holidays version, found without importing it (the import is the slow part)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        raise UserError("the 'holidays' package is needed for the working-day calendar: pip install 'holidays>=0.91'")
+    pkg = Path(spec.origin).parent
+    try:
+        for entry in os.listdir(pkg.parent):
+            if entry.startswith("holidays-") and entry.endswith(".dist-info"):
+                return entry[len("holidays-"):-len(".dist-info")]
+        return f"mtime{int(os.stat(spec.origin).st_mtime)}"
+    except OSError:
+        return "unknown"
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"holidays-{holidays_version()}-{FIRST_YEAR}-{LAST_YEAR}-v{CACHE_FORMAT}.json"
+
+
+def calendar_tables() -> dict[str, dict[str, str]]:
+    """{calendar key: {iso date: label}} for FIRST_YEAR..LAST_YEAR, from the cache or built."""
+    global _tables_memo
+    if _tables_memo is not None:
+        return _tables_memo
+    path = None
+    try:
+        path = cache_path()
+        tables = _read_cache(path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        tables = None
+    if tables is None:
+        table = build_table()
+        tables = {key: merge_calendar(table, key) for key in CALENDARS}
+        if path is not None:
+            _write_cache(path, tables)
+    _tables_memo = tables
+    return tables
+
+
+def _read_cache(path: Path) -> dict[str, dict[str, str]] | None:
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") != CACHE_FORMAT or data.get("years") != [FIRST_YEAR, LAST_YEAR]:
+        return None
+    tables = data["calendars"]
+    for key in CALENDARS:
+        days = tables[key]
+        # at least Christmas Day in every year, and every entry an ISO date with a name
+        if not isinstance(days, dict) or len(days) < (LAST_YEAR - FIRST_YEAR + 1):
+            return None
+        for iso, label in days.items():
+            if not (isinstance(iso, str) and len(iso) == 10 and iso[4] == "-" and isinstance(label, str)):
+                return None
+    return {key: tables[key] for key in CALENDARS}
+
+
+def _write_cache(path: Path, tables: dict[str, dict[str, str]]) -> None:
+    """Best effort: an unwritable cache folder only costs the next run the build again."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".holidays.", suffix=".part", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"format": CACHE_FORMAT, "holidays_version": holidays_version(),
+                           "years": [FIRST_YEAR, LAST_YEAR], "calendars": tables}, fh)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass
+
+
+def build_table() -> dict[str, dict[str, str]]:
+    """Ask `holidays` for each UK subdivision (the slow path, once per holidays version)."""
+    try:
+        import holidays
+    except ImportError:
+        raise UserError("the 'holidays' package is needed for the working-day calendar: pip install 'holidays>=0.91'") from None
+    available = set(getattr(holidays.UK, "subdivisions", ()))
+    missing = [s for s in SUBDIVISIONS if s not in available]
+    if missing:
+        raise UserError(f"the installed 'holidays' lacks UK subdivisions {', '.join(missing)}: pip install -U 'holidays>=0.91'")
+    years = range(FIRST_YEAR, LAST_YEAR + 1)
+    table: dict[str, dict[str, str]] = {}
+    for sub in SUBDIVISIONS:
+        h = holidays.UK(subdiv=sub, years=years)
+        table[sub] = {d.isoformat(): str(n) for d, n in sorted(h.items())}
+    return table
+
+
+def _reset_for_tests() -> None:
+    global _tables_memo
+    _tables_memo = None
+    _memo.clear()
