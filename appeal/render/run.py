@@ -140,14 +140,12 @@ def make_letter(opts: Options) -> Result:
         regime, received=received, responded=responded, review_requested=review_requested,
         review_responded=review_responded, today=letter_date,
     )
-    from appeal import rules
-
-    findings = rules.check(refusal, timeline=timeline, include=include, exclude=exclude,
-                           minimum="weak", template_dir=opts.template_dir)
+    findings = _check(refusal, timeline=timeline, include=include, exclude=exclude,
+                      template_dir=opts.template_dir)
     outcome_findings = []
     if outcome is not None:
-        outcome_findings = rules.check(outcome, timeline=timeline, include=include, exclude=exclude,
-                                       minimum="weak", template_dir=opts.template_dir)
+        outcome_findings = _check(outcome, timeline=timeline, include=include, exclude=exclude,
+                                  template_dir=opts.template_dir)
 
     from appeal.render import letters
 
@@ -169,6 +167,13 @@ def make_letter(opts: Options) -> Result:
     data = render_format(letter, markdown, opts.fmt, letter_date)
     return Result(letter=letter, markdown=markdown, data=data, fmt=opts.fmt, target=target,
                   timeline=timeline, notes=notes)
+
+
+def _check(refusal, **kw):
+    """Every finding, weak ones too: the letter chooses (and the summary counts what it left)."""
+    from appeal import rules
+
+    return rules.check(refusal, minimum="weak", **kw)
 
 
 def _iso(value) -> dt.date | None:
