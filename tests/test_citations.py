@@ -97,6 +97,18 @@ def test_section_of_the_eir_becomes_a_regulation():
     assert (m.citation, m.instrument) == ("reg12(4)(b)", "EIR")
 
 
+def test_bare_section_12_in_the_eir_shape_is_the_eir_exception():
+    assert cites("Section 12 (4) (b) is engaged as the request is manifestly unreasonable") == ["reg12(4)(b)"]
+    assert cites("Section 12(5)(e) commercial confidentiality") == ["reg12(5)(e)"]
+    # FOIA's own s12 subsections stay sections
+    assert cites("section 12(2) applies and Section 12(1) too") == ["s12(2)", "s12(1)"]
+
+
+def test_exception_keyword():
+    assert cites("under the exception 12(5)(b)") == ["reg12(5)(b)"]
+    assert cites("the exception 43(2) (commercial interests)") == ["s43(2)"]  # a misnamed exemption
+
+
 def test_a_list_takes_the_instrument_named_after_it():
     ms = find_citations("Sections 24(2), 30(3) and 31(3) of the Freedom of Information Act apply")
     assert [(m.citation, m.instrument) for m in ms] == [
@@ -159,6 +171,10 @@ def test_citation_match_is_frozen():
         "it's 12 pages long",
         "section 29 DPA 2018",
         "the 2019/20 figures",
+        "regulation 4(3) of the Freedom of Information and Data Protection (Appropriate Limit and "
+        "Fees) Regulations 2004",
+        "regulation 3 of the Fees Regulations",
+        "orders under section 8 of the Invented Powers (Scotland) Act 2010",
     ],
 )
 def test_does_not_read(text):

@@ -117,6 +117,8 @@ _BEFORE_EXCLUDED = re.compile(
 _POSTCODE = re.compile(r"[ \t]?\d[A-Z]{2}\b")
 _CONNECTOR_ONLY = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&|or|,)?[ \t]*$")
 
+# reg 12(4)(a)-(e) and 12(5)(a)-(g) are EIR shapes that FOIA s12 letters never cite
+_EIR_SHAPE = re.compile(r"\((?:4\)\([a-e]|5\)\([a-g])\)")
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 
 
@@ -297,7 +299,11 @@ def find_citations(text: str, *, include_excluded: bool = False) -> list[Citatio
         if not items:
             continue
         body_start = m.start("body")
-        groups.append([start, body_start + body_len, kw_low.startswith(("reg", "exception")), items, body_start])
+        is_reg = kw_low.startswith("reg") or (
+            # "the exception 12(4)(b)"; but "exception 43(2)" is a misnamed FOIA exemption
+            kw_low.startswith("exception") and items[0][0] in ("10", "11", "12", "13")
+        )
+        groups.append([start, body_start + body_len, is_reg, items, body_start])
 
     # Each group's instrument, and whether it belongs to another enactment or a code. A group
     # followed only by a connector and another group ("section 30(3) and section 31(3) of the
@@ -329,5 +335,8 @@ def find_citations(text: str, *, include_excluded: bool = False) -> list[Citatio
         prefix = "reg" if is_reg or inst in ("EIR", "EISR") else "s"
         for k, (num, parts, s, e) in enumerate(items):
             span_start = start if s == 0 else body_start + s
-            out.append(CitationMatch(prefix + num + parts, span_start, body_start + e, inst, excluded))
+            p = prefix
+            if p == "s" and inst is None and num == "12" and _EIR_SHAPE.match(parts):
+                p = "reg"  # "Section 12(4)(b)" with no Act named: the EIR exception, not FOIA s12
+            out.append(CitationMatch(p + num + parts, span_start, body_start + e, inst, excluded))
     return out
