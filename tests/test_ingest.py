@@ -255,6 +255,14 @@ def test_join_breaks_leaves_lists_and_compounds_sensible():
     assert join_breaks("s.\n40(2)") == "s. 40(2)"
     assert join_breaks("sections 30(1)\n(a) and 31") == "sections 30(1)(a) and 31"
     assert join_breaks("Total: 2020-\n2021") == "Total: 2020-\n2021"
+    # a real hyphen at a line end stays; only split words lose it
+    assert join_breaks("a subscription-\nonly service") == "a subscription-only service"
+    assert join_breaks("see /freedom-of-\ninformation/#x") == "see /freedom-of-information/#x"
+    assert join_breaks("the disclo-\nsure of it; sec-\ntions 30") == "the disclosure of it; sections 30"
+    assert join_breaks("at https://ico.org.uk/media/1199/\ncosts_limit.pdf today") == \
+        "at https://ico.org.uk/media/1199/costs_limit.pdf today"
+    assert join_breaks("section 31(1)(a)(b) and\n(c), which") == "section 31(1)(a)(b) and (c), which"
+    assert join_breaks("the items:\n(a) one and\n(b) two") == "the items:\n(a) one and\n(b) two"
 
 
 def test_join_breaks_in_lists_of_citations():

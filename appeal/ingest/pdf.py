@@ -43,13 +43,25 @@ _SUB_THEN_SUB = re.compile(
 # "30(b)(ii)". Joined only when the line before holds a citation ("section", "s.", "reg"
 # or a number with a bracket), so that ordinary numbered lists are left alone.
 _PAREN_THEN_PAREN = re.compile(r"(?m)^([^\n]*\([0-9A-Za-z]{1,5}\))[ \t]*\n[ \t]*(?=\([0-9A-Za-z]{1,5}\))")
+# "31(1)(a)(b) and" / "(c)": a letter in brackets after "and" continues the list only when
+# the line ends in a bracketed group and the conjunction.
+_CONJ_THEN_LETTER = re.compile(r"(?m)^([^\n]*\)[ \t]*(?:and|or|,|&))[ \t]*\n[ \t]*(?=\([a-z]{1,4}\))")
 _CONJ_THEN_CITATION = re.compile(
     r"(?m)^([^\n]*(?:\band|\bor|,|&))[ \t]*\n[ \t]*(?=\d{1,3}[A-Za-z]{0,2}\(|\(\d{1,3}[A-Za-z]{0,2}\))"
 )
 _CITATION_CONTEXT = re.compile(r"(?i)\b(?:sections?|ss?\.|regulations?|regs?\.?)\s*\d|\d\s?\([0-9a-z]{1,4}\)")
-# A word hyphenated at a line end: "exemp-\ntion" -> "exemption". When the first part is a
-# prefix that is usually hyphenated ("non-\ndisclosure"), keep the hyphen, drop the break.
-_HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+# A web address broken after a slash or a dot: the address continues on the next line.
+_URL_BREAK = re.compile(r"((?:https?://|www\.)[^\s<>\"]*[/_=&?])[ \t]*\n[ \t]*(?=[A-Za-z0-9_#%~])")
+# A hyphen at a line end. Word processors do not hyphenate by default, so most such breaks
+# are real hyphens of compounds and web addresses ("subscription-" / "only",
+# "freedom-of-" / "information"): the lines are joined and the hyphen kept. Only where
+# what follows is a word ending that cannot stand alone ("exemp-" / "tion", "sec-" /
+# "tion", "disclo-" / "sure") was the word split: there the hyphen goes too.
+_HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z])-[ \t]*\n[ \t]*([a-z][A-Za-z]*)")
+_WORD_END = re.compile(
+    r"[a-z]{0,2}(?:tions?|sions?|ments?|ness|ities|ity|ances?|ences?|ibl[ey]|ous|ures?|"
+    r"ular|i[sz]ed|i[sz]ing|i[sz]ations?|iate|iated|udice|erty|ency|ancy|ical|ically|ative|atory)"
+)
 _KEEP_HYPHEN = {
     "non", "self", "well", "co", "cross", "anti", "multi", "semi", "ex", "pre", "post",
     "long", "short", "high", "low", "third", "first", "second", "full", "part", "half",
@@ -71,10 +83,14 @@ def join_breaks(text: str) -> str:
 
     text = _PAREN_THEN_PAREN.sub(in_citation(""), text)
     text = _CONJ_THEN_CITATION.sub(in_citation(" "), text)
+    text = _CONJ_THEN_LETTER.sub(in_citation(" "), text)
+
+    text = _URL_BREAK.sub(lambda m: m.group(1), text)
 
     def hyphen(m: re.Match) -> str:
-        head = m.group(1)
-        return head + ("-" if head.lower() in _KEEP_HYPHEN else "")
+        head, tail = m.group(1), m.group(2)
+        split_word = head.lower() not in _KEEP_HYPHEN and _WORD_END.fullmatch(tail) is not None
+        return head + ("" if split_word else "-") + tail
 
     return _HYPHEN_BREAK.sub(hyphen, text)
 
