@@ -1,12 +1,107 @@
-"""`appeal check REFUSAL`: the findings (filled in by the rules engine)."""
+"""`appeal check REFUSAL`: every weakness the rules engine finds, strongest first."""
 
 from __future__ import annotations
 
+import json
+import textwrap
+from typing import Annotated, Optional
+
+import typer
+
 from appeal.cli import app, options as o
-from appeal.errors import UserError
+
+Include = Annotated[Optional[list[str]], typer.Option("--include", metavar="RULE", help="Run only these rules (repeat, or comma-separate).")]
+Exclude = Annotated[Optional[list[str]], typer.Option("--exclude", metavar="RULE", help="Skip these rules (repeat, or comma-separate).")]
+Strict = Annotated[bool, typer.Option("--strict", help="Exit 1 when any strong finding is reported.")]
+Minimum = Annotated[str, typer.Option("--minimum", metavar="STRENGTH", help="Report only findings at least this strong: strong, moderate or weak.")]
 
 
 @app.command("check")
-def check(refusal: o.RefusalArg, json_out: o.Json = False) -> None:
+def check(
+    refusal: o.RefusalArg,
+    json_out: o.Json = False,
+    received: o.Received = None,
+    responded: o.Responded = None,
+    review_requested: o.ReviewRequested = None,
+    review_responded: o.ReviewResponded = None,
+    regime: o.Regime = None,
+    include: Include = None,
+    exclude: Exclude = None,
+    minimum: Minimum = "weak",
+    strict: Strict = False,
+) -> None:
     """Print every weakness found in the letter, strongest first, with the words quoted."""
-    raise UserError("'appeal check' is not built yet")
+    from appeal.ingest import load_refusal
+    from appeal.model import findings_to_dict
+    from appeal.rules import build_timeline, run
+
+    dates = {
+        "received": o.date_option("--received", received),
+        "responded": o.date_option("--responded", responded),
+        "review_requested": o.date_option("--review-requested", review_requested),
+        "review_responded": o.date_option("--review-responded", review_responded),
+    }
+    letter = load_refusal(refusal)
+    chosen = o.regime_option(regime)
+    if chosen:
+        letter.regime = chosen
+    timeline, used = build_timeline(letter, regime=chosen, **dates)
+    report = run(letter, timeline=timeline, dates=used, include=include or (), exclude=exclude or (),
+                 minimum=minimum.strip().lower())
+    if json_out:
+        out = findings_to_dict(report.findings, letter)
+        out["notes"] = list(report.notes)
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        print(render_text(report, letter))
+    if strict and any(f.strength == "strong" for f in report.findings):
+        raise typer.Exit(1)
+
+
+def render_text(report, letter) -> str:
+    from appeal.rules import get_rule
+
+    lines: list[str] = []
+    name = letter.authority.name or "Unknown authority"
+    head = f"{name}"
+    if letter.reference:
+        head += f", ref {letter.reference}"
+    if letter.regime:
+        head += f" ({letter.regime})"
+    lines.append(head)
+    n = len(report.findings)
+    lines.append(f"{n} finding{'s' if n != 1 else ''}" if n else "No weaknesses found by the rules.")
+    for strength in ("strong", "moderate", "weak"):
+        group = [f for f in report.findings if f.strength == strength]
+        if not group:
+            continue
+        lines.append("")
+        lines.append(f"{strength.upper()} ({len(group)})")
+        for f in group:
+            rule = get_rule(f.rule)
+            lines.append(f"  {f.title}  [{f.rule}]")
+            for e in f.evidence[:2]:
+                quote = " ".join(e.quote.split())
+                if len(quote) > 160:
+                    quote = quote[:157].rsplit(" ", 1)[0] + " ..."
+                lines.extend(textwrap.wrap(f'"{quote}"', width=96, initial_indent="    ", subsequent_indent="     "))
+            lines.extend(textwrap.wrap("why: " + first_sentence(rule.why), width=96,
+                                       initial_indent="    ", subsequent_indent="         "))
+            if f.precedents:
+                lines.append("    see: " + ", ".join(f.precedents))
+    assumed = list(letter.assumptions)
+    if assumed or report.notes:
+        lines.append("")
+        lines.append("What was assumed or could not be checked")
+        for a in assumed:
+            lines.extend(textwrap.wrap(a, width=96, initial_indent="  - ", subsequent_indent="    "))
+        for note in report.notes:
+            lines.extend(textwrap.wrap(note, width=96, initial_indent="  - ", subsequent_indent="    "))
+    return "\n".join(lines)
+
+
+def first_sentence(text: str) -> str:
+    import re
+
+    m = re.search(r"(?<=[.])\s+(?=[A-Z])", text)
+    return text[: m.start()] if m else text

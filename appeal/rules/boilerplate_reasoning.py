@@ -1,0 +1,64 @@
+"""boilerplate-reasoning: reasoning that is stock text, or refers to things not in this letter."""
+
+from __future__ import annotations
+
+from appeal.rules.base import ALL_REGIMES, Rule
+
+RULE = Rule(
+    id="boilerplate-reasoning",
+    title="The reasoning is stock text, not about this request",
+    regimes=ALL_REGIMES,
+    strengths=("strong", "moderate", "weak"),
+    detects="Harm, public-interest or NCND reasoning that matches known stock paragraphs used by many "
+    "authorities for unrelated requests, and stock references to things this letter does not contain ('the "
+    "numerical data presented in this response' where no figures are given; 'these techniques' where no "
+    "technique was asked about). Procedural recitals (the 'two duties', the s17 a-b-c list) do not count.",
+    why="The reasons a notice gives must be the reasons for refusing this request: s17(1)(c) and s17(3) "
+    "require the authority to say why the exemption applies and why the public interest favours it here. The "
+    "Commissioner expects each part of the prejudice test to be demonstrated for the information in question, "
+    "and the Scottish Commissioner decides 'case by case'. Paragraphs pasted from other responses, especially "
+    "ones that refer to figures or techniques this letter never mentions, show that the request itself was not "
+    "considered.",
+    example="A refusal that gives no figures but says 'The numerical data presented in this response is an "
+    "un-audited snapshot'.",
+    references=("FOIA s17(1)(c), s17(3)", "ICO guidance: the prejudice test (demonstrate each part)",
+                "Scottish EISR Code para 65", "SIC: informant payments decisions (case by case)"),
+)
+
+SHARP = {"numerical_data_presented", "these_techniques", "these_tactics", "these_operations"}
+
+
+def check(ctx):
+    try:
+        from appeal.rules.stock import find_dangling, find_stock, sentence_span
+    except ImportError:
+        return []
+    text = ctx.text
+    stock = [m for m in find_stock(text) if m.reasoning and not ctx.in_request(m.start)]
+    dangling = [m for m in find_dangling(text, ctx.refusal.request_text) if m.reasoning]
+    if not stock and not dangling:
+        return []
+    sharp = [m for m in dangling if m.family in SHARP]
+    families = {m.family for m in stock}
+    if sharp:
+        strength = "strong"
+    elif dangling or len(families) >= 2:
+        strength = "moderate"
+    else:
+        strength = "weak"
+    evidence, seen = [], set()
+    for m in sharp + [m for m in dangling if m not in sharp] + stock:
+        span = sentence_span(text, m.start, m.end)
+        if any(a < span[1] and span[0] < b for a, b in seen):
+            continue
+        seen.add(span)
+        evidence.append(ctx.ev(*span))
+        if len(evidence) >= 4:
+            break
+    return [ctx.finding(
+        RULE, strength, evidence,
+        dangling=[{"quote": m.quote or text[m.start:m.end], "id": m.family} for m in dangling],
+        sharp=bool(sharp),
+        count=len(families),
+        no_figures=any(m.family == "numerical_data_presented" for m in dangling),
+    )]

@@ -1,0 +1,575 @@
+"""What a rule's check() receives: the refusal plus the views of it that several rules share.
+
+Everything here is computed once per letter, on first use: sentences, headings, the harm
+and public-interest passages, NCND statements, the request profile, the timeline. Spans
+always index into `refusal.text`, so evidence is a verbatim slice of the letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from appeal.errors import UserError
+from appeal.model import Evidence, Exemption, Finding, Refusal, Timeline
+from appeal.rules.base import Rule
+from appeal.rules.request import RequestProfile, analyse
+
+_F = re.IGNORECASE
+
+REGIME_NAMES = {
+    "FOIA": "the Freedom of Information Act 2000",
+    "EIR": "the Environmental Information Regulations 2004",
+    "FOISA": "the Freedom of Information (Scotland) Act 2002",
+    "EISR": "the Environmental Information (Scotland) Regulations 2004",
+}
+COMMISSIONER = {
+    "FOIA": "the Information Commissioner",
+    "EIR": "the Information Commissioner",
+    "FOISA": "the Scottish Information Commissioner",
+    "EISR": "the Scottish Information Commissioner",
+}
+
+# Provisions grouped by what they protect, per regime (the section numbers differ in Scotland).
+GROUPS = {
+    "national_security": {
+        "FOIA": ("s23", "s24"), "EIR": ("reg12(5)(a)",), "FOISA": ("s31",), "EISR": ("reg10(5)(a)",),
+    },
+    "security_ncnd": {  # the NCND forms used for security bodies / national security
+        "FOIA": ("s23(5)", "s24(2)"), "FOISA": ("s31",), "EIR": (), "EISR": (),
+    },
+    "personal_data": {"FOIA": ("s40",), "EIR": ("reg13",), "FOISA": ("s38",), "EISR": ("reg11",)},
+    "investigations": {"FOIA": ("s30",), "FOISA": ("s34",), "EIR": (), "EISR": ()},
+    "cost": {"FOIA": ("s12",), "FOISA": ("s12",), "EIR": ("reg12(4)(b)",), "EISR": ("reg10(4)(b)",)},
+}
+
+_LINE = re.compile(r"[^\n]+")
+_HEADING_OK = re.compile(r"^[\W\d]*[A-Za-z]")
+NCND_RX = re.compile(
+    r"neither\s+confirms?\s+nor\s+den(?:y|ies)|\bNCND\b|(?:not|neither)\s+(?:to\s+)?confirm\s+or\s+deny\b"
+    r"|can(?:not|'t|\s+not)\s+confirm\s+or\s+deny",
+    _F,
+)
+HARM_VERB = re.compile(
+    r"\b(prejudic\w*|undermin\w*|compromis\w*|jeopardi[sz]\w*|hinder\w*|harm\w*|damag\w*|"
+    r"impede\w*|imped\w*|endanger\w*|disrupt\w*|frustrat\w*|assist\w* (criminals|offenders|those)|"
+    r"avoid(ing)? detection|evade\w*|put\w* [^.]{0,30}at risk|increase the risk|risk of)\b",
+    _F,
+)
+QUALIFIED_WORDS = re.compile(r"\bqualified\b", _F)
+
+
+def normalise_prose(text: str) -> str:
+    """Collapse a template's whitespace: paragraphs (blank-line separated) of single-spaced prose."""
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paras if p)
+
+
+def short_quote(text: str, limit: int = 180) -> str:
+    """The quoted words for an argument: whitespace collapsed, long quotes cut at a word."""
+    s = " ".join(text.split())
+    if len(s) > limit:
+        s = s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return s.rstrip(".:;, ")
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)  # what could not be checked, and why
+    timeline: Timeline | None = None
+
+
+class Context:
+    def __init__(
+        self,
+        refusal: Refusal,
+        *,
+        timeline: Timeline | None = None,
+        dates: dict | None = None,
+        template_dir: str | None = None,
+    ):
+        self.refusal = refusal
+        self.text = refusal.text or ""
+        self.regime = (refusal.regime or "FOIA").upper()
+        self.timeline = timeline
+        self.dates = dates or {}  # the dates the timeline was built from (ISO strings)
+        self.template_dir = template_dir
+        self.notes: list[str] = []
+        self.covered: dict[str, str] = {}  # exemption citation -> rule id that argued it
+
+    # ---- request -----------------------------------------------------------------------
+    @cached_property
+    def request(self) -> RequestProfile:
+        return analyse(self.refusal.request_text)
+
+    @cached_property
+    def request_span(self) -> tuple[int, int] | None:
+        """Where the request text sits in the letter, if it is quoted there verbatim."""
+        rt = self.refusal.request_text
+        if not rt:
+            return None
+        i = self.text.find(rt)
+        if i < 0:
+            rt2 = rt.strip()[:200]
+            i = self.text.find(rt2) if rt2 else -1
+            if i < 0:
+                return None
+            return (i, i + len(rt2))
+        return (i, i + len(rt))
+
+    def in_request(self, pos: int) -> bool:
+        span = self.request_span
+        return bool(span and span[0] <= pos < span[1])
+
+    @cached_property
+    def response_text(self) -> str:
+        """The letter without the quoted request (same length: the request is blanked out)."""
+        span = self.request_span
+        if not span:
+            return self.text
+        a, b = span
+        return self.text[:a] + re.sub(r"[^\n]", " ", self.text[a:b]) + self.text[b:]
+
+    # ---- text structure ----------------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return split_sentences(self.text)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        for a, b in self.sentences:
+            if a <= pos < b:
+                return (a, b)
+        return (pos, pos)
+
+    def sentences_matching(self, rx: re.Pattern, *, in_response: bool = True) -> list[tuple[int, int]]:
+        out = []
+        for a, b in self.sentences:
+            if in_response and self.in_request(a):
+                continue
+            if rx.search(self.text, a, b):
+                out.append((a, b))
+        return out
+
+    @cached_property
+    def headings(self) -> list[tuple[int, int, str]]:
+        """Lines that look like headings: short, no closing full stop, starting with a word."""
+        out = []
+        for m in _LINE.finditer(self.text):
+            line = m.group(0).strip()
+            if not line or len(line) > 110 or len(line.split()) > 16:
+                continue
+            if line.endswith((".", ",", ";")) or not _HEADING_OK.match(line):
+                continue
+            out.append((m.start(), m.end(), line))
+        return out
+
+    def passages(self, heading_rx: re.Pattern) -> list[tuple[int, int]]:
+        """Body spans under headings matching `heading_rx`, up to the next heading."""
+        hs = self.headings
+        out = []
+        for i, (a, b, line) in enumerate(hs):
+            if heading_rx.search(line):
+                end = len(self.text)
+                for a2, _b2, _l2 in hs[i + 1 :]:
+                    if a2 > b and self.text[b:a2].strip():
+                        end = a2
+                        break
+                out.append((b, end))
+        return out
+
+    def ev(self, start: int, end: int) -> Evidence:
+        """Evidence for text[start:end], with surrounding whitespace trimmed off the span."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Evidence(quote=self.text[start:end], start=start, end=end)
+
+    def ev_sentence(self, pos: int) -> Evidence:
+        a, b = self.sentence_at(pos)
+        return self.ev(a, b)
+
+    # ---- exemptions --------------------------------------------------------------------
+    def cited(self, group_or_prefixes) -> list[Exemption]:
+        """Exemptions whose citation starts with any prefix (or a GROUPS name for this regime)."""
+        if isinstance(group_or_prefixes, str) and group_or_prefixes in GROUPS:
+            prefixes = GROUPS[group_or_prefixes].get(self.regime, ())
+        elif isinstance(group_or_prefixes, str):
+            prefixes = (group_or_prefixes,)
+        else:
+            prefixes = tuple(group_or_prefixes)
+        return [e for e in self.refusal.exemptions if any(_cites(e.citation, p) for p in prefixes)]
+
+    def info(self, ex: Exemption):
+        """(test, absolute, ncnd) for an exemption: the parser's values, else the law table."""
+        test, absolute, ncnd = ex.test, ex.absolute, ex.ncnd
+        if test is None or absolute is None:
+            looked = _lookup(ex.citation, self.regime)
+            if looked is not None:
+                test = test or getattr(looked, "test", None)
+                if absolute is None:
+                    absolute = getattr(looked, "absolute", None)
+                ncnd = ncnd or bool(getattr(looked, "ncnd", False))
+        return test, absolute, ncnd
+
+    def is_prejudice(self, ex: Exemption) -> bool:
+        return self.info(ex)[0] == "prejudice"
+
+    def is_qualified(self, ex: Exemption) -> bool:
+        return self.info(ex)[1] is False
+
+    def citation_ev(self, ex: Exemption) -> Evidence | None:
+        for a, b in ex.spans:
+            if 0 <= a < b <= len(self.text):
+                return self.ev(a, b)
+        return None
+
+    @cached_property
+    def ncnd_sentences(self) -> list[tuple[int, int]]:
+        return self.sentences_matching(NCND_RX)
+
+    @cached_property
+    def ncnd_statement(self) -> tuple[int, int] | None:
+        """The sentence that applies NCND (not a heading or a recital of the law)."""
+        for a, b in self.ncnd_sentences:
+            s = self.text[a:b]
+            if re.search(r"\b(can|will|must|may|we|it|force|police|constabulary|council|department|authority|service)\b"
+                         r"[^.]{0,60}neither\s+confirms?\s+nor\s+den", s, _F):
+                return (a, b)
+        return self.ncnd_sentences[0] if self.ncnd_sentences else None
+
+    @cached_property
+    def harm_sentences(self) -> list[tuple[int, int]]:
+        return self.sentences_matching(HARM_VERB)
+
+    @cached_property
+    def harm_passages(self) -> list[tuple[int, int]]:
+        """The prejudice test proper: passages under 'Harm' / 'prejudice test' headings."""
+        return self.passages(_HARM_HEADING)
+
+    @cached_property
+    def published_copy(self) -> bool:
+        """A copy from a disclosure log or web page rather than the letter as sent."""
+        return bool(_WEB_CHROME.search(self.text))
+
+    # ---- dates -------------------------------------------------------------------------
+    @cached_property
+    def letter_date(self) -> dt.date | None:
+        d = self.refusal.dates.letter
+        try:
+            return dt.date.fromisoformat(d) if d else None
+        except ValueError:
+            return None
+
+    # ---- output ------------------------------------------------------------------------
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
+
+    def cover(self, exemptions, rule_id: str) -> None:
+        for e in exemptions:
+            self.covered.setdefault(e.citation, rule_id)
+
+    def finding(self, rule: Rule, strength: str, evidence: list[Evidence], **facts) -> Finding:
+        assert strength in rule.strengths, f"{rule.id}: strength {strength} outside {rule.strengths}"
+        seen, evs = set(), []
+        for e in evidence:
+            if e is None or not e.quote or (e.start, e.end) in seen:
+                continue
+            assert self.text[e.start : e.end] == e.quote
+            seen.add((e.start, e.end))
+            evs.append(e)
+        argument, ask = render_rule(rule.id, self.template_dir, self._template_vars(rule, strength, evs, facts))
+        return Finding(
+            rule=rule.id,
+            title=rule.title,
+            strength=strength,
+            evidence=evs,
+            argument=argument,
+            precedents=list(precedents_for(rule.id, self.regime)),
+            ask=ask,
+        )
+
+    def _template_vars(self, rule, strength, evidence, facts) -> dict:
+        r = self.refusal
+        return {
+            "authority": r.authority.name or "the authority",
+            "authority_named": bool(r.authority.name),
+            "regime": self.regime,
+            "regime_name": REGIME_NAMES.get(self.regime, REGIME_NAMES["FOIA"]),
+            "commissioner": COMMISSIONER.get(self.regime, COMMISSIONER["FOIA"]),
+            "scotland": self.regime in ("FOISA", "EISR"),
+            "eir": self.regime in ("EIR", "EISR"),
+            "strength": strength,
+            "quotes": [e.quote for e in evidence],
+            "q": short_quote,
+            "truncated": r.truncated,
+            "published_copy": self.published_copy,
+            "and_list": and_list,
+            **facts,
+        }
+
+
+_HARM_HEADING = re.compile(
+    r"^(overall )?harm\b|\bprejudice test\b|\bevidence of harm\b|\bharm (in|of) (confirm|comply|disclos|releas)"
+    r"|\bharm test\b",
+    _F,
+)
+_WEB_CHROME = re.compile(
+    r"Bookmark the permalink|Comments are closed|Print this Page|Date published|Disclosure log|"
+    r"cookies|Skip to (main )?content|Quick exit|Leave this site|FOI release|Published \d",
+    _F,
+)
+
+
+def _cites(citation: str, prefix: str) -> bool:
+    if not citation.startswith(prefix):
+        return False
+    rest = citation[len(prefix) :]
+    return rest == "" or rest.startswith("(") or prefix.endswith(")")
+
+
+def and_list(items) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split at sentence punctuation, blank lines, and ends of short lines.
+
+    A single line break ends a sentence only after a short line (a heading, a list item) or
+    where the next line starts afresh; long wrapped lines (PDF text) run on.
+    """
+    out = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.start() + len(m.group("q") or "")
+        if m.group("nl") is not None:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line = text[line_start : m.start()].strip()
+            nxt = text[m.end() : m.end() + 1]
+            if len(line) > 70 and not line.endswith((":", ";")) and not (
+                nxt.isupper() or nxt.isdigit() or (nxt and nxt in "•-–*(")
+            ):
+                continue
+        if text[start:end].strip():
+            out.append((start, end))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])(?P<q>[\"'”’)\]]?)(?:[ \t]+(?=[\"'“‘(\[]?[A-Z0-9•])|[ \t]*\n\s*)"
+    r"|\n[ \t]*\n\s*"
+    r"|(?P<nl>[ \t]*\n[ \t]*)"
+)
+
+
+@lru_cache(maxsize=256)
+def _lookup(citation: str, regime: str):
+    try:
+        from appeal.law.exemptions import lookup
+    except ImportError:
+        return None
+    try:
+        return lookup(citation, regime)
+    except Exception:  # an unknown citation is not our failure to report here
+        return None
+
+
+@lru_cache(maxsize=128)
+def precedents_for(rule_id: str, regime: str) -> tuple[str, ...]:
+    """Verified precedents supporting a rule, at most three, most authoritative first."""
+    try:
+        from appeal.precedents import for_rule
+    except ImportError:
+        return ()
+    out = []
+    for p in for_rule(rule_id, regime=regime):
+        if getattr(p, "verified", False) is not True or getattr(p, "against_requester", False):
+            continue
+        if p.id not in out:
+            out.append(p.id)
+        if len(out) == 3:
+            break
+    return tuple(out)
+
+
+def render_rule(rule_id: str, template_dir: str | None, variables: dict) -> tuple[str, str]:
+    """Render templates/rules/<id>.j2: its body is the argument, its `ask` block the ask."""
+    import jinja2
+
+    from appeal.templating import environment
+
+    name = f"rules/{rule_id}.j2"
+    env = environment(template_dir)
+    try:
+        module = env.get_template(name).make_module(variables)
+    except jinja2.TemplateNotFound:
+        raise UserError(f"template {name!r} not found (looked in --template-dir, then the shipped templates)") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise UserError(f"template {exc.name or name} line {exc.lineno}: {exc.message}") from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise UserError(f"template {name}: not allowed in the sandbox: {exc}") from None
+    except jinja2.UndefinedError as exc:
+        raise UserError(f"template {name}: {exc.message}") from None
+    argument = normalise_prose(str(module))
+    ask = normalise_prose(str(getattr(module, "ask", "") or ""))
+    return argument, ask
+
+
+def build_timeline(
+    refusal: Refusal,
+    *,
+    received: dt.date | None = None,
+    responded: dt.date | None = None,
+    review_requested: dt.date | None = None,
+    review_responded: dt.date | None = None,
+    regime: str | None = None,
+) -> tuple[Timeline | None, dict]:
+    """The timeline the date rules need, from options first, then the letter's own dates.
+
+    A review-outcome letter's date is the review response, not the first response. Returns
+    (timeline or None, the ISO dates used, with where each came from).
+    """
+    def iso(d):
+        return d.isoformat() if d else None
+
+    def from_letter(s):
+        try:
+            return dt.date.fromisoformat(s) if s else None
+        except ValueError:
+            return None
+
+    used: dict = {}
+    letter = from_letter(refusal.dates.letter)
+    if received is None and refusal.dates.received:
+        received = from_letter(refusal.dates.received)
+        if received:
+            used["received_from"] = "letter"
+    elif received is not None:
+        used["received_from"] = "option"
+    if refusal.is_review_outcome:
+        if review_responded is None and letter:
+            review_responded = letter
+            used["review_responded_from"] = "letter"
+    elif responded is None and letter:
+        responded = letter
+        used["responded_from"] = "letter"
+    elif responded is not None:
+        used["responded_from"] = "option"
+    used.update(
+        received=iso(received), responded=iso(responded),
+        review_requested=iso(review_requested), review_responded=iso(review_responded),
+    )
+    if not any((received, responded, review_requested, review_responded)):
+        return None, used
+    try:
+        from appeal.deadlines import compute_timeline
+    except ImportError:
+        return None, used
+    timeline = compute_timeline(
+        regime or refusal.regime or "FOIA",
+        received=received,
+        responded=responded,
+        review_requested=review_requested,
+        review_responded=review_responded,
+    )
+    return timeline, used
+
+
+HEDGE = re.compile(r"\b(could|may|might|can|potentially|possibly|perhaps|conceivably)\b", _F)
+STATED_LIKELIHOOD = re.compile(r"\bwould\b|\bwill\b|\blikely\b|\bwould be likely to\b", _F)
+
+
+def prejudice_exemptions(ctx: Context) -> list[Exemption]:
+    return [e for e in ctx.refusal.exemptions if ctx.is_prejudice(e)]
+
+
+def harm_scope(ctx: Context) -> list[tuple[int, int]]:
+    """The harm statements that make the prejudice case: those under a 'Harm' / 'prejudice test'
+    heading when the letter has one, otherwise every harm statement outside the request."""
+    passages = ctx.harm_passages
+    if passages:
+        inside = [s for s in ctx.harm_sentences if any(a <= s[0] < b for a, b in passages)]
+        if inside:
+            return inside
+    return [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]
+
+
+_SCOPE_OTHER = re.compile(
+    r"\b(any|all)\s+(other|additional|further)\s+information\b|\b(additional|further)\s+information\b|"
+    r"\bany\s*more\s+information\b|\banymore\s+information\b|\bany\s+other\s+(recorded\s+)?information\b",
+    _F,
+)
+_CONFIRMS = re.compile(
+    r"\bI can confirm that\b[^.]{0,80}\b(is|are) held\b|\b(we|I|the force|it) (have|has) (supplied|provided|attached|enclosed)\b|"
+    r"\bplease find (attached|enclosed|below)\b|\bcan confirm that (the )?[^.]{0,60}\bholds?\b|"
+    r"\bthe (information|data|figures?) (requested )?(is|are) (attached|enclosed|as follows|below)\b",
+    _F,
+)
+_ANSWER_LINE = re.compile(
+    r"^[ \t]*(?:Q?\d{1,2}[a-z]?[.)]?[ \t]+)?(?![^\n]*\b(?:ref|reference|tel|telephone|phone|fax|date|dated|request|"
+    r"case|page|annex|foi|attachment|no)\b)[A-Za-z][A-Za-z ()/'’-]{0,50}?(?:[ \t]+[–-]|:)[ \t]*\d[\d,]*[ \t]*$|"
+    r"^[ \t]*Q?\d{1,2}[a-z]?[.)][ \t]+\d[\d,]*[ \t]*$|"
+    r"\b(the|a) (total )?(number|figure|total) (of [^.]{0,60})?(is|was|were) \d[\d,]*\b",
+    re.M | re.I,
+)
+
+
+def ncnd_scope(ctx: Context) -> str | None:
+    """'all' (NCND over the request) or 'other' (over 'any other information'), or None."""
+    r = ctx.refusal
+    if not r.ncnd:
+        return None
+    if r.ncnd_scope in ("all", "other"):
+        return r.ncnd_scope
+    st = ctx.ncnd_statement
+    if st and _SCOPE_OTHER.search(ctx.text, *st):
+        return "other"
+    return "all"
+
+
+def confirmations(ctx: Context) -> list[tuple[int, int]]:
+    """Sentences where the letter confirms holding or gives information."""
+    return [s for s in ctx.sentences_matching(_CONFIRMS)]
+
+
+def figures_given(ctx: Context) -> list[tuple[int, int]]:
+    """Answer lines in the reply itself ('1a. Charged - 5', 'The total number was 12')."""
+    out = []
+    text = ctx.response_text
+    for m in _ANSWER_LINE.finditer(text):
+        if not ctx.in_request(m.start()):
+            out.append(m.span())
+    return out
+
+
+def harm_based_ncnd(ctx: Context) -> bool:
+    """NCND on an exemption (not a cost-limit 'cannot confirm' under s12(2))."""
+    if not ctx.refusal.ncnd:
+        return False
+    ex = ctx.refusal.exemptions
+    if not ex:
+        return True
+    return any(ctx.info(e)[0] not in ("cost", "vexatious") for e in ex)
+
+
+_COST_WORDS = re.compile(r"\bcost\w*|\bhours?\b|appropriate limit|£\s?\d|\bburden\w*|\btime\b|\bresources?\b", _F)
+
+
+def cost_refusal(ctx: Context) -> list[Exemption]:
+    """The cost-limit provisions relied on (s12, EIR reg 12(4)(b) on cost grounds, ...)."""
+    out = [e for e in ctx.cited("cost")]
+    if ctx.regime in ("EIR", "EISR"):
+        out = [e for e in out if _COST_WORDS.search(ctx.response_text)]
+    else:
+        out = [e for e in out if ctx.info(e)[0] in (None, "cost")]
+    return out

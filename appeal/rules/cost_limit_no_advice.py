@@ -1,0 +1,61 @@
+"""cost-limit-no-advice: a cost refusal with no advice on narrowing the request (s16)."""
+
+from __future__ import annotations
+
+import re
+
+from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.context import cost_refusal
+
+RULE = Rule(
+    id="cost-limit-no-advice",
+    title="No advice on how to bring the request within the cost limit",
+    regimes=ALL_REGIMES,
+    strengths=("moderate", "weak"),
+    detects="A cost-limit refusal that does not say what could be provided within the limit, or how the request "
+    "could be narrowed, nor that nothing could be.",
+    why="An authority must give reasonable advice and assistance to requesters (FOIA s16, FOISA s15, EIR reg 9). "
+    "Where it refuses on cost, the ICO expects it to say what, if anything, could be provided within the limit "
+    "(LTT177); failing to do so is a breach of s16 even where the cost estimate itself stands (Law Centre NI v IC "
+    "[2022] UKFTT 387 (GRC)).",
+    example="'The cost of compliance exceeds the appropriate limit. We are therefore not obliged to comply with "
+    "your request.' and nothing more.",
+    references=("FOIA s16", "FOISA s15", "EIR reg 9", "ICO Line to Take LTT177",
+                "Law Centre NI v IC [2022] UKFTT 387 (GRC)"),
+)
+
+ADVICE = re.compile(
+    r"\bnarrow\w*|\brefin\w*|\breduc\w* (the )?(scope|time ?frame|period|number|date range)|"
+    r"\bwithin the (appropriate |cost )?limit\b[^.]{0,80}\b(if|could|would|may|might)\b|"
+    r"\byou (may|might|could) (wish|want|like) to\b|\bif you were to\b|\b(shorter|smaller|narrower) (period|time|request)\b|"
+    r"\bre-?submit\w*|\bsubmit a (new|fresh|revised)\b|\badvice and assistance\b|\bsection 16\b|\bs\.? ?16\b|"
+    r"\bwe (could|can|would be able to) (provide|supply|answer)\b",
+    re.I,
+)
+NO_ADVICE = re.compile(r"\b(difficult|unable|not (possible|able)) (for us )?to (suggest|advise|offer|identify)\b", re.I)
+
+
+def check(ctx):
+    cost = cost_refusal(ctx)
+    c = ctx.refusal.cost
+    if not cost and c is None:
+        return []
+    if c is not None and c.advice_given:
+        return []
+    text = ctx.response_text
+    declined = NO_ADVICE.search(text)
+    if ADVICE.search(text) and not declined:
+        return []
+    if ctx.refusal.truncated and not declined:
+        return []
+    strength = "weak" if declined else "moderate"
+    evidence = [ctx.citation_ev(e) for e in cost]
+    if declined:
+        evidence.append(ctx.ev_sentence(declined.start()))
+    section = {"FOISA": "section 15", "EIR": "regulation 9", "EISR": "regulation 9"}.get(ctx.regime, "section 16")
+    return [ctx.finding(
+        RULE, strength, evidence,
+        declined=bool(declined),
+        section=section,
+        citations=[e.citation for e in cost] or ["the cost limit"],
+    )]

@@ -1,0 +1,65 @@
+"""cost-limit-no-estimate: a cost-limit refusal with no estimate, or no breakdown of it."""
+
+from __future__ import annotations
+
+import re
+
+from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.context import cost_refusal
+
+RULE = Rule(
+    id="cost-limit-no-estimate",
+    title="The cost limit is claimed without an estimate",
+    regimes=ALL_REGIMES,
+    strengths=("moderate", "weak"),
+    detects="A refusal under the cost limit (FOIA/FOISA s12, EIR reg 12(4)(b)) that gives no estimate of the "
+    "time or cost of compliance, or gives a bare total with no breakdown (how many records, how long each).",
+    why="The authority may refuse only where it estimates that compliance would exceed the appropriate limit "
+    "(£600 for central government, £450 for others, at £25 an hour), counting only the time to determine "
+    "whether the information is held, locate, retrieve and extract it. The estimate must be reasonable, and "
+    "'sensible, realistic and supported by cogent evidence' (McInerney v IC and DfE [2015] UKUT 47 (AAC)); the "
+    "ICO can test how it was reached and treats a breakdown as good practice (LTT116).",
+    example="'To retrieve the information officers would have to search twelve months of invoices; this would "
+    "exceed the appropriate limit.' with no number of invoices or time per invoice.",
+    references=("FOIA s12; Fees Regulations 2004 regs 3-4", "McInerney v IC and DfE [2015] UKUT 47 (AAC)",
+                "ICO Line to Take LTT116 (reasonable estimates)", "EIR reg 12(4)(b)"),
+)
+
+_UNIT = r"(hours?|hrs|minutes?|mins|seconds|working days|days|weeks)"
+ESTIMATE = re.compile(
+    rf"(estimat\w*|would take|would require|take approximately|approximately|at least|in excess of|around|"
+    rf"roughly|over)\b[^.]{{0,140}}?\b\d[\d,.]*\s*{_UNIT}\b|\b\d[\d,.]*\s*{_UNIT}\b[^.]{{0,60}}\b(to (comply|complete|"
+    rf"review|search|locate|retrieve|extract|check|read)|of (work|staff time|officer time))",
+    re.I,
+)
+BREAKDOWN = re.compile(
+    rf"\b\d[\d,.]*\s*{_UNIT}\s*(per|for each|to (review|check|read|locate|retrieve|extract|examine))\b|"
+    rf"\b\d[\d,]*\s*(records?|files?|cases?|documents?|invoices?|e-?mails?|reports?|logs?|incidents?|crimes?|"
+    rf"entries|folders?|boxes)\b[^.]{{0,160}}\b\d[\d,.]*\s*{_UNIT}\b",
+    re.I,
+)
+
+
+def check(ctx):
+    cost = cost_refusal(ctx)
+    c = ctx.refusal.cost
+    if not cost and c is None:
+        return []
+    if ctx.refusal.truncated and not (c and (c.hours or c.pounds)):
+        return []
+    text = ctx.response_text
+    breakdown = (c.breakdown_given if c else False) or bool(BREAKDOWN.search(text))
+    if breakdown:
+        return []
+    estimate_m = ESTIMATE.search(text)
+    has_estimate = bool((c and (c.hours or c.pounds)) or estimate_m)
+    strength = "weak" if has_estimate else "moderate"
+    evidence = [ctx.citation_ev(e) for e in cost]
+    if estimate_m:
+        evidence.append(ctx.ev_sentence(estimate_m.start()))
+    return [ctx.finding(
+        RULE, strength, evidence,
+        has_estimate=has_estimate,
+        citations=[e.citation for e in cost] or ["the cost limit"],
+        central=False,
+    )]

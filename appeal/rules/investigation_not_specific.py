@@ -1,0 +1,41 @@
+"""investigation-not-specific: s30 for information not held for a specific investigation."""
+
+from __future__ import annotations
+
+from appeal.rules.base import ALL_REGIMES, Rule
+
+RULE = Rule(
+    id="investigation-not-specific",
+    title="The investigations exemption is used for information not held for a particular investigation",
+    regimes=("FOIA", "FOISA"),
+    strengths=("moderate",),
+    detects="FOIA s30 (FOISA s34) relied on for statistics, policies or costs, where the request concerns no "
+    "particular investigation, person or incident.",
+    why="Section 30 is class-based, but its class is narrow: information held for the purposes of a specific "
+    "investigation or proceedings the authority has a duty or power to conduct. The Information Tribunal (Toms "
+    "v IC, EA/2005/0027) and the ICO read it as requiring a particular investigation, not investigations in "
+    "general or the procedures for them. Aggregate figures, policies and spending are held for management and "
+    "reporting, not for any one investigation.",
+    example="Annual totals of offences recorded, refused under s30(1) because they 'relate to investigations'.",
+    references=("FOIA s30(1), s30(3)", "Toms v Information Commissioner (EA/2005/0027)",
+                "ICO guidance: section 30 investigations and proceedings"),
+)
+
+
+def check(ctx):
+    s30 = ctx.cited("investigations")
+    prof = ctx.request
+    if not s30 or not prof.known or prof.specific or prof.case_level:
+        return []
+    if not (prof.statistics or prof.policy or prof.spending):
+        return []
+    kinds = [k for k, on in (("statistics", prof.statistics), ("policies or procedures", prof.policy),
+                             ("spending", prof.spending)) if on]
+    evidence = [ctx.citation_ev(e) for e in s30]
+    ctx.cover(s30, RULE.id)
+    return [ctx.finding(
+        RULE, "moderate", evidence,
+        citations=[e.citation for e in s30],
+        kinds=kinds,
+        section="section 34" if ctx.regime == "FOISA" else "section 30",
+    )]

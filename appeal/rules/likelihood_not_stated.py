@@ -1,0 +1,49 @@
+"""likelihood-not-stated: a prejudice-based exemption without 'would' or 'would be likely to'."""
+
+from __future__ import annotations
+
+from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, harm_scope, prejudice_exemptions
+
+RULE = Rule(
+    id="likelihood-not-stated",
+    title="The letter does not say how likely the harm is",
+    regimes=ALL_REGIMES,
+    strengths=("moderate",),
+    detects="A prejudice-based exemption whose harm is put only as something that 'may', 'could' or "
+    "'might' happen, never that disclosure 'would' or 'would be likely to' cause it.",
+    why="A prejudice-based exemption is engaged only if disclosure would, or would be likely to, cause the "
+    "prejudice. 'Would' means more probable than not; 'would be likely to' means a real and significant risk. "
+    "'May' and 'could' are neither: they describe a possibility. Where the authority does not say which level "
+    "it relies on, the Commissioner applies the lower one, which carries less weight in the public interest "
+    "balance (ICO LTT13).",
+    example="'The disclosure of this information could jeopardise current investigations.'",
+    references=("FOIA s31(1) ('would, or would be likely to, prejudice')", "ICO Line to Take LTT13",
+                "ICO guidance: the prejudice test"),
+)
+
+
+def check(ctx):
+    prej = prejudice_exemptions(ctx)
+    if not prej:
+        return []
+    scope = harm_scope(ctx)
+    if not scope:
+        return []
+    stated = [s for s in scope if STATED_LIKELIHOOD.search(ctx.text, *s)]
+    if stated:
+        return []
+    hedged = [s for s in scope if HEDGE.search(ctx.text, *s)]
+    if not hedged:
+        return []
+    words = []
+    for a, b in hedged:
+        for m in HEDGE.finditer(ctx.text, a, b):
+            w = m.group(0).lower()
+            if w not in words:
+                words.append(w)
+    return [ctx.finding(
+        RULE, "moderate", [ctx.ev(a, b) for a, b in hedged[:3]],
+        citations=[e.citation for e in prej],
+        words=words,
+    )]

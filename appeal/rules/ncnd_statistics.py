@@ -1,0 +1,53 @@
+"""ncnd-statistics: neither-confirm-nor-deny applied to aggregate statistics or counts."""
+
+from __future__ import annotations
+
+from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.context import figures_given, harm_based_ncnd, ncnd_scope
+
+RULE = Rule(
+    id="ncnd-statistics",
+    title="Neither confirm nor deny applied to statistics",
+    regimes=ALL_REGIMES,
+    strengths=("strong", "moderate"),
+    detects="An NCND response to a request for counts, totals or breakdowns, where the request names no "
+    "person, incident or operation.",
+    why="NCND protects what the bare fact of holding information would reveal. Whether a police force records "
+    "offences of a type, or has investigations of a kind, is not a secret: forces record crimes and publish "
+    "crime statistics. ICO guidance says NCND is more likely to be needed for very specific requests than for "
+    "general ones, and that the ICO's s31(3) NCND scenarios typically involve a named subject. A count reveals "
+    "nothing about any individual case, so the fact of holding it cannot cause the harm NCND guards against.",
+    example="A request for the number of live investigations into a type of offence answered with 'neither "
+    "confirms nor denies that it holds information', under s30(3) and s31(3).",
+    references=("FOIA s1(1)(a)", "ICO guidance: when to refuse to confirm or deny (general v specific requests)",
+                "ICO guidance: section 31, neither confirm nor deny", "ICO decision FS50246819 (Surrey Police)"),
+)
+
+
+def check(ctx):
+    prof = ctx.request
+    if not harm_based_ncnd(ctx) or not prof.known:
+        return []
+    if not prof.statistics or prof.specific:
+        return []
+    scope = ncnd_scope(ctx)
+    if scope == "other" and figures_given(ctx):
+        return []  # the figures were given; the NCND is over something else (see ncnd-after-confirmation)
+    if scope == "all" and prof.aggregate:
+        strength = "strong"
+    else:
+        strength = "moderate"
+    evidence = []
+    if ctx.ncnd_statement:
+        evidence.append(ctx.ev(*ctx.ncnd_statement))
+    span = ctx.request_span
+    first = prof.first("statistics")
+    if span and first:
+        evidence.append(ctx.ev_sentence(span[0] + first[0]))
+    return [ctx.finding(
+        RULE, strength, evidence,
+        scope=scope,
+        words=prof.words("statistics")[:3],
+        case_level=prof.case_level,
+        citations=[e.citation for e in ctx.refusal.exemptions],
+    )]

@@ -1,0 +1,66 @@
+"""ncnd-unexplained: neither-confirm-nor-deny with no account of what confirming would reveal."""
+
+from __future__ import annotations
+
+import re
+
+from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.context import harm_based_ncnd, ncnd_scope
+
+RULE = Rule(
+    id="ncnd-unexplained",
+    title="The neither-confirm-nor-deny response is not explained",
+    regimes=("FOIA", "FOISA", "EIR", "EISR"),
+    strengths=("strong", "moderate"),
+    detects="An NCND response that never says what confirming or denying would itself reveal, or that applies "
+    "NCND to 'additional' or 'other' information without saying what that information is.",
+    why="NCND is an exception to the duty to confirm or deny (FOIA s1(1)(a)). It is justified only by what the "
+    "confirmation or denial would itself disclose, and the notice must say why the NCND provision applies "
+    "(s17(1)(c)) and why the public interest favours it (s17(3)). ICO guidance says NCND is more likely to be "
+    "needed for very specific requests than for general ones; a requester cannot challenge an NCND whose "
+    "subject is never identified.",
+    example="'The force neither confirms nor denies that it holds additional information' with no statement of "
+    "what that information would be or what confirming it would reveal.",
+    references=("FOIA s1(1)(a), s17(1)(c), s17(3), s17(4)", "ICO guidance: when to refuse to confirm or deny",
+                "ICO decision FS50246819 (Surrey Police)"),
+)
+
+_SCOPE_DEFINED = re.compile(
+    r"\b(any|other|additional|further)\s+(other\s+)?information\s+(relating\s+to|regarding|about|concerning|"
+    r"in\s+relation\s+to|with\s+regard\s+to|relevant\s+to|in\s+respect\s+of|on)\s+"
+    r"(?!(this|your|the)\s+(whole\s+of\s+(your|this)\s+)?request)(?!the\s+whole)",
+    re.I,
+)
+_EFFECT = re.compile(
+    r"\b(confirm\w*|den(y|ying|ial)|confirmation)\b[^.]{0,200}\b(would|could|may|might|will)\b[^.]{0,80}\b("
+    r"reveal\w*|disclos\w*|indicat\w*|show\w*|tell\w*|alert\w*|identif\w*|provid\w* intelligence|"
+    r"undermin\w*|prejudic\w*|harm\w*|compromis\w*|hinder\w*|jeopardi\w*|assist\w*|enabl\w*|allow\w*|"
+    r"affect\w*|inform\w* (criminals|offenders|those))",
+    re.I,
+)
+
+
+def check(ctx):
+    if not harm_based_ncnd(ctx):
+        return []
+    st = ctx.ncnd_statement
+    if st is None:
+        return []
+    scope = ncnd_scope(ctx)
+    undefined_scope = False
+    if scope == "other":
+        undefined_scope = not _SCOPE_DEFINED.search(ctx.response_text)
+    effect = [s for s in ctx.sentences if _EFFECT.search(ctx.text, *s) and not ctx.in_request(s[0])
+              and not re.search(r"favour|better informed|public debate|reassur", ctx.text[s[0]:s[1]], re.I)]
+    no_effect = not effect
+    if ctx.refusal.truncated and no_effect and not undefined_scope:
+        return []
+    if not (undefined_scope or no_effect):
+        return []
+    strength = "strong" if no_effect else "moderate"
+    return [ctx.finding(
+        RULE, strength, [ctx.ev(*st)],
+        undefined_scope=undefined_scope,
+        no_effect=no_effect,
+        citations=[e.citation for e in ctx.refusal.exemptions if e.ncnd or ctx.info(e)[2]],
+    )]

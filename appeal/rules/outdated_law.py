@@ -1,0 +1,62 @@
+"""outdated-law: law cited that no longer applied at the letter's date (e.g. DPA 1998 after May 2018)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from appeal.rules.base import ALL_REGIMES, Rule
+
+RULE = Rule(
+    id="outdated-law",
+    title="The letter relies on law that had been repealed",
+    regimes=ALL_REGIMES,
+    strengths=("strong", "moderate"),
+    detects="Reliance on the Data Protection Act 1998, its 'first data protection principle' or its schedules, "
+    "or the pre-2018 numbering of s40(3), in a letter dated on or after 25 May 2018.",
+    why="The Data Protection Act 1998 was repealed on 25 May 2018, when the GDPR and the Data Protection Act 2018 "
+    "took effect and s40 of FOIA was amended (s40(3A), (3B), (4A), (5A), (5B)). A decision that applies "
+    "repealed law has not applied the test the law required at the time, so it has to be taken again.",
+    example="A 2019 refusal saying disclosure 'would breach the first principle of the Data Protection Act 1998'.",
+    references=("Data Protection Act 2018, Schedule 19 (amendments to FOIA s40)", "FOIA s40(3A)-(5B)"),
+)
+
+CUTOVER = dt.date(2018, 5, 25)
+OLD = re.compile(
+    r"\bData Protection Act,? 1998\b|\bDPA,? ?1998\b|\bfirst (data protection )?principle\b|"
+    r"\bSchedule [23] (of|to) the (DPA|Data Protection Act)\b|\bsection 40 ?\(3\) ?\(a\) ?\(i\)|\bs\.? ?40 ?\(3\) ?\(a\) ?\(i\)|"
+    r"\bDirective 95/46\b",
+    re.I,
+)
+NEW = re.compile(r"\bData Protection Act,? 2018\b|\bDPA,? ?2018\b|\bGDPR\b|\bGeneral Data Protection Regulation\b", re.I)
+
+
+def check(ctx):
+    hits = [m for m in OLD.finditer(ctx.text) if not ctx.in_request(m.start())]
+    if not hits:
+        return []
+    date = ctx.letter_date
+    if date is None:
+        ctx.note("outdated-law not checked: the letter cites the Data Protection Act 1998 but its date is "
+                 "unknown; if it was written on or after 25 May 2018 that law had been repealed.")
+        return []
+    if date < CUTOVER:
+        return []
+    # "first principle" alone is only outdated in a data-protection context
+    hits = [m for m in hits if not m.group(0).lower().startswith("first") or
+            re.search(r"data protection|DPA", ctx.text[max(0, m.start() - 200): m.end() + 200], re.I)]
+    if not hits:
+        return []
+    mixed = bool(NEW.search(ctx.text))
+    strength = "moderate" if mixed else "strong"
+    evidence = []
+    for m in hits:
+        e = ctx.ev_sentence(m.start())
+        if all(e.start != x.start for x in evidence):
+            evidence.append(e)
+    return [ctx.finding(
+        RULE, strength, evidence[:3],
+        date=date.isoformat(),
+        words=[m.group(0) for m in hits][:3],
+        mixed=mixed,
+    )]

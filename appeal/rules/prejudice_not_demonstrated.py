@@ -1,0 +1,66 @@
+"""prejudice-not-demonstrated: the harm is generic, with no causal link from this information."""
+
+from __future__ import annotations
+
+from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, harm_scope, prejudice_exemptions
+from appeal.rules.request import content_terms
+
+RULE = Rule(
+    id="prejudice-not-demonstrated",
+    title="The harm claimed is not shown to follow from disclosing this information",
+    regimes=ALL_REGIMES,
+    strengths=("strong", "moderate"),
+    detects="A prejudice-based exemption whose harm statements never mention what was asked for (they talk "
+    "of 'an investigation' or 'law enforcement' in general), are put only as possibilities, or are absent.",
+    why="The prejudice test has three parts: the interest protected, a causal link between disclosing this "
+    "information and a harm that is real, actual or of substance, and the likelihood of that harm (Hogan v "
+    "Information Commissioner, adopted in ICO LTT13 and the ICO's section 31 guidance). The Commissioner "
+    "expects the authority to demonstrate each part. A harm that would follow from disclosing any information "
+    "about policing is not a harm shown to follow from disclosing this information.",
+    example="A refusal of annual offence counts because 'to provide specific information or evidence from an "
+    "investigation could compromise the evidence gathering process'.",
+    references=("FOIA s31(1)", "Hogan and Oxford City Council v IC (EA/2005/0026, 0030)", "ICO LTT13",
+                "ICO guidance: section 31, how to apply the prejudice test"),
+)
+
+
+def check(ctx):
+    prej = [e for e in prejudice_exemptions(ctx)]
+    if not prej:
+        return []
+    scope = harm_scope(ctx)
+    prof = ctx.request
+    if not scope:
+        if ctx.refusal.truncated:
+            return []
+        evidence = [ctx.citation_ev(e) for e in prej]
+        ctx.cover(prej, RULE.id)
+        return [ctx.finding(RULE, "strong", evidence, citations=[e.citation for e in prej],
+                            none=True, generic=False, speculative=False, subject=None)]
+    generic = False
+    if prof.known and prof.terms:
+        generic = not any(content_terms(ctx.text[a:b]) & prof.terms for a, b in scope)
+    speculative = not any(STATED_LIKELIHOOD.search(ctx.text, a, b) for a, b in scope) and any(
+        HEDGE.search(ctx.text, a, b) for a, b in scope)
+    if not (generic or speculative):
+        return []
+    ctx.cover(prej, RULE.id)
+    return [ctx.finding(
+        RULE, "moderate", [ctx.ev(a, b) for a, b in scope[:3]],
+        citations=[e.citation for e in prej],
+        none=False, generic=generic, speculative=speculative,
+        subject=_subject(prof),
+    )]
+
+
+def _subject(prof):
+    if not prof.known:
+        return None
+    if prof.statistics:
+        return "figures"
+    if prof.policy:
+        return "policies or procedures"
+    if prof.spending:
+        return "spending information"
+    return None

@@ -1,0 +1,81 @@
+"""public-interest-irrelevant: public-interest factors that are not about this information."""
+
+from __future__ import annotations
+
+import re
+
+from appeal.rules.base import ALL_REGIMES, Rule
+
+RULE = Rule(
+    id="public-interest-irrelevant",
+    title="The public interest test weighs factors that are not about this information",
+    regimes=ALL_REGIMES,
+    strengths=("moderate",),
+    detects="Public-interest reasoning about public funds, spending or police resources where the request is "
+    "not about money, or about 'techniques', 'tactics' or 'operations' the request never mentions.",
+    why="The public interest test is about the information requested. Arguments for maintaining an exemption "
+    "must be inherent in it and relate to this information (ICO public interest guidance). A test that weighs a "
+    "generic interest in spending against protecting unnamed techniques has not weighed the real interest in "
+    "disclosure of what was asked for, so its conclusion cannot stand.",
+    example="A request for the number of offences recorded, answered with 'the public interest in the use of "
+    "police resources' being outweighed by protecting 'these techniques'.",
+    references=("FOIA s2(2)(b), s17(3)", "ICO guidance: the public interest test", "EIR reg 12(1)(b)",
+                "FOISA s2(1)(b)"),
+)
+
+FUNDS = re.compile(
+    r"public funds|public money|taxpayers?'?’?s? money|their money|police resources|use of (police )?resources|"
+    r"value for money|how (the force|we|the council|public) spends?", re.I)
+OPERATIONS = re.compile(r"\b(these|such|those) (\w+ )?(techniques?|tactics|operations|methods)\b|"
+                        r"\b(covert|specialist|investigative) (techniques?|tactics|operations|methods)\b|\btechniques\b", re.I)
+PIT_HEADING = re.compile(r"public interest|factors?|balanc|favour", re.I)
+PIT_SENTENCE = re.compile(r"public interest|balanc|favour|outweigh", re.I)
+
+
+def check(ctx):
+    prof = ctx.request
+    if not prof.known:
+        return []
+    if not (ctx.refusal.public_interest_test or ctx.sentences_matching(PIT_SENTENCE)):
+        return []
+    pit = ctx.passages(PIT_HEADING)
+
+    def in_pit(a, b):
+        return any(x <= a < y for x, y in pit) or PIT_SENTENCE.search(ctx.text, a, b)
+
+    evidence, funds, ops = [], [], []
+    if not prof.spending:
+        for a, b in ctx.sentences_matching(FUNDS):
+            if in_pit(a, b):
+                m = FUNDS.search(ctx.text, a, b)
+                funds.append(m.group(0))
+                evidence.append(ctx.ev(a, b))
+    if not prof.operational:
+        for a, b in ctx.sentences_matching(OPERATIONS):
+            if in_pit(a, b):
+                m = OPERATIONS.search(ctx.text, a, b)
+                ops.append(m.group(0))
+                evidence.append(ctx.ev(a, b))
+    if not evidence:
+        return []
+    topic = _topic(prof)
+    return [ctx.finding(
+        RULE, "moderate", evidence,
+        funds=_dedupe(funds), ops=_dedupe(ops), topic=topic,
+    )]
+
+
+def _dedupe(words):
+    out = []
+    for w in words:
+        if w.lower() not in [o.lower() for o in out]:
+            out.append(w)
+    return out
+
+
+def _topic(prof):
+    if prof.statistics:
+        return "figures"
+    if prof.policy:
+        return "policies or procedures"
+    return "information"

@@ -1,0 +1,71 @@
+"""The rule catalogue: every rule, in the order design.md lists them.
+
+Adding a rule: write appeal/rules/<module>.py (RULE + check), templates/rules/<id>.j2, tests,
+and add the module name here. Modules are imported on first use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from functools import cache
+
+from appeal.errors import UserError
+from appeal.rules.base import Rule
+
+# Module names, in catalogue order (design.md, "Rule catalogue").
+CATALOGUE = (
+    "late_response",
+    "review_rights_missing",
+    "exemption_not_explained",
+    "subsection_not_specified",
+    "public_interest_missing",
+    "public_interest_irrelevant",
+    "prejudice_not_demonstrated",
+    "likelihood_not_stated",
+    "mosaic_unsupported",
+    "boilerplate_reasoning",
+    "national_security_mismatch",
+    "ncnd_unexplained",
+    "ncnd_statistics",
+    "ncnd_after_confirmation",
+    "personal_data_aggregate",
+    "investigation_not_specific",
+    "cost_limit_no_estimate",
+    "cost_limit_no_advice",
+    "outdated_law",
+    "template_artifacts",
+    "review_late",
+)
+
+# Catalogue ids that exist in design.md but need more than one letter (appeal scan).
+BATCH_ONLY = ("inconsistent-disclosure",)
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    rules = []
+    for name in CATALOGUE:
+        module = importlib.import_module(f"appeal.rules.{name}")
+        rules.append(dataclasses.replace(module.RULE, check=module.check))
+    ids = [r.id for r in rules]
+    assert len(set(ids)) == len(ids), "duplicate rule id"
+    return tuple(rules)
+
+
+@cache
+def _by_id() -> dict[str, Rule]:
+    return {r.id: r for r in all_rules()}
+
+
+def order_of(rule_id: str) -> int:
+    return list(_by_id()).index(rule_id)
+
+
+def get_rule(rule_id: str) -> Rule:
+    rule = _by_id().get(rule_id)
+    if rule is None:
+        if rule_id in BATCH_ONLY:
+            raise UserError(f"rule {rule_id!r} needs several letters: it runs in 'appeal scan', not on one letter")
+        raise UserError(f"unknown rule {rule_id!r} (see 'appeal rules' for the list)")
+    return rule

@@ -1,0 +1,196 @@
+"""What the request asked for, as the rules need to know it.
+
+Several weaknesses depend on the request, not on the refusal alone: NCND over a count is hard
+to justify, while NCND over a named suspect or a particular incident is often legitimate (ICO
+NCND guidance: NCND "is more likely to be needed for very specific requests than for more
+general or wide ranging requests"). `analyse()` sorts the request into a few kinds, each with
+the words that put it there, so a rule can quote them.
+
+A profile of no request (None / empty) has `known = False`; rules that depend on the request
+stay silent then.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_F = re.IGNORECASE
+
+STATISTICS = re.compile(
+    r"\bhow many\b|\bhow much\b|\bnumbers? of\b|\bthe number\b|\bfigures?\b|\bbreak ?down\b|"
+    r"\bbroken down\b|\btotals?\b|\bstatistic|\bcounts? of\b|\bdata (on|for|regarding|about)\b|"
+    r"\baverage\b|\bper (year|month|annum)\b|\beach (of the )?(last|past)? ?\w* ?(financial |calendar )?years?\b|"
+    r"\bhow long\b|\bnumber of days\b|\bpercentage\b|\bproportion\b",
+    _F,
+)
+SPENDING = re.compile(
+    r"\bcosts?\b|\bcosting\b|£|\bspen[dt]\b|\bspending\b|\bexpenditure\b|\bbudgets?\b|\bcontracts?\b|"
+    r"\binvoices?\b|\bpaid\b|\bpayments?\b|\bfunding\b|\bprice\b|\bprocure|\bpurchase|\bvalue of\b",
+    _F,
+)
+POLICY = re.compile(
+    r"\bpolic(y|ies)\b|\bprocedures?\b|\bguidance\b|\bprotocols?\b|\bstandard operating\b|"
+    r"\bcodes? of practice\b|\bstrateg(y|ies)\b|\bmanuals?\b|\btraining (materials?|documents?)\b",
+    _F,
+)
+# Tactics and methods: if the request names none of these, reasoning about "these techniques"
+# or "operations" is not about the requested information.
+OPERATIONAL = re.compile(
+    r"\btechniques?\b|\btactic(s|al)?\b|\boperations?\b|\bcovert\b|\bsurveillance\b|"
+    r"\b(police|policing|investigative|investigation|enforcement) (methods?|capabilit(y|ies))\b|"
+    r"\bdeploy(ed|ment|ments)?\b|\bequipment\b|\bsoftware\b|\bintelligence\b|\binformants?\b|"
+    r"\bundercover\b|\bdrones?\b|\bANPR\b|\bcameras?\b|\bIMSI\b|\bRIPA\b",
+    _F,
+)
+# Anything that links the subject to the bodies in FOIA s23(3) or to national security.
+SECURITY_LINK = re.compile(
+    r"\bnational security\b|\bsecurity (service|bod(y|ies)|services)\b|\bMI5\b|\bMI6\b|\bGCHQ\b|"
+    r"\bsecret intelligence\b|\bintelligence (agenc|services?)\w*|\bterror\w*|\bextremis\w*|"
+    r"\bcounter[- ]terror\w*|\bprevent (referral|programme|strategy|duty)s?\b|\bspecial forces\b|"
+    r"\bSIS\b|\binterception\b|\bIMSI\b|\bRIPA\b|\bcovert\b|\bsurveillance\b|\bespionage\b|"
+    r"\bofficial secrets\b|\bNational Crime Agency\b|\bNCA\b|\bSOCA\b|\bfirearms?\b|\barmed (police|officers?)\b|"
+    r"\bprotected persons?\b|\broyal(ty| family)?\b|\bnuclear\b|\bmilitary\b|\bdefence\b",
+    _F,
+)
+# A named person: a title followed by a capitalised name, or "named"/"the officer involved".
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Constable|Councillor|Cllr|Professor)"
+NAMED_PERSON = re.compile(
+    rf"\b{_TITLES}\.? [A-Z][a-z'’-]+|\bnamed (person|individual|officer|suspect)\b|"
+    r"\bthe (officer|suspect|person|individual|man|woman|driver|victim)s? (involved|who|named|arrested|concerned)\b|"
+    r"\b(about|concerning|regarding) me\b|\bmy (own )?(personal )?(data|information|file|records?)\b|"
+    r"\bhas (he|she|this officer) been\b",
+)
+# A particular event: a named operation, or an incident tied to a place or a date.
+SPECIFIC_INCIDENT = re.compile(
+    r"\bOperation [A-Z][a-z]+\b|"
+    r"\bthe (incident|events?|shooting|stabbing|murder|death|killing|accident|collision|crash|raid|"
+    r"fire|explosion|attack|protest|riot|arrest|disappearance)\b[^.?\n]{0,60}?"
+    r"\b(at|in|on|near|outside|involving|of) [A-Z0-9]|"
+    r"\bon (the )?\d{1,2}(st|nd|rd|th)? (of )?(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b[^.?\n]{0,80}\b(incident|arrest|raid|attack|shooting)\b",
+)
+# Case-level detail: per-case particulars rather than aggregates.
+CASE_LEVEL = re.compile(
+    r"\bfor each (case|suspect|victim|incident|crime|arrest|individual|person|offender)\b|"
+    r"\beach (individual )?case\b|\bdetails? of (each|every|the) (case|incident|investigation)\b|"
+    r"\bcase[- ]by[- ]case\b|\bnames? of (the )?(suspects?|offenders?|officers?|victims?|individuals?)\b",
+    _F,
+)
+# "cost" as in the cost limit ("if it's not exceeding time and cost grounds") is not spending.
+COST_LIMIT_TALK = re.compile(
+    r"\b(time|cost)\s*(and|or|/|&)\s*(cost|time)\b|\bcost (limit|grounds?|constraints?|threshold|ceiling)s?\b|"
+    r"\bexceed\w*[^.\n]{0,30}\b(cost|limit)|\bappropriate limit\b|\bwithin (the )?(cost|time)\b",
+    _F,
+)
+INVESTIGATION_SPECIFIC = re.compile(
+    r"\bthe investigation (into|of)\b|\binvestigation (into|of) the (death|murder|incident|case|disappearance)\b",
+    _F,
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+# Words too general to tie a harm statement to this request.
+_GENERIC = frozenset(
+    """
+    please provide information request requested requesting like would could should also
+    with from that this these those which what when where there their about into under
+    your you have been were will shall each other than then them they such only time
+    number numbers total totals figure figures data many much year years month months
+    period current currently date dates last financial calendar police force forces
+    constabulary service services crime crimes criminal investigation investigations
+    offence offences case cases include including included following details detail
+    within whether held hold information freedom act section regarding relating related
+    breakdown broken down breakdowns possible provide given give list copy copies record
+    records recorded type types category categories annum since until between during
+    know like able unable interested find grateful thank thanks dear regards sincerely
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class RequestProfile:
+    known: bool = False  # there was request text to analyse
+    text: str = ""
+    statistics: bool = False
+    spending: bool = False
+    policy: bool = False
+    operational: bool = False  # mentions techniques, tactics, operations, equipment...
+    security_link: bool = False
+    named_person: bool = False
+    specific_incident: bool = False
+    case_level: bool = False
+    # The words that put the request in each kind: kind -> [(start, end)] into `text`.
+    spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    terms: frozenset[str] = frozenset()  # its content words (lower case), for topic matching
+
+    @property
+    def specific(self) -> bool:
+        """About a named person or a particular incident: NCND is often legitimate there."""
+        return self.named_person or self.specific_incident
+
+    @property
+    def aggregate(self) -> bool:
+        """Asks for figures only, not for case-level particulars or about someone/some event."""
+        return self.statistics and not self.specific and not self.case_level
+
+    def first(self, kind: str) -> tuple[int, int] | None:
+        found = self.spans.get(kind) or ()
+        return found[0] if found else None
+
+    def words(self, kind: str) -> list[str]:
+        return [self.text[a:b] for a, b in self.spans.get(kind, ())]
+
+
+_KINDS = {
+    "statistics": STATISTICS,
+    "spending": SPENDING,
+    "policy": POLICY,
+    "operational": OPERATIONAL,
+    "security_link": SECURITY_LINK,
+    "named_person": NAMED_PERSON,
+    "specific_incident": SPECIFIC_INCIDENT,
+    "case_level": CASE_LEVEL,
+}
+
+
+def content_terms(text: str) -> frozenset[str]:
+    """Content words of a text, lower case, with a crude plural/singular fold."""
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower().replace("’", "'")
+        if w in _GENERIC:
+            continue
+        out.add(_stem(w))
+    return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+@lru_cache(maxsize=64)
+def analyse(request_text: str | None) -> RequestProfile:
+    if not request_text or not request_text.strip():
+        return RequestProfile()
+    spans = {}
+    for kind, rx in _KINDS.items():
+        spans[kind] = tuple(m.span() for m in rx.finditer(request_text))
+    limits = [m.span() for m in COST_LIMIT_TALK.finditer(request_text)]
+    spans["spending"] = tuple(s for s in spans["spending"] if not any(a <= s[0] < b for a, b in limits))
+    flags = {kind: bool(found) for kind, found in spans.items()}
+    if INVESTIGATION_SPECIFIC.search(request_text):
+        flags["specific_incident"] = True
+        spans["specific_incident"] = spans["specific_incident"] + tuple(
+            m.span() for m in INVESTIGATION_SPECIFIC.finditer(request_text)
+        )
+    return RequestProfile(
+        known=True,
+        text=request_text,
+        spans=spans,
+        terms=content_terms(request_text),
+        **flags,
+    )

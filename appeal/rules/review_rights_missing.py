@@ -1,0 +1,55 @@
+"""review-rights-missing: no review procedure or no right to complain to the Commissioner."""
+
+from __future__ import annotations
+
+from appeal.rules.base import ALL_REGIMES, Rule
+
+RULE = Rule(
+    id="review-rights-missing",
+    title="The letter does not set out the right to a review or to complain to the Commissioner",
+    regimes=ALL_REGIMES,
+    strengths=("strong", "moderate", "weak"),
+    detects="A refusal notice with no details of the internal review (complaints) procedure, or no mention "
+    "of the right to complain to the Information Commissioner (Scottish Information Commissioner).",
+    why="A refusal notice must give details of the authority's complaints procedure (or say it has none) "
+    "and of the right to apply to the Commissioner: FOIA s17(7), EIR reg 14(5), FOISA s19. A notice without "
+    "them is defective, and the omission can cost the requester a deadline.",
+    example="A letter ending 'Should you have any further enquiries please contact me' with no review "
+    "or Commissioner paragraph.",
+    references=("FOIA s17(7)", "EIR reg 14(5)", "FOISA s19", "ICO guidance: refusal notices"),
+)
+
+BASIS = {"FOIA": "section 17(7)", "EIR": "regulation 14(5)", "FOISA": "section 19", "EISR": "regulation 13"}
+
+
+def check(ctx):
+    r = ctx.refusal
+    if not (r.exemptions or r.ncnd or r.cost is not None):
+        return []  # not a refusal notice
+    review_missing = not r.review_rights_stated and not r.is_review_outcome
+    commissioner_missing = not r.commissioner_rights_stated
+    if not (review_missing or commissioner_missing):
+        return []
+    if r.truncated:
+        strength = "weak"
+    elif ctx.published_copy:
+        strength = "moderate"
+    else:
+        strength = "strong"
+    evidence = []
+    if ctx.ncnd_statement:
+        evidence.append(ctx.ev(*ctx.ncnd_statement))
+    else:
+        for ex in r.exemptions:
+            e = ctx.citation_ev(ex)
+            if e:
+                evidence.append(ctx.ev_sentence(e.start))
+                break
+    return [ctx.finding(
+        RULE, strength, evidence,
+        review_missing=review_missing,
+        commissioner_missing=commissioner_missing,
+        basis=BASIS.get(ctx.regime, BASIS["FOIA"]),
+        copy_only=r.truncated or ctx.published_copy,
+        review_outcome=r.is_review_outcome,
+    )]

@@ -1,0 +1,100 @@
+"""subsection-not-specified: 'section 31' with no s31(1) limb; s40/s36 with no subsection."""
+
+from __future__ import annotations
+
+import re
+
+from appeal.rules.base import ALL_REGIMES, Rule
+
+RULE = Rule(
+    id="subsection-not-specified",
+    title="The exemption is cited without the subsection that defines it",
+    regimes=ALL_REGIMES,
+    strengths=("strong", "moderate"),
+    detects="A provision cited only at section level when its subsections are different exemptions: "
+    "'section 31' or the NCND provision s31(3) with no s31(1) limb; s40, s36, s43, s27 and the like with no "
+    "subsection; EIR 'regulation 12(5)' with no paragraph.",
+    why="The notice must specify the exemption relied on (FOIA s17(1)(b), EIR reg 14(3)(a), FOISA s16(1)(c)). "
+    "Section 31 protects nine different interests, each with its own prejudice test: the ICO expects the "
+    "authority to name the limb. Section 40's subsections are different exemptions with different tests. "
+    "Without the subsection the requester cannot tell which test to challenge.",
+    example="'Section 31(3) Law Enforcement' with no statement of which s31(1) interest would be prejudiced.",
+    references=("FOIA s17(1)(b)", "ICO guidance: section 31 law enforcement (the limbs)",
+                "ICO guidance: s40 refusal notices (which limb)", "EIR reg 14(3)(a)", "FOISA s16(1)(c)"),
+)
+
+# section -> (what must follow, strength, why in one phrase)
+NEEDS = {
+    "FOIA": {
+        "s31": ("a limb of section 31(1), (a) to (i)", "strong"),
+        "s40": ("the subsection (40(1), 40(2), or the neither-confirm-nor-deny provision 40(5A)/40(5B))", "strong"),
+        "s36": ("the subsection of section 36(2) the qualified person relied on", "strong"),
+        "s30": ("the subsection and paragraph of section 30 (for example 30(1)(a))", "moderate"),
+        "s24": ("whether section 24(1) or the neither-confirm-nor-deny provision 24(2) is meant", "moderate"),
+        "s27": ("the subsection of section 27 (27(1)(a) to (d), or 27(2))", "moderate"),
+        "s43": ("whether section 43(1) (trade secrets) or 43(2) (commercial interests) is meant", "moderate"),
+        "s38": ("the paragraph of section 38(1) (physical or mental health, or safety)", "moderate"),
+        "s35": ("the paragraph of section 35(1)", "moderate"),
+        "s26": ("the subsection of section 26", "moderate"),
+        "s29": ("the paragraph of section 29(1)", "moderate"),
+    },
+    "EIR": {
+        "reg12": ("the exception in regulation 12(4) or 12(5)", "strong"),
+        "reg12(4)": ("the paragraph of regulation 12(4)", "strong"),
+        "reg12(5)": ("the paragraph of regulation 12(5)", "strong"),
+    },
+    "FOISA": {
+        "s30": ("the paragraph of section 30", "moderate"),
+        "s35": ("the paragraph of section 35(1)", "strong"),
+        "s38": ("the paragraph of section 38(1)", "strong"),
+        "s33": ("the paragraph of section 33(1)", "moderate"),
+        "s34": ("the subsection of section 34", "moderate"),
+    },
+    "EISR": {
+        "reg10": ("the exception in regulation 10(4) or 10(5)", "strong"),
+        "reg10(4)": ("the paragraph of regulation 10(4)", "strong"),
+        "reg10(5)": ("the paragraph of regulation 10(5)", "strong"),
+    },
+}
+# s31(1) with no paragraph, s31(2) purposes only via s31(1)(g)-(i).
+_S31_LIMB = re.compile(r"^s31\(1\)\([a-i]\)")
+_S31_G = re.compile(r"^s31\(1\)\((g|h|i)\)$")
+
+
+def check(ctx):
+    table = NEEDS.get(ctx.regime, {})
+    cits = [e.citation for e in ctx.refusal.exemptions]
+    problems = []  # (exemption, what is missing, strength)
+    for ex in ctx.refusal.exemptions:
+        c = ex.citation
+        if ctx.regime == "FOIA" and c.startswith("s31"):
+            if any(_S31_LIMB.match(o) for o in cits):
+                if _S31_G.match(c) and not any(o.startswith("s31(2)") for o in cits) and not re.search(
+                        r"\b(31|s31) ?\(2\)", ctx.response_text):
+                    problems.append((ex, "the purpose in section 31(2) that section 31(1)(g) to (i) depends on", "moderate"))
+                continue
+            if c in ("s31", "s31(1)"):
+                problems.append((ex, NEEDS["FOIA"]["s31"][0], "strong"))
+            elif c.startswith("s31(3)"):
+                problems.append((ex, "the section 31(1) interest that confirming or denying would prejudice", "strong"))
+            continue
+        need = table.get(c)
+        if need is None:
+            continue
+        section = c.split("(", 1)[0]
+        if any(o != c and o.startswith(c + "(") for o in cits):
+            continue  # a more specific citation of the same provision is there too
+        if c != section and section in table and c not in table:
+            continue
+        problems.append((ex, need[0], need[1]))
+    if not problems:
+        return []
+    strength = "strong" if any(s == "strong" for _e, _m, s in problems) else "moderate"
+    evidence = [ctx.citation_ev(ex) for ex, _m, _s in problems]
+    ctx.cover([ex for ex, _m, _s in problems if not ex.citation.startswith("s31(3)")], RULE.id)
+    return [ctx.finding(
+        RULE, strength, evidence,
+        items=[{"citation": ex.citation, "missing": missing, "quote": ev.quote if ev else None}
+               for (ex, missing, _s), ev in zip(problems, evidence)],
+        s31=any(ex.citation.startswith("s31") for ex, _m, _s in problems) and ctx.regime == "FOIA",
+    )]

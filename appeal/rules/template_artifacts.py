@@ -1,0 +1,118 @@
+"""template-artifacts: unfilled placeholders, another authority's name, another request's reference."""
+
+from __future__ import annotations
+
+import re
+
+from appeal.rules.base import ALL_REGIMES, Rule
+
+RULE = Rule(
+    id="template-artifacts",
+    title="The letter contains template leftovers",
+    regimes=ALL_REGIMES,
+    strengths=("strong", "moderate"),
+    detects="Unfilled placeholders ([NAME], XXX, <insert>), gaps where a name or subject should be ('you ask "
+    "for data on .', 'I can confirm that the holds'), another authority named as the decision-maker, a "
+    "reference number that is not this request's, or a document still marked draft.",
+    why="Leftovers from a template are the letter's own evidence that it was assembled from another response "
+    "rather than written for this request. They do not by themselves make a refusal unlawful, but they bear "
+    "directly on whether the authority considered this request and on the weight its reasons deserve; a wrong "
+    "authority or reference can also leave the requester unsure which decision is under review.",
+    example="A letter from one force saying 'Another County Police neither confirms nor denies...', or "
+    "'In relation to request number FOI/1111' in the reply to FOI/2222.",
+    references=("FOIA s17(1) (a notice must be about the request made)", "ICO guidance: refusal notices"),
+)
+
+PLACEHOLDER = re.compile(
+    r"\[(?:insert|enter|name|date|ref(?:erence)?|requester|applicant|authority|organisation|organization|"
+    r"details?|xx+|\.\.\.)[^\]\n]{0,40}\]|<(?:insert|enter|name|date)[^>\n]{0,40}>|\{\{[^}\n]{0,40}\}\}|"
+    r"«[^»\n]{1,40}»|(?<![\w@.\-])X{3,}(?![\w@.\-])|\bXX/XX/XX(?:XX)?\b|\bDD/MM/YYYY\b",
+    re.I,
+)
+PLACEHOLDER_CASE = re.compile(r"(?<![\w@.\-])XXX+(?![\w@.\-])")  # upper-case only: x-ed redactions are lower
+GAP = re.compile(
+    r"\b(?:data|information|details|figures) (?:on|about|regarding|for) [.,;:](?=\s|$)|"
+    r"\b(?:that|whether) the (?:holds|does not hold|has|does)\b|\bunder sections? of (?:the )?(?:FOI|FOISA|Act)\b|"
+    r"\b(?:confirm|deny) that (?:it )?holds? the information (?:that )?you requested about \.",
+    re.I,
+)
+DRAFT = re.compile(r"(?m)^[ \t]*draft[ \t]*$", re.I)
+AUTHORITY_ACTOR = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:[ -](?:and|of|upon|on|the)?[ -]?[A-Z][a-z]+)*) "
+    r"(?:Police|Constabulary|Borough Council|County Council|City Council|District Council|Council))\b"
+    r"(?= (?:can |will |does |do |has |have |is )?(?:neither|confirms?|provides? you|holds?|has decided|"
+    r"will not|cannot|is (?:unable|not obliged|withholding)|can confirm|does not hold))",
+)
+
+
+def check(ctx):
+    text = ctx.text
+    found = []  # (kind, start, end)
+    for m in PLACEHOLDER.finditer(text):
+        s = m.group(0)
+        if s.lower().startswith("x") and not PLACEHOLDER_CASE.fullmatch(s):
+            continue
+        if not ctx.in_request(m.start()):
+            found.append(("placeholder", m.start(), m.end()))
+    for m in GAP.finditer(text):
+        if not ctx.in_request(m.start()):
+            found.append(("gap", m.start(), m.end()))
+    for m in DRAFT.finditer(text):
+        found.append(("draft", m.start(), m.end()))
+    name = (ctx.refusal.authority.name or "").strip()
+    if name:
+        key = _key(name)
+        for m in AUTHORITY_ACTOR.finditer(text):
+            other = m.group(1)
+            if ctx.in_request(m.start()) or _same(key, _key(other)):
+                continue
+            found.append(("authority", m.start(1), m.end(1)))
+    ref = ctx.refusal.reference
+    if ref:
+        shape = _shape(ref)
+        for m in re.finditer(rf"(?i)\b(request (?:number|no\.?|ref(?:erence)?)|our ref(?:erence)?|ref(?:erence)? no\.?)\s*:?\s*({shape})", text):
+            other = m.group(2)
+            before = text[max(0, m.start() - 60): m.start()].lower()
+            if _norm_ref(other) == _norm_ref(ref) or re.search(r"previous|earlier|disclosure log|published|see ", before):
+                continue
+            found.append(("reference", m.start(2), m.end(2)))
+    if not found:
+        return []
+    kinds = []
+    for k, _a, _b in found:
+        if k not in kinds:
+            kinds.append(k)
+    strength = "strong" if any(k in ("placeholder", "gap", "authority") for k in kinds) else "moderate"
+    evidence = []
+    for _k, a, b in found[:4]:
+        evidence.append(ctx.ev_sentence(a) if b - a < 12 else ctx.ev(a, b))
+    items = [{"kind": k, "quote": text[a:b]} for k, a, b in found[:4]]
+    return [ctx.finding(RULE, strength, evidence, kinds=kinds, items=items, reference=ref)]
+
+
+def _key(name: str) -> str:
+    n = name.lower()
+    for w in ("the ", "police service of ", "constabulary", "police", "council", "borough", "county", "city",
+              "district"):
+        n = n.replace(w, " ")
+    return " ".join(n.split())
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a and b) and (a == b or a in b or b in a)
+
+
+def _shape(ref: str) -> str:
+    out = []
+    for ch in ref:
+        if ch.isdigit():
+            out.append(r"\d")
+        elif ch.isalpha():
+            out.append(re.escape(ch))
+        else:
+            out.append("[/_ -]?")
+    return "".join(out)
+
+
+def _norm_ref(s: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", s.lower())
