@@ -235,3 +235,37 @@ Please quote paragraph 31 of the s.45 Code of Practice if you write again.
 
 def test_letter():
     assert cites(LETTER) == ["s1(1)(a)", "s23(5)", "s24(2)", "s30(3)", "s31(3)", "s40(5B)(a)(i)", "s23", "s36"]
+
+
+# ---- round trip and robustness -----------------------------------------------------------------
+def _written(citation: str) -> str:
+    """How a letter would write a canonical citation: s31(1)(a) -> "Section 31(1)(a)"."""
+    if citation.startswith("reg"):
+        return "regulation " + citation[3:]
+    return "Section " + citation[1:]
+
+
+def test_every_catalogued_provision_reads_back():
+    from appeal.law.exemptions import catalogue
+
+    for regime, table in catalogue().items():
+        for key in table:
+            text = f"The authority relies on {_written(key)} in this case."
+            assert cites(text) == [key], (regime, key)
+
+
+def test_never_fails_and_spans_stay_inside_the_text():
+    pytest.importorskip("hypothesis")
+    from hypothesis import given, settings, strategies as st
+
+    alphabet = st.sampled_from(list("sSrRegulationc0123456789()., &/-\n\tab") + ["Section ", "reg. ", "s.", " and "])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(alphabet, max_size=60).map("".join))
+    def check(text):
+        for m in find_citations(text):
+            assert 0 <= m.start < m.end <= len(text)
+            assert m.citation.startswith(("s", "reg"))
+            assert m.citation[-1] == ")" or m.citation[-1].isalnum()
+
+    check()
