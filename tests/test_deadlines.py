@@ -484,3 +484,29 @@ def test_cli_reads_a_json_refusal(tmp_path, capsys):
     code, out, _ = run(["deadlines", str(path), "--regime", "foia", "--responded", "2018-04-13", "--json"], capsys)
     d = json.loads(out)
     assert d["regime"] == "FOIA" and d["inputs"]["responded"] == "2018-04-13" and d["late"] is False
+
+
+def test_cli_review_outcome_letter_and_its_reference_in_the_ics(tmp_path, capsys):
+    ingest = pytest.importorskip("appeal.ingest")
+    if not hasattr(ingest, "load_refusal"):
+        pytest.skip("appeal.ingest.load_refusal is not built yet")
+    from appeal.model import Dates, Refusal
+
+    path = tmp_path / "review.json"
+    ref = Refusal(regime="FOIA", reference="FOI/2019/123", is_review_outcome=True,
+                  dates=Dates(letter="2019-11-20"))
+    path.write_text(json.dumps(ref.to_dict()), encoding="utf-8")
+    target = tmp_path / "out.ics"
+    code, out, _ = run(["deadlines", str(path), "--json", "--ics", str(target)], capsys)
+    assert code == 0
+    d = json.loads(out)
+    assert d["inputs"]["review_responded"] == "2019-11-20" and d["inputs"]["responded"] is None
+    assert [e["id"] for e in d["events"]] == ["commissioner_complaint_by"]
+    assert any("Read from" in n for n in d["notes"])
+    assert b"SUMMARY:FOI/2019/123: Complain to the ICO by (FOIA)" in target.read_bytes()
+
+
+def test_scottish_weekend_receipt_does_not_cite_the_ico():
+    note = tl("FOISA", received="2019-09-28").event("response_due_alt").note
+    assert "LTT47" not in note and "disputed" in note
+    assert "LTT47" in tl("EIR", received="2019-09-28").event("response_due_alt").note

@@ -35,8 +35,9 @@ def deadlines(
     }
     chosen_regime = o.regime_option(regime)
     from_letter: list[str] = []
+    reference = None
     if refusal is not None:
-        letter_regime, letter_dates, from_letter = _read_letter(refusal)
+        letter_regime, letter_dates, from_letter, reference = _read_letter(refusal)
         chosen_regime = chosen_regime or letter_regime
         for key, value in letter_dates.items():
             if dates.get(key) is None and value is not None:  # options override the letter
@@ -70,7 +71,8 @@ def deadlines(
 
         if not timeline.events:
             raise UserError("no dated deadlines follow from the dates given, so there is nothing to write to --ics")
-        write_bytes(ics, timeline_to_ics(timeline), force=force)
+        prefix = f"{reference}: " if reference else ""
+        write_bytes(ics, timeline_to_ics(timeline, summary_prefix=prefix), force=force)
 
     if json_out:
         import json
@@ -113,4 +115,4 @@ def _read_letter(path: str):
             found.append(f"responded {letter_date.isoformat()} (the date of the letter)")
     if ref.regime:
         found.append(f"regime {ref.regime}")
-    return ref.regime, dates, found
+    return ref.regime, dates, found, ref.reference

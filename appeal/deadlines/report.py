@@ -57,16 +57,18 @@ def render_text(timeline: Timeline) -> str:
         lines[0] += f", as of {_day(t.today).strip()}"
     lines.append("")
     given = [(label, t.inputs.get(k)) for k, label in _INPUTS if t.inputs.get(k)]
+    width = 2 + max([len(label) for label, _ in given] + [len(event_label(e.id, t.regime)) for e in t.events]
+                    + [len("Extension claimed")])
     for label, iso in given:
-        lines.append(f"  {label + ':':<34}{_day(iso)}")
+        lines.append(f"  {label + ':':<{width}}{_day(iso)}")
     if t.inputs.get("extended"):
-        lines.append(f"  {'Extension claimed:':<34}yes")
+        lines.append(f"  {'Extension claimed:':<{width}}yes")
     if given:
         lines.append("")
     for e in t.events:
         label = event_label(e.id, t.regime)
         status = _status(e.passed, e.working_days_left)
-        lines.append(f"  {label + ':':<34}{_day(e.date)}   {status}")
+        lines.append(f"  {label + ':':<{width}}{_day(e.date)}   {status}")
         lines.append(_wrap(f"basis: {e.basis}", "      "))
         if e.note:
             lines.append(_wrap(e.note, "      "))

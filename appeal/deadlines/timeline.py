@@ -110,15 +110,18 @@ def compute_timeline(
             day1_alt = cal.next_working_day(received)
             due_alt = wd(resp, day1_alt)
             why = _why_not_working(cal, received)
+            reading = ("The ICO counts day 1 from the next working day (LTT47)" if key in ("FOIA", "EIR") else
+                       "On the usual reading day 1 is the next working day (the ICO's reading for FOIA; no "
+                       "Scottish ruling was found)")
             add("response_due_alt", due_alt, resp,
-                f"Receipt fell on {why}, not a working day. The ICO counts day 1 from the next working "
-                f"day (LTT47); some authorities treat the request as received on {day1_alt.isoformat()}, "
+                f"Receipt fell on {why}, not a working day. {reading}; some authorities treat the request "
+                f"as received on {day1_alt.isoformat()}, "
                 "which gives this later date. The point is disputed: a reply on this date is not called "
                 "late on that day alone.",
                 basis=f"{resp.basis} (disputed reading)", counted_from=received)
             notes.append(
-                f"The request was received on {why} ({received.isoformat()}). On the ICO's reading (LTT47) the "
-                f"response was due by {due.isoformat()}; an authority may argue {due_alt.isoformat()} "
+                f"The request was received on {why} ({received.isoformat()}). Counting day 1 from the next "
+                f"working day, the response was due by {due.isoformat()}; an authority may argue {due_alt.isoformat()} "
                 "(treating the next working day as the date of receipt). This is disputed, so a reply "
                 "one working day after the earlier date is not called late."
             )
