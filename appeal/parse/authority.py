@@ -1,0 +1,363 @@
+"""Which public authority made the decision.
+
+Names come from the gazetteer (appeal/data/authorities.toml: every UK police force, the
+departments, devolved governments, regulators) and from patterns for councils, NHS bodies,
+universities and companies. The deciding authority is the one the letter speaks for — it
+"neither confirms nor denies", "holds" or "does not hold", signs, gives the review right —
+not a shared unit's letterhead: every mention is weighed by where it stands and what it
+says.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from appeal.model import Authority
+from appeal.resources import data_path
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str | None
+    nation: str | None
+    parent: str | None = None
+    commissioner: bool = False
+
+
+@dataclass
+class _Gazetteer:
+    by_key: dict[str, Entry]
+    by_name: dict[str, Entry]
+    regex: re.Pattern
+    places: dict[str, str]
+    domains: dict[str, Entry]
+
+
+def _key(s: str) -> str:
+    s = s.replace("’", "'").replace("&", "and")
+    return " ".join(s.lower().split())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    with open(data_path("authorities.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    by_key: dict[str, Entry] = {}
+    by_name: dict[str, Entry] = {}
+    domains: dict[str, Entry] = {}
+    alts: list[tuple[str, str]] = []  # (alias, regex)
+    for a in data["authority"]:
+        e = Entry(a["name"], a.get("kind"), a.get("nation"), a.get("parent"), bool(a.get("commissioner")))
+        by_name[e.name] = e
+        for d in a.get("domains", []):
+            domains[d.lower()] = e
+        for alias in [a["name"], *a.get("aliases", [])]:
+            acronym = alias.isupper() or (alias.replace("o", "O").isupper() and len(alias) <= 5)
+            key = alias if acronym else _key(alias)
+            by_key[key] = e
+            words = [re.escape(w) for w in alias.replace("’", "'").split()]
+            body = r"\s+".join(words).replace("'", "['’]").replace(r"\&", r"(?:&|and)")
+            if acronym:
+                alts.append((alias, body))
+            else:
+                alts.append((alias, "(?i:" + body + ")"))
+    alts.sort(key=lambda x: -len(x[0]))
+    regex = re.compile(r"(?<![\w@.])(?:" + "|".join(b for _, b in alts) + r")(?![\w@])")
+    places: dict[str, str] = {}
+    for nation, names in data.get("places", {}).items():
+        for n in names:
+            places[_key(n)] = nation
+    return _Gazetteer(by_key, by_name, regex, places, domains)
+
+
+_DOMAIN = re.compile(r"(?i)\b(?:www\.)?((?:[a-z0-9\-]+\.)+(?:police\.uk|gov\.uk|gov\.scot|gov\.wales|mod\.uk|nhs\.uk))"
+                     r"(/[a-z0-9\-]+)?")
+
+
+def _domain_mentions(text: str) -> list[tuple[int, int, Entry]]:
+    doms = gazetteer().domains
+    out = []
+    for m in _DOMAIN.finditer(text):
+        host = m.group(1).lower().replace(".pnn.", ".")
+        path = (m.group(2) or "").lower()
+        e = doms.get(host + path) or doms.get(host)
+        if e:
+            out.append((m.start(), m.end(), e))
+    return out
+
+
+def entry_for(matched: str) -> Entry | None:
+    g = gazetteer()
+    return g.by_key.get(matched) or g.by_key.get(_key(matched))
+
+
+# ---- bodies found by pattern ------------------------------------------------------------
+_CAP = r"[A-Z][\w'’\-]*"
+_JOIN = r"(?:[ \t]+(?:and|&|upon|on|under|of|the|in)(?=[ \t]))?"
+_COUNCIL = re.compile(
+    rf"\b(?:(?:London|Royal)\s+Borough\s+of|City\s+and\s+County\s+of|City\s+of|Council\s+of\s+the)\s+{_CAP}"
+    rf"(?:{_JOIN}[ \t]+{_CAP}){{0,4}}(?:[ \t]+Council)?"
+    rf"|(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,7}}Council\b"
+)
+_NHS = re.compile(
+    rf"(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,8}}NHS[ \t]+(?:Foundation[ \t]+)?Trust\b"
+    rf"|\bNHS[ \t]+(?!Trust|Foundation|Act|England|Digital|Business|Blood|National)(?:{_CAP})(?:{_JOIN}[ \t]+{_CAP}){{0,3}}"
+    rf"|(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,6}}(?:University[ \t]+|Teaching[ \t]+)?Health[ \t]+Board\b"
+    rf"|(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,6}}Health[ \t]+and[ \t]+Social[ \t]+Care[ \t]+Trust\b"
+    rf"|(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,6}}(?:Clinical[ \t]+Commissioning[ \t]+Group|Integrated[ \t]+Care[ \t]+Board)\b"
+    rf"|(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,4}}Ambulance[ \t]+Service\b"
+)
+_UNIVERSITY = re.compile(
+    rf"\bUniversity[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:{_JOIN}[ \t]+{_CAP}){{0,3}}"
+    rf"|(?:{_CAP}[ \t]+){{1,3}}University\b(?:[ \t]+Belfast)?"
+    rf"|\b(?:Imperial|King['’]s|University|Goldsmiths|Birkbeck)[ \t]+College(?:[ \t]+London)?"
+)
+_COMPANY = re.compile(rf"(?:{_CAP}(?:[ \t]+&)?[ \t]+){{1,5}}(?:Ltd|Limited|LLP|plc|PLC)\b")
+_FIRE = re.compile(rf"(?:{_CAP}(?:{_JOIN})?[ \t]+){{1,5}}Fire[ \t]+(?:and|&)[ \t]+Rescue[ \t]+(?:Service|Authority)\b")
+
+_STOP = {
+    "the", "this", "that", "these", "those", "our", "your", "their", "its", "his", "her", "my", "a", "an",
+    "unfortunately", "however", "please", "dear", "if", "when", "where", "whilst", "while", "as", "in",
+    "on", "at", "for", "from", "by", "with", "to", "under", "local", "each", "every", "any", "all", "both",
+    "which", "who", "we", "i", "it", "and", "of", "or", "but", "so", "also", "therefore", "thank", "you",
+    "re", "subject", "dear", "mr", "mrs", "ms", "dr", "yours", "sincerely", "faithfully", "regards",
+    "borough", "city", "county", "district", "town", "parish", "metropolitan", "community", "unitary",
+    "council", "nhs", "foundation", "trust", "university", "health", "board", "college", "teaching",
+    "not", "no", "other", "such", "some", "following", "relevant", "said", "relevant", "own", "foi",
+    "freedom", "information", "request", "response", "annex", "section", "regarding", "about",
+    "scottish", "welsh", "british", "english", "national", "european", "a", "ltd", "limited", "one",
+}
+_NOT_COUNCILS = {"privy", "security", "sentencing", "research", "arts", "medical", "nursing", "midwifery",
+                 "design", "chiefs", "chiefs'", "chiefs’", "police", "sports", "energy", "advisory",
+                 "consumer", "cabinet", "legislative", "european", "grants"}
+
+
+def _trim(name: str) -> str | None:
+    words = name.replace("\n", " ").split()
+    while words and words[0].strip(",").lower() in _STOP:
+        words.pop(0)
+    if not words:
+        return None
+    core = [w for w in words if w.strip(",").lower() not in _STOP]
+    if not core:
+        return None
+    return " ".join(words).rstrip(",")
+
+
+def _nation_from_place(name: str, default: str | None) -> str | None:
+    places = gazetteer().places
+    k = _key(name)
+    k = re.sub(r"\b(?:london borough of|royal borough of|city and county of|council of the|comhairle)\b", "", k)
+    k = re.sub(r"\b(?:metropolitan|borough|city|county|district|town|parish|community|council|nhs|foundation|"
+               r"trust|university|teaching|health|board|of|the|and social care|clinical commissioning group|"
+               r"integrated care board|ambulance service)\b", " ", k)
+    k = " ".join(k.replace(",", " ").split())
+    if not k:
+        return default
+    if k in places:
+        return places[k]
+    # longest place phrase contained in the name
+    best = None
+    for p, nation in places.items():
+        if len(p) > 3 and re.search(r"\b" + re.escape(p) + r"\b", k):
+            if best is None or len(p) > len(best[0]):
+                best = (p, nation)
+    return best[1] if best else default
+
+
+def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
+    out = []
+    for m in _COUNCIL.finditer(text):
+        raw = m.group(0)
+        name = _trim(raw)
+        if not name or not name.endswith("Council") and not re.match(r"(?:London|Royal)\s+Borough|City|Council", name):
+            if not name:
+                continue
+        words = name.split()
+        if name.endswith("Council") and len(words) >= 2 and words[-2].lower() in _NOT_COUNCILS:
+            continue
+        if name.endswith("Council") and len(words) < 2:
+            continue
+        start = m.start() + raw.index(name.split()[0])
+        out.append((start, m.end(), Entry(name, "council", _nation_from_place(name, "england"))))
+    for m in _NHS.finditer(text):
+        name = _trim(m.group(0))
+        if not name or len(name.split()) < 2:
+            continue
+        default = "england"
+        if re.search(r"Health\s+Board", name):
+            default = "wales"
+        if re.search(r"Health\s+and\s+Social\s+Care\s+Trust", name):
+            default = "northern-ireland"
+        nation = _nation_from_place(name, default)
+        start = m.start() + m.group(0).index(name.split()[0])
+        out.append((start, m.end(), Entry(name, "nhs", nation)))
+    for m in _UNIVERSITY.finditer(text):
+        name = _trim(m.group(0))
+        if not name or len(name.split()) < 2:
+            continue
+        start = m.start() + m.group(0).index(name.split()[0])
+        out.append((start, m.end(), Entry(name, "university", _nation_from_place(name, "england"))))
+    for m in _FIRE.finditer(text):
+        name = _trim(m.group(0))
+        if name:
+            start = m.start() + m.group(0).index(name.split()[0])
+            out.append((start, m.end(), Entry(name, "other", _nation_from_place(name, "england"))))
+    for m in _COMPANY.finditer(text):
+        name = _trim(m.group(0))
+        if name and len(name.split()) >= 2:
+            start = m.start() + m.group(0).index(name.split()[0])
+            out.append((start, m.end(), Entry(name, "other", None)))
+    return out
+
+
+# ---- weighing the mentions ----------------------------------------------------------------
+_AFTER_SIGNAL = re.compile(
+    r"[ \t]*(?:\([A-Z]{2,8}\)[ \t]*)?(?:,[^,\n]{0,40},\s*)?(?:(?:can|will|shall|does|do|must|would|therefore|hereby)\s+)*"
+    r"(?:neither\s+confirms?|hold|holds|does\s+(?:not\s+)?hold|(?:is|are)\s+(?:not\s+)?(?:obliged|providing|able|unable|"
+    r"required|applying|relying|withholding)|provides?\s+you|has\s+(?:decided|considered|now)|have\s+(?:decided|considered)|"
+    r"considers?|engages?|response\s+to|responds|is\s+not\s+obliged|rel(?:y|ies)\s+on|confirms?\s+that|"
+    r"Information\s+Rights|Freedom\s+of\s+Information\s+(?:Unit|Team|Office|Department)|FOI\s+(?:Unit|Team|Office)|"
+    r"Disclosure\s+(?:Unit|Team))",
+    re.I,
+)
+_BEFORE_SIGNAL = re.compile(
+    r"(?:\bheld\s+by|\bon\s+behalf\s+of|\bbehalf\s+of|\bresponse\s+from|\breview\s+procedure\s+of|"
+    r"\bmade\s+a\s+request\s+(?:to|of)|\brequest\s+to|\bwritten\s+to)\s+(?:the\s+)?$",
+    re.I,
+)
+_THIRD_PARTY_BEFORE = re.compile(
+    r"(?i)(?:published\s+by|publishes|visit|guidance\s+(?:issued\s+)?(?:by|from)|website\s+of|according\s+to|"
+    r"supplied\s+by|provided\s+by|shared\s+with|refer(?:red)?\s+to|contact|complain\s+to|apply\s+to)\s+(?:the\s+)?$"
+)
+_THIRD_PARTY_AFTER = re.compile(
+    r"(?i)['’]?s?\s*(?:routinely\s+)?(?:publish(?:es)?|website|guidance|statistics|police\s+use|offence\s+code|"
+    r"counting\s+rules|data\s+tables)\b"
+)
+_SIGNOFF = re.compile(r"(?i)\b(?:yours\s+(?:sincerely|faithfully)|kind\s+regards|best\s+regards|regards)\b")
+_SALUTATION = re.compile(r"(?m)^[ \t]*Dear\b")
+
+
+@dataclass
+class AuthorityResult:
+    authority: Authority
+    assumptions: list[str]
+    spans: list[tuple[int, int]]
+
+
+def find_authority(text: str, request_spans: list[tuple[int, int]]) -> AuthorityResult:
+    g = gazetteer()
+    mentions: list[tuple[int, int, Entry]] = []
+    taken: list[tuple[int, int]] = []
+    for m in g.regex.finditer(text):
+        e = entry_for(m.group(0))
+        if e:
+            mentions.append((m.start(), m.end(), e))
+            taken.append((m.start(), m.end()))
+    for s, e_, ent in _pattern_bodies(text):
+        if any(s < te and ts < e_ for ts, te in taken):
+            continue
+        if ent.name in g.by_name:
+            ent = g.by_name[ent.name]
+        mentions.append((s, e_, ent))
+    domain_hits = _domain_mentions(text)
+    if not mentions and not domain_hits:
+        return _unnamed(text)
+    self_kind = _self_kind(text)
+
+    sal = _SALUTATION.search(text)
+    head_end = sal.start() if sal and sal.start() < len(text) // 2 else min(300, len(text) // 10)
+    signoffs = [m.end() for m in _SIGNOFF.finditer(text)]
+
+    scores: dict[str, float] = {}
+    signals: dict[str, int] = {}
+    body: dict[str, int] = {}
+    entries: dict[str, Entry] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s, e, ent in mentions:
+        name = ent.name
+        entries[name] = ent
+        spans.setdefault(name, []).append((s, e))
+        in_req = any(rs <= s < re_ for rs, re_ in request_spans)
+        sig = bool(_AFTER_SIGNAL.match(text, e)) or bool(_BEFORE_SIGNAL.search(text[max(0, s - 60):s]))
+        w = 1.0
+        if in_req:
+            w = 0.3
+        elif s < head_end:
+            w = 0.5
+        else:
+            body[name] = body.get(name, 0) + 1
+        if sig and not in_req:
+            w += 4.0
+            signals[name] = signals.get(name, 0) + 1
+        if any(0 <= s - so < 300 for so in signoffs):
+            w += 2.0
+        elif not sig and (_THIRD_PARTY_BEFORE.search(text[max(0, s - 50):s]) or _THIRD_PARTY_AFTER.match(text, e)):
+            w *= 0.3
+        if ent.commissioner and not sig:
+            w = 0.0
+        scores[name] = scores.get(name, 0.0) + w
+    for s, e, ent in domain_hits:
+        entries.setdefault(ent.name, ent)
+        spans.setdefault(ent.name, []).append((s, e))
+        scores[ent.name] = scores.get(ent.name, 0.0) + 0.4
+    # A body that never speaks for itself in the letter, of another kind than the letter
+    # calls itself ("the force", "the council"), is someone the letter mentions.
+    if self_kind:
+        for name in list(scores):
+            if not signals.get(name) and _KIND_GROUP.get(entries[name].kind) != _KIND_GROUP.get(self_kind):
+                scores[name] = min(scores[name], 0.0)
+    if not scores or max(scores.values()) <= 0:
+        return _unnamed(text)
+    best = max(scores, key=lambda n: (scores[n], -min(s for s, _ in spans[n])))
+    if scores[best] <= 0:
+        return _unnamed(text)
+    ent = entries[best]
+    assumptions: list[str] = []
+    if ent.parent:
+        parent = g.by_name.get(ent.parent)
+        assumptions.append(f"{ent.name} is part of the {ent.parent}: the {ent.parent} is taken as the authority")
+        ent = parent or Entry(ent.parent, ent.kind, ent.nation)
+        best_spans = spans[best] + spans.get(ent.name, [])
+    else:
+        best_spans = spans[best]
+    if not signals.get(best) and not body.get(best):
+        assumptions.append(f"the authority ({ent.name}) is taken from the letterhead or the request; "
+                           "the letter does not name itself in its answer")
+    return AuthorityResult(Authority(ent.name, ent.kind, ent.nation), assumptions, sorted(best_spans))
+
+
+_SELF = re.compile(r"\b(?:the|The|our|Our)\s+(council|Council|trust|Trust|university|University|"
+                   r"department|Department|force|Force|constabulary|Constabulary)\b")
+_KIND_GROUP = {"department": "gov", "devolved": "gov", "police": "police", "council": "council", "nhs": "nhs",
+               "university": "university", "regulator": "regulator", "other": "other"}
+_SELF_KIND = {"council": "council", "trust": "nhs", "university": "university", "department": "department",
+              "force": "police", "constabulary": "police"}
+
+
+def _self_kind(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    for m in _SELF.finditer(text):
+        k = _SELF_KIND[m.group(1).lower()]
+        counts[k] = counts.get(k, 0) + 1
+    if counts:
+        kind = max(counts, key=counts.get)
+        if counts[kind] >= 2:
+            return kind
+    return None
+
+
+def _unnamed(text: str) -> AuthorityResult:
+    kind = _self_kind(text)
+    if kind:
+        return AuthorityResult(
+            Authority(None, kind, None),
+            [f"the letter does not name the authority; its kind ({kind}) is guessed from how it "
+             "refers to itself"],
+            [],
+        )
+    return AuthorityResult(Authority(), [], [])

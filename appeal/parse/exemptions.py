@@ -1,0 +1,261 @@
+"""The exemptions a letter relies on, and the regime it answers under.
+
+Citations come from `appeal.parse.citations.find_citations`; the catalogue
+(`appeal.law.exemptions.lookup`) says which are exemptions (procedural sections such as
+s1, s17, s50 are not). Only the authority's own words count: a provision quoted in the
+request is not relied on. A bare "Section 31" beside "Section 31(3)" is the same exemption:
+its places join the more specific citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from appeal.model import Exemption
+
+# ---- regime ---------------------------------------------------------------------------------
+_SCOT_ACT = re.compile(r"(?i)Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)\s*Act|\bFOISA\b|\bFOI\(S\)A\b")
+_SCOT_REGS = re.compile(r"(?i)Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations|\bEISR\b|\bEI\(S\)Rs?\b")
+_EIR_NAMED = re.compile(r"(?i)Environmental\s+Information\s+Regulations|\bEIRs?\b")
+_FOIA_NAMED = re.compile(r"(?i)Freedom\s+of\s+Information\s+Act(?!\s*\(\s*Scotland)|\bFOIA\b|\bFOI\s+Act\b")
+_DEALT_UNDER_ENV = re.compile(
+    r"(?i)(?:deal(?:t|ing)?\s+with|handled?|consider(?:ed)?|respond(?:ed|ing)?\s+to)\s+(?:your|the|this)\s+request\s+"
+    r"(?:\w+\s+){0,3}under\s+(?:the\s+|those\s+)?(?:Environmental|Regulations|EIRs?\b|EISR)"
+)
+_DEALT_UNDER_FOI = re.compile(
+    r"(?i)(?:deal(?:t|ing)?\s+with|handled?|consider(?:ed)?|processed)\s+(?:your|the|this)\s+request\s+"
+    r"(?:\w+\s+){0,4}under\s+(?:the\s+)?(?:terms\s+of\s+the\s+)?(?:Freedom\s+of\s+Information|FOI)"
+)
+
+
+def _affirmed(rx: re.Pattern, text: str) -> bool:
+    """rx matches somewhere not under a negation ("so that we do not also have to deal with")."""
+    for m in rx.finditer(text):
+        if not re.search(r"(?i)\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$", text[max(0, m.start() - 40):m.start()]):
+            return True
+    return False
+
+
+def _count(rx: re.Pattern, text: str, in_request) -> int:
+    return sum(1 for m in rx.finditer(text) if not in_request(m.start()))
+
+
+@dataclass
+class RegimeGuess:
+    regime: str
+    scottish: bool
+    assumption: str | None = None
+
+
+def decide_regime(text: str, in_request, nation: str | None, cits) -> RegimeGuess:
+    """`cits`: the CitationMatch list outside the request."""
+    scot_act = _count(_SCOT_ACT, text, in_request)
+    scot_regs = _count(_SCOT_REGS, text, in_request)
+    foia = _count(_FOIA_NAMED, text, in_request)
+    eir = _count(_EIR_NAMED, text, in_request)
+    inst = {c.instrument for c in cits if c.instrument}
+    if nation == "scotland":
+        scottish = True
+    elif nation in ("england", "wales", "northern-ireland", "uk"):
+        # A UK or other-nation body answering about Scotland is still under FOIA/EIR, unless
+        # the letter itself works under the Scottish Act only.
+        scottish = (scot_act + scot_regs) > 0 and foia == 0 and "FOIA" not in inst
+    else:
+        scottish = (scot_act + scot_regs + ("FOISA" in inst) + ("EISR" in inst)) > foia + ("FOIA" in inst)
+    regs = [c for c in cits if c.citation.startswith("reg")]
+    sects = [c for c in cits if c.citation.startswith("s")]
+    env = False
+    if regs:
+        if any(c.citation.startswith("s39") for c in sects):
+            env = True  # FOIA s39 / FOISA s39(2): handled under the Regulations instead
+        elif _affirmed(_DEALT_UNDER_FOI, text):
+            env = False
+        else:
+            env = not sects or _affirmed(_DEALT_UNDER_ENV, text)
+    elif (eir > 0 or scot_regs > 0) and _DEALT_UNDER_ENV.search(text) and not sects:
+        env = True
+    if scottish:
+        regime = "EISR" if env else "FOISA"
+    else:
+        regime = "EIR" if env else "FOIA"
+    assumption = None
+    if not (scot_act or scot_regs or foia or eir or inst or regs or nation == "scotland"):
+        assumption = "the letter does not name the law it answers under: FOIA assumed"
+    return RegimeGuess(regime, scottish, assumption)
+
+
+# ---- relied-on exemptions ------------------------------------------------------------------------
+def _lookup_regime(c, guess: RegimeGuess) -> str:
+    if c.instrument:
+        return c.instrument
+    if c.citation.startswith("reg"):
+        return "EISR" if guess.scottish else "EIR"
+    return "FOISA" if guess.scottish else "FOIA"
+
+
+def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[Exemption]:
+    from appeal.law.exemptions import lookup
+
+    found: dict[str, Exemption] = {}
+    order: list[str] = []
+    for c in cits:
+        if in_request(c.start):
+            continue
+        info = lookup(c.citation, _lookup_regime(c, guess))
+        if info is None:
+            continue
+        ex = found.get(c.citation)
+        if ex is None:
+            ex = Exemption(
+                citation=c.citation, title=info.title or None, ncnd=info.ncnd,
+                absolute=info.absolute, test=info.test,
+            )
+            found[c.citation] = ex
+            order.append(c.citation)
+        span = [c.start, c.end]
+        if span not in ex.spans:
+            ex.spans.append(span)
+    # A less specific citation joins the more specific ones it is the parent of.
+    keep = []
+    for cit in order:
+        children = [o for o in order if o != cit and o.startswith(cit + "(")]
+        if children:
+            for ch in children:
+                for sp in found[cit].spans:
+                    if sp not in found[ch].spans:
+                        found[ch].spans.append(sp)
+            continue
+        keep.append(cit)
+    out = [found[c] for c in keep]
+    for ex in out:
+        ex.spans.sort()
+    return out
+
+
+# ---- harm and likelihood ------------------------------------------------------------------------
+_HARM = re.compile(
+    r"(?i)\b(?:prejudic\w*|harm\w*|undermin\w*|compromis\w*|jeopardis\w*|jeopardiz\w*|hinder\w*|damag\w*|endanger\w*|"
+    r"risk\w*|detriment\w*|inhibit\w*|impede\w*|impair\w*|disrupt\w*|threat\w*|vulnerab\w*|weaken\w*|"
+    r"assist\s+(?:criminals|offenders|those)|advantage\s+to|useful\s+to\s+(?:criminals|those)|"
+    r"(?:avoid|evade)\s+detection|less\s+effective|adverse\w*|negative\s+impact|put\s+at\s+risk)"
+)
+_MODAL = re.compile(
+    r"(?i)\b(?P<wbl>would\s+(?:be\s+)?likely\s+to|would\s+likely|(?:is|are|be)\s+likely\s+to)\b|\b(?P<w>would)\b|"
+    r"\b(?P<c>could)\b|\b(?P<may>may)\b|\b(?P<might>might)\b"
+)
+_HEADING = re.compile(r"(?m)^[ \t]*(?P<h>[^\n.!?]{3,120}?)[ \t]*:?[ \t]*$")
+_H_PRO = re.compile(
+    r"(?i)(?:favou?r(?:ing)?\s+(?:of\s+)?(?:the\s+)?(?:disclos|confirm|complying|release|releasing)|for\s+disclos|"
+    r"public\s+interest\s+in\s+(?:the\s+information\s+being\s+)?disclos|in\s+favour\s+of\s+disclos|supporting\s+disclos)"
+)
+_H_BAL = re.compile(r"(?i)balanc|conclusion|decision\b")
+_H_HARM = re.compile(r"(?i)\bharm\b|prejudice\s+test|evidence\s+of\s+harm|overall\s+harm")
+_H_AGAINST = re.compile(r"(?i)against|non[\s\-]?disclos|maintaining|withhold|not\s+(?:confirm|disclos)|neither")
+_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
+
+_CLUSTER_GAP = 160
+_WINDOW_MAX = 3500
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _HEADING.finditer(text):
+        h = m.group("h").strip()
+        words = h.split()
+        if not words or len(words) > 14:
+            continue
+        if h.endswith((",", ";")):
+            continue
+        kind = None
+        if _H_HARM.search(h) and not _H_PRO.search(h):
+            kind = "harm"
+        elif _H_PRO.search(h) and not re.search(r"(?i)against|non[\s\-]?disclos", h):
+            kind = "pro"
+        elif _H_BAL.search(h):
+            kind = "balance"
+        elif _H_AGAINST.search(h):
+            kind = "against"
+        elif re.search(r"(?i)public\s+interest|factors|considerations", h):
+            kind = "other"
+        if kind:
+            out.append((m.start(), kind))
+    return out
+
+
+def _modals(s: str) -> list[str]:
+    out = []
+    for m in _MODAL.finditer(s):
+        if m.group("wbl"):
+            w = "would be likely to"
+        elif m.group("w"):
+            w = "would"
+        elif m.group("c"):
+            w = "could"
+        elif m.group("may"):
+            w = "may"
+        else:
+            w = "might"
+        out.append(w)
+    return out
+
+
+def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_start: int) -> None:
+    if not exemptions:
+        return
+    heads = _headings(text)
+
+    def block_kind(pos: int) -> str | None:
+        kind = None
+        for hp, k in heads:
+            if hp > pos:
+                break
+            kind = k
+        return kind
+
+    # anchors: every place any exemption is cited, clustered when listed together
+    anchors = sorted((sp[0], sp[1], i) for i, ex in enumerate(exemptions) for sp in ex.spans)
+    clusters: list[list[tuple[int, int, int]]] = []
+    for a in anchors:
+        if clusters and a[0] - clusters[-1][-1][1] <= _CLUSTER_GAP:
+            clusters[-1].append(a)
+        else:
+            clusters.append([a])
+    per: dict[int, dict[str, list[str]]] = {i: {"harm": [], "other": []} for i in range(len(exemptions))}
+    general: list[str] = []
+    general_seen = False
+    for ci, cl in enumerate(clusters):
+        start = cl[0][0]
+        end = clusters[ci + 1][0][0] if ci + 1 < len(clusters) else len(text)
+        end = min(end, start + _WINDOW_MAX)
+        members = {a[2] for a in cl}
+        for m in _SENT.finditer(text, start, end):
+            s = m.group(0)
+            if not _HARM.search(s) or in_request(m.start()):
+                continue
+            kind = block_kind(m.start())
+            if kind in ("pro", "balance"):
+                continue
+            mods = _modals(s)
+            for i in members:
+                bucket = per[i]["harm" if kind == "harm" else "other"]
+                bucket.extend(mods)
+                per[i]["stated"] = ["y"]
+    # general harm statements: harm-headed blocks anywhere in the response
+    for m in _SENT.finditer(text, response_start):
+        s = m.group(0)
+        if _HARM.search(s) and block_kind(m.start()) == "harm" and not in_request(m.start()):
+            general.extend(_modals(s))
+            general_seen = True
+    for i, ex in enumerate(exemptions):
+        words = per[i]["harm"] or per[i]["other"]
+        stated = bool(per[i].get("stated"))
+        if not words and not stated and general_seen:
+            words = general
+            stated = True
+        seen: list[str] = []
+        for w in words:
+            if w not in seen:
+                seen.append(w)
+        ex.likelihood = seen
+        ex.harm_stated = stated

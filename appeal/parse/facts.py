@@ -1,0 +1,332 @@
+"""Facts the rules need: NCND and its scope, partial disclosure, the public-interest test,
+rights stated, review outcome, truncation, cost estimates, and the harm words used.
+
+Every detector is a compiled pattern over the authority's own words (the quoted request is
+left out where it could mislead).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from appeal.model import CostEstimate
+
+# ---- NCND --------------------------------------------------------------------------------------
+_NCND_ASSERT = re.compile(
+    r"(?i)\b(?:(?P<modal>can|will|shall|must|would|does|do|therefore|hereby|to)\s+(?:therefore\s+|also\s+|now\s+)?"
+    r"neither\s+confirm\s+n?or\s+deny"
+    r"|neither\s+confirms?\s+n?or\s+denies"
+    r"|(?:providing|provide|provided|issue|issuing|apply|applying|applied|give|giving)\s+(?:you\s+with\s+)?"
+    r"(?:an?\s+)?(?:NCND|neither[\s\-]+confirm[\s\-]+n?or[\s\-]+deny)\s+(?:response|stance|position|reply)"
+    r"|\bNCND\s+(?:response|stance|position)\s+(?:is|has\s+been|applies)"
+    r"|(?:will|can|shall)\s+not\s+(?:either\s+)?confirm\s+or\s+deny"
+    r"|(?:is|are)\s+(?:therefore\s+)?unable\s+to\s+confirm\s+or\s+deny\s+whether)"
+)
+_NCND_NOT = re.compile(
+    r"(?i)(?:may\s+include\s+information\s+where\s+\w+\s*$|\bwhere\s+(?:we|it|a\s+public\s+authority|an\s+authority|"
+    r"the\s+\w+)\s*$|\bif\s+(?:we|it)\s*$|\bwhether\s+to\s*$|\bdecision\s+to\s*$|\bright\s+to\s*$|\boption\s+to\s*$|"
+    r"\bable\s+to\s*$|\bneed\s+to\s*$|\brequired\s+to\s*$|\bchoose\s+to\s*$|\bdecide\s+to\s*$)"
+)
+_OTHER_SCOPE = re.compile(
+    r"(?i)\b(?:any\s+(?:other|further|additional|more)|other|further|additional|anymore|any\s+more|"
+    r"the\s+remaining|the\s+rest\s+of\s+the)\s+(?:\w+\s+){0,2}?(?:information|data|records|details)\b"
+)
+
+
+@dataclass
+class NcndFacts:
+    ncnd: bool
+    scope: str | None
+    spans: list[tuple[int, int]]
+
+
+def find_ncnd(text: str, in_request) -> NcndFacts:
+    spans = []
+    scopes = []
+    for m in _NCND_ASSERT.finditer(text):
+        if in_request(m.start()):
+            continue
+        if m.group("modal") and m.group("modal").lower() == "to":
+            # "to neither confirm nor deny" asserts only after "we have decided/ will continue".
+            pre = text[max(0, m.start() - 40):m.start()].lower()
+            if not re.search(r"(?:decided|continue|going|intend|have|wish)\s*$", pre):
+                continue
+        pre = text[max(0, m.start() - 60):m.start()]
+        if _NCND_NOT.search(pre):
+            continue
+        spans.append((m.start(), m.end()))
+        # the sentence the statement stands in
+        s_end = _sentence_end(text, m.end())
+        s_start = _sentence_start(text, m.start())
+        sentence = text[s_start:s_end]
+        scopes.append("other" if _OTHER_SCOPE.search(sentence) else "all")
+    if not spans:
+        if re.search(r"\bNCND\b", text):
+            for m in re.finditer(r"\bNCND\b", text):
+                if not in_request(m.start()):
+                    return NcndFacts(True, "all", [(m.start(), m.end())])
+        return NcndFacts(False, None, [])
+    scope = "all" if "all" in scopes else "other"
+    return NcndFacts(True, scope, spans)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|:\s*\n").search(text, pos)
+    return m.end() if m else len(text)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    best = 0
+    for m in re.finditer(r"[.!?]\s+|\n[ \t]*\n", text[max(0, pos - 600):pos]):
+        best = max(0, pos - 600) + m.end()
+    return best
+
+
+# ---- partial disclosure ------------------------------------------------------------------------
+_ATTACH = re.compile(
+    r"(?i)\b(?:please\s+(?:find|see)\s+(?:attached|enclosed|below)|(?:is|are|have\s+been|has\s+been)\s+attached|"
+    r"attached\s+(?:is|are|please\s+find|to\s+this|our\s+response|spreadsheet|document|file)|I\s+(?:have\s+)?attached|"
+    r"I\s+enclose|we\s+enclose|enclosed\s+(?:is|are|please\s+find)|please\s+find\s+enclosed|attachment\s*[\-–:]|"
+    r"(?:we\s+have|I\s+have)\s+(?:supplied|provided|included)|(?:is|are)\s+(?:being\s+)?provided\s+(?:to\s+you|below)|"
+    r"this\s+is\s+being\s+provided|is\s+held\s+and\s+is\s+provided|I\s+am\s+(?:able|pleased)\s+to\s+(?:disclose|provide)|"
+    r"(?:we|I)\s+(?:can|have\s+decided\s+to)\s+disclose|disclose\s+the\s+located\s+information|"
+    r"(?:the\s+)?information\s+(?:you\s+(?:have\s+)?requested\s+)?is\s+(?:set\s+out\s+)?(?:below|attached|enclosed)|"
+    r"(?:have\s+been|has\s+been|are|were)\s+redacted|redactions?\s+(?:have|has)\s+been|we\s+have\s+redacted|"
+    r"(?:some|part)\s+of\s+the\s+information\s+(?:you\s+(?:have\s+)?requested\s+)?(?:is|has\s+been)\s+(?:provided|disclosed|attached)|"
+    r"(?:a\s+copy\s+of\s+)?some\s+of\s+the\s+information)"
+)
+_ATTACH_NOT = re.compile(
+    r"(?i)(?:\bPIT\b|public\s+interest|prejudice\s+test|review\s+procedure|leaflet|guidance|complaints?\s+procedure|"
+    r"your\s+(?:rights|request)\s+(?:is|are)\s+(?:set\s+out|outlined)|(?:request|requests)[^.]{0,40}\b(?:annex|outlined)|"
+    r"findings|attached\s+report|not\s+(?:been\s+)?(?:attached|provided|disclosed|able)|unable|withheld|arguments)"
+)
+_FIGURE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Q(?:uestion)?\s*)?\d{1,2}[a-z]?[.):]?\s*[\-–]?\s*)?(?:[A-Za-z][\w ,/()']{0,40}?\s*[\-–:]\s*|"
+    r"(?:19|20)\d\d/\d\d\s*[\-–:]?\s*)?£?\s?\d[\d,]*(?:\.\d+)?%?[ \t]*\.?[ \t]*$"
+)
+_FIGURE_SENTENCE = re.compile(
+    r"(?i)\b(?:there\s+(?:are|were|is|was)\s+(?:currently\s+)?\d[\d,]*\b|total\s+(?:number\s+)?(?:of\s+[\w ]{1,40}?\s+)?"
+    r"(?:is|was|as)\s+£?\d[\d,]*|\d[\d,]*\s+(?:FOI\s+)?(?:requests|incidents|offences|cases|crimes|officers|people|"
+    r"arrests|applications|complaints|referrals)\s+(?:were|was|have\s+been|had\s+been)\s+(?:received|recorded|made|"
+    r"submitted|reported|dealt))"
+)
+
+
+def partial_disclosure(text: str, response_start: int, in_request) -> bool:
+    for m in _ATTACH.finditer(text):
+        if in_request(m.start()):
+            continue
+        s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
+        if _ATTACH_NOT.search(text[s:e]):
+            continue
+        return True
+    for rx in (_FIGURE_LINE, _FIGURE_SENTENCE):
+        for m in rx.finditer(text, response_start):
+            if in_request(m.start()):
+                continue
+            line = m.group(0).strip()
+            if rx is _FIGURE_LINE and (re.fullmatch(r"(?:19|20)\d\d\.?", line) or len(line) < 1):
+                continue
+            if rx is _FIGURE_LINE and re.fullmatch(r"\d{1,2}[.)]?", line):
+                continue  # a bare question number
+            return True
+    return False
+
+
+# ---- public interest test -----------------------------------------------------------------------
+_PIT = re.compile(
+    r"(?i)(?:factors?\s+(?:in\s+)?(?:favou?ring|favou?r\s+of|for|against|supporting)\s+(?:the\s+)?"
+    r"(?:disclosure|non[\s\-]?disclosure|release|confirming|complying|maintaining|withholding|neither)|"
+    r"balanc(?:e|ing)\s+(?:test|exercise|the\s+public\s+interest)|public\s+interest\s+(?:considerations|factors|"
+    r"arguments)|public\s+interest\s+in\s+(?:the\s+information\s+being\s+)?(?:disclos|maintaining|withholding|"
+    r"favour|release|applying|upholding|confirming)|weighed\s+up|on\s+balance|outweigh|"
+    r"(?<!no\s)(?<!not\s)(?:carry\s+out|conduct|complete|completed|undertake|undertaken)\s+(?:a|the)\s+"
+    r"(?:prejudice\s+test/)?public\s+interest\s+test)"
+)
+_PIT_NEG = re.compile(
+    r"(?i)(?:no\s+(?:requirement|need)\s+to\s+(?:\w+\s+){0,4}public\s+interest|not\s+(?:subject|required)\s+to\s+"
+    r"(?:\w+\s+){0,4}public\s+interest|no\s+(?:prejudice\s+or\s+)?public\s+interest|without\s+(?:a\s+)?public\s+interest|"
+    r"(?:requester|applicant|you)\s+(?:argue|believe|consider|said))"
+)
+
+
+def public_interest_test(text: str, in_request) -> bool:
+    for m in _PIT.finditer(text):
+        if in_request(m.start()):
+            continue
+        s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
+        if _PIT_NEG.search(text[s:e]):
+            continue
+        return True
+    return False
+
+
+# ---- rights --------------------------------------------------------------------------------------
+_REVIEW_RIGHT = re.compile(
+    r"(?i)(?:(?:request|ask\s+for|apply\s+for|seek|require|requesting|asking\s+for|right\s+to)\s+(?:an?\s+)?"
+    r"(?:independent\s+|internal\s+)*review|review\s+procedure|internal\s+review\s+procedure|"
+    r"(?:dissatisfied|unhappy|not\s+satisfied)[^.]{0,160}\breview|\breview[^.]{0,80}\bwithin\s+(?:two|2|40|forty)|"
+    r"complaints?\s+procedure|(?:ask|request)\s+us\s+to\s+review|require\s+a\s+review)"
+)
+_COMMISSIONER = re.compile(
+    r"(?i)(?:Information\s+Commissioner|\bICO\b|ico\.org\.uk|itspublicknowledge|0303\s*123\s*1113|"
+    r"Scottish\s+Information\s+Commissioner|\bSIC\b)"
+)
+_COMPLAIN = re.compile(
+    r"(?i)(?:complain|complaint|appeal|apply|application|right|entitled|dissatisfied|unhappy|contact\s+them|"
+    r"refer|concerns|make\s+a\s+complaint|ask\s+(?:the|them)|for\s+a\s+decision)"
+)
+
+
+def rights(text: str, in_request) -> tuple[bool, bool]:
+    review = False
+    for m in _REVIEW_RIGHT.finditer(text):
+        if in_request(m.start()):
+            continue
+        s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
+        sent = text[s:e]
+        if re.search(r"(?i)\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|concluded|carried\s+out)", sent):
+            continue
+        review = True
+        break
+    commissioner = False
+    for m in _COMMISSIONER.finditer(text):
+        if in_request(m.start()):
+            continue
+        s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
+        sent = text[s:e]
+        if re.search(r"(?i)guidance|followed|guide\b", sent) and not re.search(r"(?i)complain|appeal|apply|dissatisfied", sent):
+            continue
+        if _COMPLAIN.search(sent):
+            commissioner = True
+            break
+    return review, commissioner
+
+
+# ---- review outcome ------------------------------------------------------------------------------
+_REVIEW_OUTCOME = re.compile(
+    r"(?i)(?:(?:I|we)\s+have\s+(?:now\s+)?(?:completed|concluded|carried\s+out|conducted|undertaken)\s+(?:the|my|our|an?|your)\s+"
+    r"(?:internal\s+)?review|review\s+panel|upheld?\s+the\s+original\s+(?:decision|response)|original\s+"
+    r"(?:decision|response)\s+(?:should\s+be|is|has\s+been|was)\s+(?:confirmed|upheld|varied|substituted|overturned|"
+    r"revised)|(?:a\s+)?different\s+decision\s+should\s+be\s+substituted|outcome\s+of\s+(?:the|your|my|our)\s+"
+    r"(?:internal\s+)?review|result\s+of\s+(?:the|your)\s+internal\s+review|(?m:^[^\n]{0,100}:\s*(?:FOI\s+|internal\s+)review[ \t]*$)|"
+    r"(?:have|has)\s+reviewed\s+(?:the|our)\s+(?:original\s+)?(?:decision|response|handling))"
+)
+
+
+def is_review_outcome(text: str, in_request) -> bool:
+    for m in _REVIEW_OUTCOME.finditer(text):
+        if not in_request(m.start()):
+            return True
+    return False
+
+
+# ---- truncation ------------------------------------------------------------------------------------
+_CHROME_LINE = re.compile(
+    r"(?i)^(?:comments\s+are\s+closed|bookmark\s+the\s+permalink\.?|attachments?|no\s+attachments|ok|print\s+this\s+page|"
+    r"back\s+to\s+top|share\s+(?:this\s+page)?|our\s+website\s+uses\s+cookies.*|accept.*cookies.*|cookie.*|"
+    r"[\w\-]+_attachment_?\s*\d*|\d+_\d+|skip\s+to\s+(?:main\s+)?content|top\s+of\s+page|was\s+this\s+page\s+useful\??.*)$"
+)
+_SIGNOFF = re.compile(r"(?im)^[ \t]*(?:yours\s+(?:sincerely|faithfully)|kind\s+regards|best\s+regards|regards|"
+                      r"many\s+thanks|with\s+thanks)\b")
+
+
+def looks_truncated(text: str) -> bool:
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    if stripped.endswith(("...", "…", "[...]", "(continued)")):
+        return True
+    lines = [ln.strip() for ln in stripped.splitlines() if ln.strip()]
+    while lines and _CHROME_LINE.match(lines[-1]):
+        lines.pop()
+    if not lines:
+        return False
+    last = lines[-1]
+    if _SIGNOFF.search("\n".join(lines[-8:])):
+        return False
+    if re.search(r"[.!?:;)\"”’'>]$", last):
+        return False
+    # A short closing line (a name, a team, a phone number) after a finished sentence is fine.
+    if len(last.split()) <= 6 and len(lines) >= 2 and re.search(r"[.!?:)\"”’]$", lines[-2]) and (
+        re.match(r"^[A-Z0-9]", last) and not re.search(r"\b(?:the|of|and|to|a|in|for|by|or)$", last, re.I)
+    ):
+        return False
+    return True
+
+
+# ---- cost ----------------------------------------------------------------------------------------------
+_COST_WORDS = re.compile(
+    r"(?i)(?:appropriate\s+(?:costs?\s+)?limit|cost\s+limit|costs?\s+of\s+compl|exceed\s+the\s+(?:\w+\s+){0,3}limit|"
+    r"upper\s+cost\s+limit|statutory\s+(?:time|cost)\s+limit|manifestly\s+unreasonable)"
+)
+_HOURS = re.compile(r"(?i)(?<![\w£.])(\d[\d,]*(?:\.\d+)?)\s*(?:hours?|hrs?)\b")
+_DAYS = re.compile(r"(?i)(?<![\w£.])(\d[\d,]*(?:\.\d+)?)\s*(?:working\s+)?days?\s+(?:of\s+work|work)")
+_POUNDS = re.compile(r"£\s?(\d[\d,]*(?:\.\d\d)?)")
+_LIMIT_CTX = re.compile(
+    r"(?i)(?:limit|set\s+at|equates?\s+to|equivalent\s+(?:of|to)|rate\s+of|per\s+hour|per\s+request|"
+    r"prescribed|regulations?\s+\d|fees\s+regulations|based\s+on|maximum\s+of|no\s+more\s+than)[^.£\d]{0,30}$"
+)
+_LIMIT_AFTER = re.compile(r"(?i)^[^.]{0,25}?(?:limit|per\s+hour|an\s+hour|per\s+request|threshold)")
+_PER_UNIT = re.compile(
+    r"(?i)\b\d[\d,.]*\s*(?:minutes?|mins?|seconds?|hours?)\s+(?:per|for\s+each|each|to\s+(?:review|read|check|locate|"
+    r"retrieve|extract|examine|search|consider))|\b(?:per|for\s+each|each)\s+(?:file|record|case|document|item|report|"
+    r"invoice|plot|entry|log|request)\b[^.]{0,40}\b\d[\d,.]*\s*(?:minutes?|mins?|hours?)"
+)
+_ADVICE = re.compile(
+    r"(?i)(?:\bnarrow(?:ing|ed)?\b|\brefin(?:e|ing|ed)\b|\breduc(?:e|ing)\s+the\s+(?:scope|time\s*(?:frame|period)|"
+    r"number|amount|range)|bring\s+(?:it|this|the\s+request|your\s+request)\s+within|within\s+the\s+(?:cost|appropriate)\s+"
+    r"limit\s+if|if\s+you\s+(?:were\s+to\s+)?(?:limit|restrict|reduce|focus)|advice\s+and\s+assistance|section\s+16\b|"
+    r"s\.?16\b|(?:you\s+may|you\s+could|you\s+might)\s+(?:wish\s+to\s+)?(?:consider|submit|resubmit)|"
+    r"(?:submit|make)\s+a\s+(?:new|revised|refined|narrower)\s+request)"
+)
+_ADVICE_NEG = re.compile(
+    r"(?i)(?:difficult|unable|not\s+(?:possible|able))\s+(?:for\s+us\s+)?to\s+(?:suggest|advise|identify)\s+(?:how|any|a\s+way)|"
+    r"cannot\s+(?:suggest|advise)\s+(?:how|any)|no\s+(?:way|means)\s+(?:of|to)\s+(?:narrow|refin|reduc)"
+)
+
+
+def cost_estimate(text: str, in_request) -> CostEstimate:
+    hours: list[float] = []
+    pounds: list[float] = []
+    for rx, bucket, factor in ((_HOURS, hours, 1.0), (_DAYS, hours, 7.5), (_POUNDS, pounds, 1.0)):
+        for m in rx.finditer(text):
+            if in_request(m.start()):
+                continue
+            before = text[max(0, m.start() - 70):m.start()]
+            after = text[m.end():m.end() + 40]
+            if _LIMIT_CTX.search(before) or _LIMIT_AFTER.match(after):
+                continue
+            try:
+                v = float(m.group(1).replace(",", "")) * factor
+            except ValueError:
+                continue
+            if rx is _POUNDS and v in (450.0, 600.0, 25.0):
+                continue
+            if rx is _HOURS and v in (18.0, 24.0):
+                continue
+            if rx is _DAYS and v in (2.5 * 7.5, 3 * 7.5):
+                continue
+            bucket.append(v)
+    breakdown = False
+    for m in _PER_UNIT.finditer(text):
+        if not in_request(m.start()):
+            breakdown = True
+            break
+    advice = False
+    if not _ADVICE_NEG.search(text):
+        for m in _ADVICE.finditer(text):
+            if not in_request(m.start()):
+                advice = True
+                break
+    return CostEstimate(
+        hours=max(hours) if hours else None,
+        pounds=max(pounds) if pounds else None,
+        breakdown_given=breakdown,
+        advice_given=advice,
+    )
+
+
+def mentions_cost_limit(text: str, in_request) -> bool:
+    return any(not in_request(m.start()) for m in _COST_WORDS.finditer(text))

@@ -1,0 +1,284 @@
+"""Reference, letter date and date received, read from the letter's own words.
+
+Each field is chosen from candidates found by labelled patterns ("Our ref:", "Date of
+response:", "received on ..."), strongest label first, then earliest in the letter.
+Dates printed without a year take it from the letter date (recorded as an assumption).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _month_alt() -> str:
+    # Title case or capitals only: "may" and "march" in running text are not months.
+    forms = []
+    for name in _MONTH_NAMES:
+        short = name[:3]
+        tail = name[3:]
+        extra = "|t|t" + tail[1:] if name == "September" else ""
+        for f in (lambda x: x, str.upper):
+            if tail:
+                forms.append(f(short) + "(?:" + f(tail) + (f(extra) if extra else "") + ")?")
+            else:
+                forms.append(f(short))
+    return "(?:" + "|".join(forms) + ")"
+
+
+_MONTH = _month_alt()
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?\s+)"
+# 23rd October 2019, 25th September, Friday 18 November 2022, 1st of May 2020
+_DAY_MONTH = re.compile(
+    rf"(?<![\w/.])(?:{_WEEKDAY})?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?,?"
+    rf"(?:[ \t]+(?P<y>(?:19|20)\d\d)(?!\d))?",
+)
+# January 22, 2025 / October 23rd 2019
+_MONTH_DAY = re.compile(
+    rf"(?<![\w/])(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+)
+# 19/11/2012, 31/03/15, 11/06/25, 05.08.15
+_NUMERIC = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})([/.])(?P<m>\d{1,2})\2(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)")
+_ISO = re.compile(r"(?<![\w/.\-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w/])")
+
+
+@dataclass
+class DateHit:
+    day: int
+    month: int
+    year: int | None
+    start: int
+    end: int
+
+    def date(self, year: int | None = None) -> dt.date | None:
+        y = self.year if self.year is not None else year
+        if y is None:
+            return None
+        try:
+            return dt.date(y, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def _month_no(word: str) -> int:
+    return _MONTHS[word[:3].lower()]
+
+
+def _hit(m: re.Match, numeric: bool = False) -> DateHit | None:
+    d = int(m["d"])
+    mo = int(m["m"]) if numeric else _month_no(m["m"])
+    y = m["y"]
+    year = None
+    if y:
+        year = int(y)
+        if year < 100:
+            year += 2000
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    h = DateHit(d, mo, year, m.start(), m.end())
+    if year is not None and h.date() is None:
+        return None
+    if year is None:
+        try:
+            dt.date(2000, mo, d)  # a leap year: is there such a day at all?
+        except ValueError:
+            return None
+    return h
+
+
+def date_at(text: str, pos: int, *, span: int = 40) -> DateHit | None:
+    """The first date starting within `span` characters after `pos` (nothing but
+    spaces, colons or dashes in between)."""
+    window = text[pos: pos + span + 40]
+    lead = re.match(r"[\s:;,\-–—.]*", window)
+    off = lead.end() if lead else 0
+    if off > span:
+        return None
+    rest = window[off:]
+    for rx, numeric in ((_DAY_MONTH, False), (_MONTH_DAY, False), (_NUMERIC, True), (_ISO, True)):
+        m = rx.match(rest)
+        if m:
+            h = _hit(m, numeric)
+            if h:
+                h.start += pos + off
+                h.end += pos + off
+                return h
+    return None
+
+
+def find_dates(text: str) -> list[DateHit]:
+    hits: list[DateHit] = []
+    for rx, numeric in ((_DAY_MONTH, False), (_MONTH_DAY, False), (_NUMERIC, True), (_ISO, True)):
+        for m in rx.finditer(text):
+            h = _hit(m, numeric)
+            if h:
+                hits.append(h)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+# ---- letter date -----------------------------------------------------------------------
+# (label pattern, rank): lower rank wins; position breaks ties.
+_LETTER_LABELS = [
+    (re.compile(r"\b(?:date\s+of\s+(?:response|reply|letter|decision|this\s+letter)|date\s+responded"
+                r"|responded\s+on|response\s+date|date\s+of\s+issue|date\s+sent)\b", re.I), 1),
+    (re.compile(r"(?m)^[ \t]*(?:date|dat\s+e)[ \t]*[:\-–]", re.I), 2),
+    (re.compile(r"\b(?:date\s+published|publish(?:ed)?\s+date|published(?:\s+on)?|date\s+of\s+publication)\b",
+                re.I), 4),
+    (re.compile(r"(?m)^[ \t]*dated\b", re.I), 5),
+]
+_DATE_LINE_TAIL = re.compile(r"[ \t]*(?:$|\||Dear\b|Case\b|Ref|Our\b|Your\b|[A-Z][a-z]+[ \t]+Reference)", re.M)
+_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|and\b|until\b)", re.I)
+
+
+def letter_date(text: str, body_start: int) -> tuple[dt.date | None, str | None]:
+    """Return (date, how) for the date of the letter itself."""
+    best: tuple[int, int, dt.date] | None = None
+    for rx, rank in _LETTER_LABELS:
+        for m in rx.finditer(text):
+            h = date_at(text, m.end())
+            if h and h.year is not None and (d := h.date()):
+                cand = (rank, m.start(), d)
+                if best is None or cand[:2] < best[:2]:
+                    best = cand
+                break
+    # A line that is (or starts with) a full date, in the heading part of the letter.
+    limit = max(body_start, min(len(text), 1500))
+    for m in re.finditer(r"(?m)^[ \t]*", text[:limit]):
+        h = date_at(text, m.end(), span=0)
+        if not h or h.year is None:
+            continue
+        if _RANGE_AFTER.match(text, h.end):
+            continue
+        if not _DATE_LINE_TAIL.match(text, h.end):
+            continue
+        d = h.date()
+        if d and (best is None or (3, m.start()) < best[:2]):
+            best = (3, m.start(), d)
+    if best is None:
+        return None, None
+    return best[2], ("label" if best[0] != 3 else "line")
+
+
+# ---- date received ------------------------------------------------------------------------
+_RECEIVED_LABELS = [
+    (re.compile(r"\b(?:date\s+(?:of\s+)?(?:request\s+)?received|date\s+of\s+receipt|request\s+received"
+                r"|received\s+date|date\s+of\s+request|date\s+requested|request\s+date)\b[ \t]*[:\-–]?", re.I), 1),
+    (re.compile(r"(?m)^[ \t]*received\b[ \t]*[:\-–]?", re.I), 1),
+    # "... your request for information received on 25th September", "which we received on"
+    (re.compile(r"\b(?:request|e-?mail|letter|application|correspondence)\b[^.\n]{0,60}?\breceived"
+                r"(?:\s+(?:by\s+(?:us|this\s+office|the\s+\w+)|in\s+this\s+office|here))?(?:\s+on)?\b", re.I), 2),
+    (re.compile(r"\bwhich\s+(?:we|was)\s+received(?:\s+on)?\b", re.I), 2),
+    # "Thank you for your e-mail of 15 November", "your request dated 20th April 2023"
+    (re.compile(r"\byour\s+(?:(?:recent|original|information|FOI|FOIA|freedom\s+of\s+information)\s+)?"
+                r"(?:e-?mails?|letters?|requests?|correspondence|application|enquiry)\s+(?:dated|of|on)\b", re.I), 3),
+    (re.compile(r"\brequest\s+dated\b", re.I), 3),
+]
+# "your 28 February request"
+_YOUR_DATE_REQUEST = re.compile(rf"\b[Yy]our\s+(?=\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b[^.\n]{{0,12}}\b(?:request|e-?mail|letter)\b)")
+
+
+def received_date(
+    text: str, letter: dt.date | None
+) -> tuple[dt.date | None, list[str]]:
+    """Return (date, assumptions) for the date the request was received."""
+    best: tuple[int, int, DateHit] | None = None
+    pats = list(_RECEIVED_LABELS) + [(_YOUR_DATE_REQUEST, 3)]
+    for rx, rank in pats:
+        for m in rx.finditer(text):
+            h = date_at(text, m.end(), span=3)
+            if not h:
+                continue
+            cand = (rank, m.start(), h)
+            if best is None or cand[:2] < best[:2]:
+                best = cand
+            break
+    if best is None:
+        return None, []
+    h = best[2]
+    if h.year is not None:
+        return h.date(), []
+    shown = f"{h.day} {dt.date(2000, h.month, 1):%B}"
+    if letter is not None:
+        year = letter.year
+        if (h.month, h.day) > (letter.month, letter.day):
+            year -= 1
+        d = h.date(year)
+        if d:
+            note = f"the year of the date received ({shown}) was taken from the letter date"
+            if year != letter.year:
+                note += " (the year before, as that day falls after the letter)"
+            return d, [note]
+    # No letter date: a full date elsewhere in the letter with the same day and month.
+    for other in find_dates(text):
+        if other.year is not None and (other.day, other.month) == (h.day, h.month):
+            d = other.date()
+            return d, [f"the year of the date received ({shown}) was taken from another date in "
+                       f"the letter ({d:%d %B %Y})"]
+    return None, [f"the date received is printed without a year ({shown}); give --received"]
+
+
+# ---- reference -----------------------------------------------------------------------------
+_VAL = r"(?P<v>(?=[A-Z0-9\-/_ ]*\d)[A-Z]{0,8}[\-/ ]?[A-Z0-9][A-Z0-9/_\-.]*(?:[ ]?[\-–/][ ]?\d[A-Z0-9/_\-]*|[ ]\d{2,}[A-Z0-9/_\-]*)*)"
+_STRONG_LABELS = (
+    r"our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?|ref(?:erence)?\s*(?:no|number)\.?|"
+    r"(?:FOI|FOIA|EIR|FOISA|freedom\s+of\s+information|information)\s+(?:request\s+)?(?:ref(?:erence)?|no|number)\.?"
+    r"(?:\s+(?:no|number)\.?)?|case\s+ref(?:erence)?(?:\s+(?:no|number))?\.?|enquiry\s+ref(?:erence)?|"
+    r"request\s+(?:ref(?:erence)?|no|number)\.?|(?:internal\s+)?review\s+ref(?:erence)?|"
+    r"(?<=\n)reference|(?<=\n)ref\.?|^reference|^ref\.?|\[ref\.?|our\s+ref\.?"
+)
+_REF_STRONG = re.compile(rf"(?:{_STRONG_LABELS})[ \t]*[:#\-–]?[ \t]*\n?[ \t]*{_VAL}", re.I | re.M)
+_REF_REQUEST_LINE = re.compile(rf"(?m)^[ \t]*request[ \t]*:[ \t]*{_VAL}[ \t]*$", re.I)
+_REF_SUBJECT = re.compile(
+    rf"(?:freedom\s+of\s+information(?:\s+act)?(?:\s+\((?:FOIA?|FOI)\))?|FOIA?|EIR|environmental\s+information"
+    rf"(?:\s+regulations)?)\s+request[ \t]*(?:no\.?|number)?[ \t]*[:\-–—][ \t]*{_VAL}",
+    re.I,
+)
+_REF_ANNEX = re.compile(rf"(?:annex\s+[A-Z]|appendix\s+\d+)[ \t]*[\-–—][ \t]*{_VAL}", re.I)
+_REF_REQUEST_CODE = re.compile(r"\brequest[ \t]+(?P<v>[A-Z]{1,6}[\-/][A-Z0-9/_\-]*\d[A-Z0-9/_\-]*)", re.I)
+_REF_WEAK = re.compile(rf"\b(?:(?:quoting|quote)\s+(?:the\s+)?)?(?:reference|ref\.?)(?:\s+(?:no|number)\.?)?[ \t]*:?[ \t]*{_VAL}", re.I)
+# heading lines: "Intelligence reports (180A/24)", "Informants - 910/12"
+_REF_TITLE = re.compile(r"(?m)^[^\n]{2,120}?(?:\(|[ \t][\-–][ \t])(?P<v>\d{1,6}[A-Z]?[/_]\d{2})\)?[ \t]*$")
+_REF_FOI_LINE = re.compile(r"(?m)^[ \t]*(?P<v>FOI[ \-/]?\d[\d/\-_]{2,}|FOI[ \-]?\d{4}/\d+)[ \t]*$", re.I)
+_REF_FOI_ANY = re.compile(r"\b(?P<v>FOI[ \-]?\d{4}/\d{3,})\b", re.I)
+
+
+def _clean_ref(v: str) -> str | None:
+    v = v.strip().rstrip(".,;:)]")
+    v = re.sub(r"\s*([\-–/])\s*", r"\1", v).replace("–", "-")
+    if not re.search(r"\d", v):
+        return None
+    if len(v) < 3 or len(v) > 40:
+        return None
+    # A year alone or a date is not a reference.
+    if re.fullmatch(r"(?:19|20)\d\d", v) or re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", v):
+        return None
+    return v
+
+
+def reference(text: str, request_spans: list[tuple[int, int]]) -> str | None:
+    def in_request(pos: int) -> bool:
+        return any(s <= pos < e for s, e in request_spans)
+
+    head = text[:2500]
+    for rx, region in (
+        (_REF_STRONG, text), (_REF_REQUEST_LINE, text), (_REF_SUBJECT, text), (_REF_ANNEX, text),
+        (_REF_REQUEST_CODE, text),
+        (_REF_TITLE, "\n".join(text.splitlines()[:8])), (_REF_FOI_LINE, head), (_REF_FOI_ANY, head),
+        (_REF_WEAK, text),
+    ):
+        for m in rx.finditer(region):
+            if region is text and in_request(m.start()):
+                continue
+            ref = _clean_ref(m["v"])
+            if ref:
+                return ref
+    return None

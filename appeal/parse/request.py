@@ -1,0 +1,187 @@
+"""Where the letter quotes the request, and where its response begins.
+
+Most refusals quote the request ("You asked:", "Request", "Information requested", "I note
+you seek access to the following information:", numbered "Request 1 ... Answer 1"
+blocks) and then answer ("Response", "In response:", "Having made enquiries ...").
+`find_request` returns the spans of the quoted request; the text outside them is the
+authority's own words (exemptions are only counted there).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A heading line that opens the request.
+_START_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:your\s+request|the\s+request|request(?:\s+details)?|information\s+requested|"
+    r"details\s+of\s+(?:your\s+)?request|what\s+you\s+asked\s+for|you\s+asked(?:\s+for)?|"
+    r"request\s+(?:text|wording))[ \t]*:?[ \t]*$"
+)
+# A phrase after which the request is quoted (on the same or the next lines).
+_START_PHRASE = re.compile(
+    r"(?i)(?:\byou\s+asked\s*:|\byour\s+request\s*(?:was|read|reads|stated|is)?\s*:|"
+    r"(?m:^[ \t]*request[ \t]*:(?![ \t]*[A-Z]{0,6}[\-/]?\d[\w/\-]*[ \t]*$))|"
+    r"\bI\s+note\s+(?:that\s+)?you\s+(?:seek|are\s+seeking|request(?:ed)?)\s+(?:access\s+to\s+)?the\s+following(?:\s+information)?\s*:?|"
+    r"\byou\s+(?:asked|requested)\s+(?:for\s+|us\s+)?(?:the\s+following|for)[^:.\n]{0,80}:|"
+    r"\bin\s+which\s+you\s+(?:asked|requested|ask)[^:\n]{0,80}:|"
+    r"\bthe\s+following\s+request\s+has\s+been\s+refused\s*:|"
+    r"\bin\s+your\s+(?:e-?mail|letter|request)[^:\n]{0,60}\byou\s+(?:asked|requested|said)[^:\n]{0,40}:|"
+    r"\byour\s+[^.\n:]{0,40}\brequest\s+for\s*:|"
+    r"\brequested\s+the\s+following(?:\s+information)?\s*:|"
+    r"\byou\s+seek\s+(?:access\s+to\s+)?the\s+following(?:\s+information)?\s*:)"
+)
+# Numbered request blocks ("Request 1", "Question 2 and 3", "Questions 1 A-C").
+_BLOCK_HEADING = re.compile(r"(?im)^[ \t]*(?:request|questions?)[ \t]+\d[^\n]{0,30}$")
+# A heading line that opens the response.
+_END_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:response|our\s+response|in\s+response|the\s+response|answers?(?:[ \t]+\d[^\n]{0,20})?|"
+    r"decision|our\s+decision|reply|outcome|reasons?\s+for\s+(?:the\s+)?decision|response\s+to\s+your\s+request|"
+    r"answer\s+to\s+your\s+request)[ \t]*[:\-–.]?[ \t]*$"
+)
+# A line that starts the authority's answer.
+_END_PHRASE = re.compile(
+    r"(?im)^[ \t]*(?:having\s+made\s+enquiries|having\s+considered|we\s+have\s+(?:now\s+)?(?:considered|looked|had|"
+    r"completed|carried\s+out)|your\s+request\s+(?:for\s+information\s+)?(?:has|was)\s+(?:now\s+)?been|"
+    r"I\s+am\s+(?:required|obliged)\s+by\s+the\s+freedom|we\s+have\s+(?:now\s+)?(?:dealt|handled)\s+with|under\s+the\s+freedom\s+of\s+information\s+act\s*\(FOIA\)\s+we|"
+    r"we\s+are\s+therefore\s+dealing|we\s+have\s+considered|section\s+14\s*\(1\)\s+provides|"
+    r"following\s+receipt\s+of\s+your\s+request|(?:I|we)\s+can\s+(?:now\s+)?confirm|"
+    r"(?:I|we)\s+(?:am|are)\s+(?:now\s+)?(?:writing|able|unable|sorry|pleased)|"
+    r"further\s+to\s+(?:my|our|your)|I\s+have\s+(?:now\s+)?(?:completed|concluded|considered|reviewed)|"
+    r"please\s+(?:find|see)\s+(?:attached|enclosed|below)|as\s+the\s+information\s+you\s+have\s+requested|"
+    r"the\s+\w+\s+(?:does|do)\s+(?:not\s+)?hold|this\s+information\s+is\s+exempt|unfortunately|"
+    r"please\s+be\s+advised|thank\s+you\s+for\s+your\s+request|I\s+enclose|we\s+enclose|"
+    r"in\s+accordance\s+with\s+the\s+act|(?:[A-Z][\w']+\s+){1,5}(?:can|will|does|shall)\s+neither\s+confirm|"
+    r"(?:[A-Z][\w']+\s+){1,5}neither\s+confirms|your\s+request\s+has\s+been\s+handled|"
+    r"it\s+is\s+estimated|we\s+estimate|any\s+data\s+we\s+have|you\s+(?:have\s+)?(?:requested|asked\s+(?:for|us\s+for))\s+"
+    r"an?\s+(?:internal\s+)?review|in\s+your\s+(?:request\s+for\s+(?:an?\s+)?(?:internal\s+)?review|review\s+request))"
+)
+# Lines that look like a request when nothing marks one.
+_REQUESTISH = re.compile(
+    r"(?i)\b(?:please\s+(?:provide|disclose|send|supply|tell|confirm|state|could|can|list)|"
+    r"(?:could|can|would)\s+you\s+(?:please\s+)?(?:provide|tell|send|disclose|confirm|advise|let)|"
+    r"I\s+would\s+like|I\s+am\s+requesting|I\s+(?:wish|want)\s+to\s+(?:request|know|see)|I['’]?d\s+like|"
+    r"I\s+request|I\s+am\s+writing\s+to\s+(?:request|ask|enquire|make)|how\s+many|what\s+is\s+the|"
+    r"under\s+the\s+freedom\s+of\s+information\s+act[^.\n]{0,60}(?:request|provide|disclose|ask|like))"
+)
+_RESPONSE_CUES = re.compile(
+    r"(?i)\b(?:exempt|withh[eo]ld|refus|neither\s+confirm|we\s+hold|is\s+held|not\s+held|attached|enclosed|"
+    r"disclos|appropriate\s+limit|cost\s+of\s+compl|section\s+\d+\s*\(|regulation\s+\d+\s*\()"
+)
+
+
+@dataclass
+class RequestSplit:
+    spans: list[tuple[int, int]] = field(default_factory=list)  # the quoted request
+    response_start: int = 0  # where the authority's answer begins (0: unknown)
+
+    def text_of(self, text: str) -> str | None:
+        parts = [text[s:e].strip() for s, e in self.spans]
+        parts = [p for p in parts if p]
+        if not parts:
+            return None
+        return "\n\n".join(parts)
+
+    def contains(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.spans)
+
+
+def _first_after(rx: re.Pattern, text: str, pos: int) -> re.Match | None:
+    return rx.search(text, pos)
+
+
+def _end_of_request(text: str, start: int) -> int | None:
+    """The start of the response after a request that begins at `start`."""
+    cands = []
+    for rx in (_END_HEADING, _END_PHRASE):
+        m = rx.search(text, start)
+        while m is not None and m.start() <= start:
+            m = rx.search(text, m.end())
+        if m:
+            cands.append(m.start())
+    if cands:
+        return min(cands)
+    return None
+
+
+def _fallback_end(text: str, start: int) -> int:
+    """No marker: the request runs to the first paragraph that reads like an answer."""
+    pos = start
+    for para in re.finditer(r"(?s)(.+?)(?:\n[ \t]*\n|\Z)", text[start:]):
+        chunk = para.group(1)
+        if para.start() > 0 and _RESPONSE_CUES.search(chunk):
+            return start + para.start()
+        pos = start + para.end()
+        if pos - start > 4000:
+            break
+    return min(pos, len(text))
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Numbered "Request N" / "Answer N" blocks (PSNI style)."""
+    spans = []
+    for m in _BLOCK_HEADING.finditer(text):
+        s = m.end()
+        end = _END_HEADING.search(text, s)
+        nxt = _BLOCK_HEADING.search(text, s)
+        e = end.start() if end else None
+        if nxt and (e is None or nxt.start() < e):
+            e = nxt.start()
+        if e is None:
+            e = _fallback_end(text, s)
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def find_request(text: str) -> RequestSplit:
+    starts = []
+    for rx in (_START_HEADING, _START_PHRASE):
+        m = rx.search(text)
+        if m:
+            starts.append(m)
+    blocks = _blocks(text)
+    if starts:
+        m = min(starts, key=lambda x: x.start())
+        s = m.end()
+        # "Request 1" just after a "Request Details" heading: use the blocks
+        if blocks and blocks[0][0] - s < 400 and any(_END_HEADING.search(text, b[1], b[1] + 40) for b in blocks):
+            spans = _merge_blocks(text, s, blocks)
+            return RequestSplit(spans, _response_after(text, spans))
+        e = _end_of_request(text, s)
+        if e is None:
+            e = _fallback_end(text, s)
+        if blocks and any(b[0] >= e for b in blocks):
+            spans = [(s, e)] + [b for b in blocks if b[0] >= e]
+            return RequestSplit(spans, e)
+        return RequestSplit([(s, e)], e)
+    if blocks:
+        return RequestSplit(blocks, _response_after(text, blocks))
+    # Nothing marks the request: take the request-like lines before the first response
+    # heading or phrase.
+    e = None
+    for rx in (_END_HEADING, _END_PHRASE):
+        m = rx.search(text)
+        if m and (e is None or m.start() < e):
+            e = m.start()
+    if e is None:
+        return RequestSplit([], 0)
+    head = text[:e]
+    q = None
+    for m in re.finditer(r"(?m)^[^\n]*$", head):
+        if _REQUESTISH.search(m.group(0)):
+            q = m.start()
+            break
+    if q is None:
+        return RequestSplit([], e)
+    return RequestSplit([(q, e)], e)
+
+
+def _merge_blocks(text: str, s: int, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    first = blocks[0]
+    spans = [(s, first[1])] + blocks[1:]
+    return spans
+
+
+def _response_after(text: str, spans: list[tuple[int, int]]) -> int:
+    return spans[0][1] if spans else 0
