@@ -213,6 +213,15 @@ def test_html_article_header_kept(tmp_path):
     assert "SITE" not in text and "Response to FOI 55" in text
 
 
+def test_html_chrome_names_match_whole_names_not_parts_of_the_letter(tmp_path):
+    page = ('<body><div id="header">SITE-HEADER</div><div class="govuk-footer">SITE-FOOTER</div>'
+            '<div class="correspondence"><div class="correspondence__header">From: Example Police, '
+            '2 April 2024</div><div class="correspondence__body"><p>We refuse under section 30.</p>'
+            '</div></div><div class="l-sidebar">SIDE</div></body>')
+    text = read_letter(write(tmp_path, "wdtk.html", page))
+    assert text == "From: Example Police, 2 April 2024\n\nWe refuse under section 30."
+
+
 def test_html_only_chrome_is_an_error(tmp_path):
     msg = error_of(write(tmp_path, "p.html", "<html><body><nav>Menu</nav><script>x()</script></body></html>"))
     assert "no letter text" in msg

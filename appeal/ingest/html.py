@@ -65,6 +65,28 @@ def _attr_words(value: str) -> set[str]:
     return {w for w in _WORD_SPLIT.split(_CAMEL.sub(" ", value).lower()) if w}
 
 
+# Words that name page furniture only as the whole name or after a site-wide prefix
+# ("header", "site-header", "govuk-footer"): a letter's own "correspondence__header" holds
+# its date and sender and is kept.
+_WEAK_WORDS = {"header", "footer", "banner", "masthead", "sidebar", "toolbar", "topbar"}
+_SITE_PREFIXES = {
+    "site", "page", "global", "main", "govuk", "nhsuk", "top", "app", "layout", "primary",
+    "secondary", "region", "l", "c", "o", "js", "wrapper", "container", "sticky", "fixed",
+}
+_STRONG_WORDS = _CHROME_WORDS - _WEAK_WORDS
+
+
+def _chrome_token(token: str, in_content: bool) -> bool:
+    words = [w for w in _WORD_SPLIT.split(_CAMEL.sub(" ", token).lower()) if w]
+    if not words:
+        return False
+    if _STRONG_WORDS.intersection(words):
+        return True
+    if in_content:  # inside <article>/<main>: a header or footer there is the letter's own
+        return False
+    return words[0] in _WEAK_WORDS or (len(words) > 1 and words[0] in _SITE_PREFIXES and words[1] in _WEAK_WORDS)
+
+
 class _Extractor(HTMLParser):
     def __init__(self, by_name: bool) -> None:
         super().__init__(convert_charrefs=True)
@@ -100,11 +122,10 @@ class _Extractor(HTMLParser):
         if tag == "a" and "skip" in _attr_words(a.get("class", "") + " " + a.get("href", "")):
             return True
         if self.by_name and tag not in _NEVER_CHROME:
-            words = _attr_words(" ".join((a.get("class", ""), a.get("id", ""), a.get("aria-label", ""))))
-            if self.content_depth:  # a letter's own heading/sign-off block inside <article>
-                words -= {"header", "footer", "banner", "masthead"}
-            if words & _CHROME_WORDS:
-                return True
+            values = " ".join((a.get("class", ""), a.get("id", ""), a.get("aria-label", "")))
+            for token in values.split():
+                if _chrome_token(token, in_content=bool(self.content_depth)):
+                    return True
         return False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
