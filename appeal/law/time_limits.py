@@ -94,12 +94,51 @@ def _words(n: int) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
+    """The TOML, parsed and validated; a JSON copy in the user's cache spares start-up the parse."""
+    import json
+
+    st = _FILE.stat()
+    cached = None
+    try:
+        from appeal.deadlines.calendar import cache_dir
+
+        cached = cache_dir() / f"time_limits-{st.st_mtime_ns}-{st.st_size}.json"
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        _validate(data)
+        return data
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
     import tomllib
 
     with _FILE.open("rb") as fh:
         data = tomllib.load(fh)
     _validate(data)
+    if cached is not None:
+        _write_json(cached, data)
     return data
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    """Best effort, atomic: a failed write only costs the next run the TOML parse."""
+    import json
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".time_limits.", suffix=".part", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass
 
 
 def _validate(data: dict[str, Any]) -> None:
