@@ -538,6 +538,20 @@ def test_eml_html_body_and_docx_attachment(tmp_path):
     assert text.index("Our reply is attached.") < text.index("----- Attachment: refusal.docx -----") < text.index("Section 43(2) applies.")
 
 
+def test_eml_forwarded_message_and_text_attachment(tmp_path):
+    inner = _email("Original refusal: section 12 applies, the cost exceeds £450.")
+    inner.add_attachment("Annex: breakdown of hours.".encode("cp1252"), maintype="text",
+                         subtype="plain", filename="annex.txt")
+    outer = EmailMessage()
+    outer["From"] = "me@example.org"
+    outer["Subject"] = "Fwd: FOI"
+    outer.set_content("Forwarding the council's reply.")
+    outer.add_attachment(inner)
+    text = read_letter(write(tmp_path, "fwd.eml", outer.as_bytes()))
+    assert text.index("Forwarding the council's reply.") < text.index("----- Attachment: forwarded e-mail -----") < text.index("Original refusal: section 12 applies, the cost exceeds £450.")
+    assert text.index("Original refusal") < text.index("----- Attachment: annex.txt -----") < text.index("Annex: breakdown of hours.")
+
+
 def test_eml_prefers_plain_text_over_html(tmp_path):
     msg = _email("PLAIN version of the reply.", "<p>HTML version of the reply.</p>")
     text = read_letter(write(tmp_path, "mail.eml", msg.as_bytes()))

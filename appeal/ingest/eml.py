@@ -73,7 +73,9 @@ def _message(msg, name: str, depth: int) -> Extracted:
 
     errors: list[UserError] = []
     for index, part in enumerate(_attachments(msg, body_part), 1):
-        filename = part.get_filename() or f"attachment {index}"
+        filename = part.get_filename() or (
+            "forwarded e-mail" if part.get_content_type() == "message/rfc822" else f"attachment {index}"
+        )
         try:
             text = _attachment_text(part, filename, depth)
         except UserError as exc:
