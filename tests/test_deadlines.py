@@ -510,3 +510,26 @@ def test_scottish_weekend_receipt_does_not_cite_the_ico():
     note = tl("FOISA", received="2019-09-28").event("response_due_alt").note
     assert "LTT47" not in note and "disputed" in note
     assert "LTT47" in tl("EIR", received="2019-09-28").event("response_due_alt").note
+
+
+def test_time_limits_are_cached_as_json(tmp_path, monkeypatch):
+    import tomllib
+
+    monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
+    time_limits._data.cache_clear()
+    time_limits.regime.cache_clear()
+    try:
+        first = time_limits._data()
+        assert len(list(tmp_path.glob("time_limits-*.json"))) == 1
+        time_limits._data.cache_clear()
+        monkeypatch.setattr(tomllib, "load", lambda fh: pytest.fail("parsed the TOML again"))
+        assert time_limits._data() == first
+        # a corrupt copy is ignored: the TOML is read again
+        next(tmp_path.glob("time_limits-*.json")).write_text("{", encoding="utf-8")
+        monkeypatch.undo()
+        monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
+        time_limits._data.cache_clear()
+        assert time_limits._data() == first
+    finally:
+        time_limits._data.cache_clear()
+        time_limits.regime.cache_clear()
