@@ -498,6 +498,12 @@ def test_old_word_doc_is_explained(tmp_path):
     assert "old Word .doc" in error_of(write(tmp_path, "letter.doc", ole))
 
 
+def test_password_protected_word_file_is_explained(tmp_path):
+    # Word saves an encrypted .docx as an OLE container holding an "EncryptedPackage" stream.
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 100
+    assert "password-protected Word file" in error_of(write(tmp_path, "letter.docx", ole))
+
+
 # ---- e-mail ------------------------------------------------------------------------------
 def _email(body: str | None = None, html: str | None = None) -> EmailMessage:
     msg = EmailMessage()

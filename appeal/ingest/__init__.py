@@ -80,7 +80,7 @@ def kind_for(name: str, data: bytes, content_type: str | None = None, *, attachm
             return "docx"  # the Word reader says what is wrong with it
         return None if attachment else "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc" if not attachment or _extension(name) in (".doc", ".dot") else None
+        return "doc" if not attachment or _extension(name) in (".doc", ".dot", ".docx") else None
     ext = _extension(name)
     kind = _EXT_KIND.get(ext)
     if kind == "text" and _looks_html(data):
@@ -114,6 +114,10 @@ def _looks_email(data: bytes) -> bool:
 
 def extract_bytes(data: bytes, name: str, kind: str, *, depth: int = 0, charset: str | None = None) -> Extracted:
     """Text from bytes of a known kind (not yet cleaned or capped)."""
+    if kind == "doc" and "EncryptedPackage".encode("utf-16-le") in data:
+        raise UserError(
+            f"{name} is a password-protected Word file; open it, copy the text into a .txt file and use that"
+        )
     if kind in _UNSUPPORTED:
         raise UserError(f"{name} {_UNSUPPORTED[kind]}")
     if kind == "pdf":
