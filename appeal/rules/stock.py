@@ -19,7 +19,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from appeal.resources import data_path
@@ -494,14 +494,31 @@ def _phrase(text: str, s: int, e: int) -> str:
     return " ".join(text[s:e].lower().translate(_TRANS).split())
 
 
+@lru_cache(maxsize=16)
+def _prepared(text: str) -> tuple[str, frozenset[bytes]]:
+    low = _lower(text)
+    return low, _tokens(low)
+
+
 def find_stock(text: str, *, _families: tuple[Family, ...] | None = None) -> list[StockMatch]:
     """Every known stock paragraph in `text`, in order of position."""
     if not text:
         return []
-    low = _lower(text)
-    tokens = _tokens(low)
+    if _families is None:
+        return list(_find_stock_cached(text))
+    return _find_stock(text, _families)
+
+
+@lru_cache(maxsize=16)
+def _find_stock_cached(text: str) -> tuple[StockMatch, ...]:
+    # several rules (and `scan`) ask about the same letter; StockMatch is immutable
+    return tuple(_find_stock(text, library()[0]))
+
+
+def _find_stock(text: str, fams: tuple[Family, ...]) -> list[StockMatch]:
+    low, tokens = _prepared(text)
     matches: list[StockMatch] = []
-    for fam in _families if _families is not None else library()[0]:
+    for fam in fams:
         found = [span for rx in fam.regexes for span in _search(rx, low, tokens)]
         if not found:
             continue
@@ -685,8 +702,7 @@ def find_dangling(
     if not text:
         return []
     refs = _dangling if _dangling is not None else library()[1]
-    low = _lower(text)
-    tokens = _tokens(low)
+    low, tokens = _prepared(text)
     region = _request_region(text, low, request_text)
     req_norm = " ".join(request_text.lower().translate(_TRANS).split()) if request_text else None
     out: list[StockMatch] = []
