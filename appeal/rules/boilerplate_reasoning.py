@@ -28,14 +28,28 @@ RULE = Rule(
 SHARP = {"numerical_data_presented", "these_techniques", "these_tactics", "these_operations"}
 
 
+def _counts(ctx, m) -> bool:
+    """Stock text whose fault depends on context counts only where that context is missing: a
+    mosaic that names the other information, or public funds in a request about spending, is
+    not pasted reasoning."""
+    if m.family == "mosaic_or_picture":
+        from appeal.rules.mosaic_unsupported import NAMED
+
+        a, b = ctx.sentence_at(m.start)
+        return not NAMED.search(ctx.text, a, min(len(ctx.text), b + 300))
+    if m.family in ("pi_public_funds_transparency", "public_funds_spent"):
+        return not ctx.request.spending
+    return True
+
+
 def check(ctx):
     try:
         from appeal.rules.stock import find_dangling, find_stock, sentence_span
     except ImportError:
         return []
     text = ctx.text
-    stock = [m for m in find_stock(text) if m.reasoning and not ctx.in_request(m.start)]
-    dangling = [m for m in find_dangling(text, ctx.refusal.request_text) if m.reasoning]
+    stock = [m for m in find_stock(text) if m.reasoning and not ctx.in_request(m.start) and _counts(ctx, m)]
+    dangling = [m for m in find_dangling(text, ctx.refusal.request_text) if m.reasoning and _counts(ctx, m)]
     if not stock and not dangling:
         return []
     sharp = [m for m in dangling if m.family in SHARP]

@@ -55,6 +55,8 @@ NCND_RX = re.compile(
 HARM_VERB = re.compile(
     r"\b(prejudic\w*|undermin\w*|compromis\w*|jeopardi[sz]\w*|hinder\w*|harm\w*|damag\w*|"
     r"impede\w*|imped\w*|endanger\w*|disrupt\w*|frustrat\w*|assist\w* (criminals|offenders|those)|"
+    r"adversely affect\w*|affect\w* adversely|impair\w*|weaken\w*|inhibit\w*|deter\w*|"
+    r"reduce the effectiveness|(help|allow|enable)\w* (offenders|criminals|those intent)|"
     r"avoid(ing)? detection|evade\w*|put\w* [^.]{0,30}at risk|increase the risk|risk of)\b",
     _F,
 )
@@ -298,6 +300,7 @@ class Context:
         return {
             "authority": r.authority.name or "the authority",
             "authority_named": bool(r.authority.name),
+            "police": r.authority.kind == "police",
             "regime": self.regime,
             "regime_name": REGIME_NAMES.get(self.regime, REGIME_NAMES["FOIA"]),
             "commissioner": COMMISSIONER.get(self.regime, COMMISSIONER["FOIA"]),

@@ -40,6 +40,20 @@ BREAKDOWN = re.compile(
 )
 
 
+LIMIT_ONLY = re.compile(r"\b(represents|equates? to|equivalent (to|of)|set at|is based on|calculated at|rate of £\s?25)\b", re.I)
+ESTIMATING = re.compile(r"estimat|would take|would require|would need", re.I)
+
+
+def _estimate(ctx, text):
+    for m in ESTIMATE.finditer(text):
+        a, b = ctx.sentence_at(m.start())
+        s = ctx.text[a:b]
+        if LIMIT_ONLY.search(s) and not ESTIMATING.search(s):
+            continue  # a statement of the limit itself, not an estimate
+        return m
+    return None
+
+
 def check(ctx):
     cost = cost_refusal(ctx)
     c = ctx.refusal.cost
@@ -51,7 +65,7 @@ def check(ctx):
     breakdown = (c.breakdown_given if c else False) or bool(BREAKDOWN.search(text))
     if breakdown:
         return []
-    estimate_m = ESTIMATE.search(text)
+    estimate_m = _estimate(ctx, text)
     has_estimate = bool((c and (c.hours or c.pounds)) or estimate_m)
     strength = "weak" if has_estimate else "moderate"
     evidence = [ctx.citation_ev(e) for e in cost]

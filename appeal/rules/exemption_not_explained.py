@@ -126,7 +126,7 @@ def check(ctx):
             continue
         seen_keys.add(key)
         subject = table[key]
-        cite_sentences = {ctx.sentence_at(a) for a, _b in ex.spans}
+        cite_sentences = {ctx.sentence_at(a) for a, _b in ex.spans[:1]}
         explained = False
         for a, b in ctx.sentences:
             if (a, b) in cite_sentences or ctx.in_request(a):

@@ -27,6 +27,10 @@ def check(ctx):
     tl = ctx.timeline
     if ctx.refusal.is_review_outcome:
         return []
+    if tl is not None and tl.late is None and ctx.dates.get("received") and ctx.dates.get("responded"):
+        ctx.note("late-response not claimed: the reply came on a day that is in dispute (the request "
+                 "arrived on a non-working day and the authority may count from the next working day).")
+        return []
     if tl is None or tl.late is None:
         if ctx.refusal.exemptions or ctx.refusal.ncnd:
             missing = []

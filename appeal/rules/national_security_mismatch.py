@@ -68,8 +68,8 @@ def check(ctx):
         prof = ctx.request
         if not prof.known:
             return []
-        if prof.security_link:
-            return []
+        if prof.security_link or prof.specific:
+            return []  # a named person or incident may well concern a security body
         explained = bool(LINK_EXPLAINED.search(ctx.response_text))
         strength = "moderate" if explained else "strong"
         evidence = [ctx.citation_ev(e) for e in ns_cited]

@@ -50,4 +50,5 @@ def check(ctx):
         words=prof.words("statistics")[:3],
         case_level=prof.case_level,
         citations=[e.citation for e in ctx.refusal.exemptions],
+        s31_3=any(e.citation.startswith("s31(3)") for e in ctx.refusal.exemptions),
     )]

@@ -40,9 +40,9 @@ def check(ctx):
     if not qualified:
         return []
     pi_sentences = [s for s in ctx.sentences_matching(CONCLUSION)]
-    if r.public_interest_test:
+    weighing = [s for s in ctx.sentences if FACTORS.search(ctx.text, *s) and not ctx.in_request(s[0])]
+    if r.public_interest_test or (pi_sentences and len(weighing) >= 2):
         # A test is present: is it only a bare conclusion? Count sentences that weigh factors.
-        weighing = [s for s in ctx.sentences if FACTORS.search(ctx.text, *s) and not ctx.in_request(s[0])]
         if len(weighing) >= 2 or r.truncated:
             return []
         strength, bare = "moderate", True
