@@ -533,3 +533,9 @@ def test_time_limits_are_cached_as_json(tmp_path, monkeypatch):
     finally:
         time_limits._data.cache_clear()
         time_limits.regime.cache_clear()
+
+
+def test_extension_without_receipt_says_it_cannot_be_dated():
+    t = tl(responded="2019-10-23", extended=True)
+    assert t.event("response_due_extended") is None
+    assert "--received" in joined_notes(t)

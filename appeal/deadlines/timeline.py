@@ -151,6 +151,10 @@ def compute_timeline(
                         "the authority must show both."
                     )
 
+    if extended and received is None:
+        notes.append("An extension was claimed, but without the date of receipt (--received) the "
+                     "extended deadline cannot be dated.")
+
     # ---- was the response late? -----------------------------------------------------------
     if received is not None and responded is not None:
         assert due is not None
