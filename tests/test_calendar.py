@@ -195,3 +195,14 @@ def test_lookups_do_not_touch_the_holidays_package_once_built(tmp_path, monkeypa
     monkeypatch.setattr(C, "_read_cache", lambda path: pytest.fail("re-read"))
     assert calendar_for("uk-any-part") is cal
     C._reset_for_tests()
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=starts, b=starts, key=st.sampled_from(["uk-any-part", "scotland"]))
+def test_working_days_between_matches_a_day_by_day_count(a, b, key):
+    cal = calendar_for(key)
+    lo, hi = min(a, b), max(a, b)
+    hi = min(hi, lo + dt.timedelta(days=400))
+    naive = sum(cal.is_working_day(lo + dt.timedelta(days=i)) for i in range(1, (hi - lo).days + 1))
+    assert cal.working_days_between(lo, hi) == naive
+    assert cal.working_days_between(hi, lo) == -naive

@@ -52,6 +52,7 @@ class WorkingDayCalendar:
         self.names: dict[dt.date, str] = names
         self._ords = frozenset(d.toordinal() for d in names)
         self._sorted = sorted(names)
+        self._weekday_ords = [d.toordinal() for d in self._sorted if d.weekday() < 5]
         self.name = name
         self.label = label
         self.years = years
@@ -94,14 +95,21 @@ class WorkingDayCalendar:
         return d
 
     def working_days_between(self, a: dt.date, b: dt.date) -> int:
-        """Working days d with a < d <= b; negative (the same count) when b is before a."""
+        """Working days d with a < d <= b; negative (the same count) when b is before a.
+
+        Arithmetic, not a walk: weekdays by whole weeks, less the weekday holidays found by
+        bisection (today may be years after the dates given).
+        """
+        import bisect
+
         if b < a:
             return -self.working_days_between(b, a)
-        count, d = 0, a
-        while d < b:
-            d += _ONE
-            if self.is_working_day(d):
-                count += 1
+        weeks, rest = divmod((b - a).days, 7)
+        count = weeks * 5
+        wd = a.weekday()
+        count += sum(1 for i in range(1, rest + 1) if (wd + i) % 7 < 5)
+        lo, hi = a.toordinal(), b.toordinal()
+        count -= bisect.bisect_right(self._weekday_ords, hi) - bisect.bisect_right(self._weekday_ords, lo)
         return count
 
     def holidays_between(self, a: dt.date, b: dt.date) -> list[tuple[dt.date, str]]:
