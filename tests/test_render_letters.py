@@ -81,7 +81,7 @@ def test_quotes_and_citations_come_from_the_findings():
     f = finding("ncnd-statistics", "strong", quote="The *force* [neither] confirms # nor denies",
                 precedents=["p1", "p2"])
     letter, md = review_md(findings=[f])
-    assert "> “The \\*force\\* \\[neither\\] confirms \\# nor denies”" in md
+    assert "> “The \\*force\\* [neither] confirms \\# nor denies”" in md
     assert "See CITATION<p1>; CITATION<p2>." in to_text(md).replace("\n", " ")
 
 

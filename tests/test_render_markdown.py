@@ -19,7 +19,7 @@ def test_escape_then_parse_gives_the_text_back(s):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="*_#[]>|-+=1.` \\&;ab", max_size=40))
+@given(st.text(alphabet="*_#[]()!:>|-+=1.` \\&;ab", max_size=40))
 def test_escaped_text_never_makes_structure(s):
     s = one_line(s)
     blocks = parse(escape(s))
@@ -70,3 +70,25 @@ def test_clean_drops_what_xml_cannot_hold():
     s = "a\x00b\x07c\x1bd\x0ce\ud800f\ufffeg\r\nh"
     assert clean(s) == "abcd\nefg\nh"
     assert one_line("a\n\n  b\tc") == "a b c"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="*_#[]()!:<>|-+=1.`~ \\&;ab\n", max_size=40))
+def test_a_real_commonmark_renderer_shows_the_text_literally(s):
+    """markdown-it (CommonMark) renders escaped text as one paragraph of exactly that text."""
+    markdown_it = __import__("pytest").importorskip("markdown_it")
+    import html
+
+    s = one_line(s)
+    if not s:
+        return
+    for prefix in ("", "> “"):
+        out = markdown_it.MarkdownIt("commonmark").render(prefix + escape(s))
+        inner = out.strip()
+        if prefix:
+            assert inner.startswith("<blockquote>\n<p>“") and inner.endswith("</p>\n</blockquote>"), (s, out)
+            inner = inner[len("<blockquote>\n<p>“"):-len("</p>\n</blockquote>")]
+        else:
+            assert inner.startswith("<p>") and inner.endswith("</p>"), (s, out)
+            inner = inner[3:-4]
+        assert html.unescape(inner) == s, (s, out)

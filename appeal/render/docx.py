@@ -163,9 +163,13 @@ def _shade(cell, fill: str) -> None:
 
 
 def _blocks(doc, blocks: list[Block], *, quote: bool = False) -> None:
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
+    prev = None
     for b in blocks:
+        if prev in ("bullet", "number") and b.kind not in ("bullet", "number") and doc.paragraphs:
+            doc.paragraphs[-1].paragraph_format.space_after = Pt(8)  # air after a list
+        prev = b.kind
         if b.kind == "heading":
             p = doc.add_heading(level=min(max(b.level, 1), 3))
             _runs(p, b.runs)
@@ -208,7 +212,22 @@ def to_docx(markdown: str, *, header: str | None = None, title: str | None = Non
     props.created = props.modified = when
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return _fixed_zip(buf.getvalue(), when)
+
+
+def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same letter gives the same bytes: every zip entry stamped with the letter's date."""
+    import zipfile
+
+    out = io.BytesIO()
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, 0)
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(item.filename))
+    return out.getvalue()
 
 
 def paragraphs(data: bytes) -> list[str]:

@@ -36,7 +36,7 @@ REGULATIONS = {"FOIA": "the Environmental Information Regulations 2004",
                "FOISA": "the Environmental Information (Scotland) Regulations 2004",
                "EISR": "the Environmental Information (Scotland) Regulations 2004"}
 
-QUOTES_PER_GROUND = 3
+QUOTES_PER_GROUND = 2
 QUOTE_LIMIT = 600
 REQUEST_LIMIT = 320
 
@@ -188,7 +188,7 @@ def select(findings: list[Finding], *, all_strengths: bool = False,
 
 
 def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] | None = None,
-                 review_findings: list[Finding] = ()) -> list[Ground]:
+                 review_findings: list[Finding] = (), request: str | None = None) -> list[Ground]:
     """One ground per rule, strongest first (ties keep the engine's order).
 
     A rule that fired on both the response and the review outcome is argued once, with the
@@ -210,9 +210,13 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
     grounds = []
     for n, rule in enumerate(ranked, 1):
         f, quotes, from_review = merged[rule]
+        argument = one_line(f.argument)
+        argument = argument[:1].upper() + argument[1:]
         uniq = []
         for q in quotes:
-            if q and q not in uniq:
+            q = _unquote(q).rstrip(":;, ")
+            # the request is quoted in the opening already; the argument's own quotes stay inline
+            if q and q not in uniq and _worth_quoting(q, argument) and _worth_quoting(q, request or ""):
                 uniq.append(q)
         citations = []
         for pid in f.precedents:
@@ -221,10 +225,24 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
                 citations.append(one_line(c))
         grounds.append(Ground(
             number=n, rule=f.rule, title=one_line(f.title), strength=f.strength,
-            quotes=uniq[:QUOTES_PER_GROUND], argument=one_line(f.argument),
+            quotes=uniq[:QUOTES_PER_GROUND], argument=argument,
             citations=citations, ask=one_line(f.ask), from_review=from_review,
         ))
     return grounds
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _worth_quoting(quote: str, argument: str) -> bool:
+    """A block quote earns its place: more than a bare citation ("Section 31(3)"), and not
+    words the argument already quotes in its own sentences."""
+    words = _norm(quote).split()
+    if sum(1 for w in words if any(c.isalpha() for c in w)) < 4:
+        return False
+    head = " ".join(words[:8])
+    return head not in _norm(argument)
 
 
 def consolidate_asks(grounds: list[Ground]) -> list[str]:
@@ -233,7 +251,7 @@ def consolidate_asks(grounds: list[Ground]) -> list[str]:
     for g in grounds:
         if not g.ask:
             continue
-        key = re.sub(r"[^a-z0-9]+", " ", g.ask.lower()).strip()
+        key = _norm(g.ask)
         if key in seen:
             continue
         seen.add(key)
@@ -261,7 +279,7 @@ def _common(kind: str, refusal: Refusal, timeline: Timeline | None, requester: R
             assumptions: list[str]) -> dict:
     authority = one_line(refusal.authority.name) or None
     reference = one_line(refusal.reference) or None
-    request = shorten(one_line(refusal.request_text), REQUEST_LIMIT) or None
+    request = shorten(_unquote(one_line(refusal.request_text)), REQUEST_LIMIT).rstrip(".,;: ") or None
     dates, bases = _dates(timeline, {
         "letter": letter_date, "received": received, "responded": responded,
         "review_requested": review_requested, "review_responded": review_responded,
@@ -289,6 +307,15 @@ def _common(kind: str, refusal: Refusal, timeline: Timeline | None, requester: R
                 source_name=refusal.source, assumptions=_unique(notes))
 
 
+def _unquote(text: str) -> str:
+    """The request's words without the quotation marks a letter put round them (we add ours)."""
+    pairs = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+    if len(text) > 1 and text[0] in pairs and text.endswith(pairs[text[0]]) \
+            and text.count(text[0]) + (text.count(pairs[text[0]]) if pairs[text[0]] != text[0] else 0) <= 2:
+        return text[1:-1].strip()
+    return text
+
+
 def _unique(items: list[str]) -> list[str]:
     out = []
     for x in items:
@@ -305,7 +332,7 @@ def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline |
                  include: tuple[str, ...] = (), assumptions: list[str] = (),
                  cite: Callable[[str], str | None] | None = None) -> Letter:
     kept, left = select(findings, all_strengths=all_strengths, include=include)
-    grounds = make_grounds(kept, cite=cite)
+    grounds = make_grounds(kept, cite=cite, request=refusal.request_text)
     common = _common("review", refusal, timeline, requester, regime=regime, letter_date=letter_date,
                      received=received, responded=responded,
                      review_requested=review_requested or letter_date, review_responded=None,
@@ -326,7 +353,7 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
     kept_rev, left_rev = select(list(outcome_findings), all_strengths=all_strengths, include=include)
     for k, v in left_rev.items():
         left[k] = left.get(k, 0) + v
-    grounds = make_grounds(kept, cite=cite, review_findings=kept_rev)
+    grounds = make_grounds(kept, cite=cite, review_findings=kept_rev, request=refusal.request_text)
     notes = list(assumptions)
     if outcome is not None:
         notes += [f"review outcome: {a}" for a in outcome.assumptions]

@@ -16,7 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 # ---- escaping ------------------------------------------------------------------------------
-_ALWAYS = set("\\`*[]<>|#~")
+_ALWAYS = set("\\`*<>|#~")
+# Brackets are common in citations ("[2015] UKUT 27 (AAC)") and harmless on their own: they
+# are escaped only where they could make a link, an image or a reference definition.
+_LINKISH = re.compile(r"\][(\[:]|^\s*\[|!\[", re.M)
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^([ \t]*)([-+=]|\d+(?=[.)]))", re.M)
 
@@ -25,8 +28,9 @@ def escape(text: str) -> str:
     """Escape `text` so that Markdown shows it literally, wherever it is placed."""
     out = []
     n = len(text)
+    brackets = _LINKISH.search(text) is not None
     for i, ch in enumerate(text):
-        if ch in _ALWAYS:
+        if ch in _ALWAYS or (brackets and ch in "[]"):
             out.append("\\" + ch)
         elif ch == "_":
             before = text[i - 1] if i else ""

@@ -113,8 +113,13 @@ def make_letter(opts: Options) -> Result:
     if regime is None:
         regime = "FOIA"
         notes.append("the letter does not say which law it answers under: FOIA assumed (give --regime)")
-    received = when("--received", opts.received) or _iso(refusal.dates.received)
-    responded = when("--responded", opts.responded) or _iso(refusal.dates.letter)
+    received = when("--received", opts.received)
+    responded = when("--responded", opts.responded)
+    # where each date came from, for the rules that word it ("the letter itself records ...")
+    dates: dict = {"received_from": "option" if received else "letter",
+                   "responded_from": "option" if responded else "letter"}
+    received = received or _iso(refusal.dates.received)
+    responded = responded or _iso(refusal.dates.letter)
     review_requested = when("--review-requested", opts.review_requested)
     review_responded = when("--review-responded", opts.review_responded)
 
@@ -140,12 +145,14 @@ def make_letter(opts: Options) -> Result:
         regime, received=received, responded=responded, review_requested=review_requested,
         review_responded=review_responded, today=letter_date,
     )
-    findings = _check(refusal, timeline=timeline, include=include, exclude=exclude,
+    dates.update(received=_isostr(received), responded=_isostr(responded),
+                 review_requested=_isostr(review_requested), review_responded=_isostr(review_responded))
+    findings = _check(refusal, timeline=timeline, dates=dates, include=include, exclude=exclude,
                       template_dir=opts.template_dir)
     outcome_findings = []
     if outcome is not None:
-        outcome_findings = _check(outcome, timeline=timeline, include=include, exclude=exclude,
-                                  template_dir=opts.template_dir)
+        outcome_findings = _check(outcome, timeline=timeline, dates=dates, include=include,
+                                  exclude=exclude, template_dir=opts.template_dir)
 
     from appeal.render import letters
 
@@ -173,7 +180,11 @@ def _check(refusal, **kw):
     """Every finding, weak ones too: the letter chooses (and the summary counts what it left)."""
     from appeal import rules
 
-    return rules.check(refusal, minimum="weak", **kw)
+    return rules.run(refusal, minimum="weak", **kw).findings
+
+
+def _isostr(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _iso(value) -> dt.date | None:
