@@ -162,6 +162,18 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
+def _para(doc, style: str | None = None):
+    """A new paragraph in `style` (a style name). python-docx looks a style up by scanning
+    every style on each call; set the style id on the XML instead, looked up once."""
+    p = doc.add_paragraph()
+    if style:
+        ids = doc.__dict__.setdefault("_appeal_style_ids", {})
+        if style not in ids:
+            ids[style] = doc.styles[style].style_id
+        p._p.style = ids[style]
+    return p
+
+
 def _blocks(doc, blocks: list[Block], *, quote: bool = False) -> None:
     from docx.shared import Cm, Pt
 
@@ -171,19 +183,19 @@ def _blocks(doc, blocks: list[Block], *, quote: bool = False) -> None:
             doc.paragraphs[-1].paragraph_format.space_after = Pt(8)  # air after a list
         prev = b.kind
         if b.kind == "heading":
-            p = doc.add_heading(level=min(max(b.level, 1), 3))
+            p = _para(doc, f"Heading {min(max(b.level, 1), 3)}")
             _runs(p, b.runs)
         elif b.kind == "para":
-            p = doc.add_paragraph(style="Quote" if quote else None)
+            p = _para(doc, "Quote" if quote else None)
             _runs(p, b.runs)
         elif b.kind == "quote":
             _blocks(doc, b.children, quote=True)
         elif b.kind == "bullet":
-            p = doc.add_paragraph(style="List Bullet")
+            p = _para(doc, "List Bullet")
             _runs(p, b.runs)
         elif b.kind == "number":
             # Numbered by hand: Word's list numbering would carry on from list to list.
-            p = doc.add_paragraph()
+            p = _para(doc)
             p.paragraph_format.left_indent = Cm(0.75)
             p.paragraph_format.first_line_indent = Cm(-0.75)
             p.add_run(f"{b.level}.\t")
@@ -221,7 +233,8 @@ def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
 
     out = io.BytesIO()
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
         for item in src.infolist():
             info = zipfile.ZipInfo(item.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
