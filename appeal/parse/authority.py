@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from appeal.model import Authority
+from appeal.parse.scan import finditer, lower, windows
 from appeal.resources import data_path
 
 
@@ -32,7 +33,8 @@ class Entry:
 class _Gazetteer:
     by_key: dict[str, Entry]
     by_name: dict[str, Entry]
-    regex: re.Pattern
+    names_rx: re.Pattern  # over the lower-cased text
+    acronyms_rx: re.Pattern  # over the text as written
     places: dict[str, str]
     domains: dict[str, Entry]
 
@@ -42,6 +44,35 @@ def _key(s: str) -> str:
     return " ".join(s.lower().split())
 
 
+def _trie_regex(words: list[str]) -> re.Pattern:
+    """One alternation factored by common prefixes: the engine tries one branch per
+    character instead of every alias at every position. A space matches any whitespace."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = "(?:" + body + ")?"
+        return body
+
+    return re.compile(emit(trie) if trie else r"(?!)")
+
+
+def _is_acronym(alias: str) -> bool:
+    return alias.isupper() or (len(alias) <= 5 and alias.replace("o", "O").isupper())
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
     with open(data_path("authorities.toml"), "rb") as fh:
@@ -49,39 +80,65 @@ def gazetteer() -> _Gazetteer:
     by_key: dict[str, Entry] = {}
     by_name: dict[str, Entry] = {}
     domains: dict[str, Entry] = {}
-    alts: list[tuple[str, str]] = []  # (alias, regex)
+    names: list[str] = []
+    acronyms: list[str] = []
     for a in data["authority"]:
         e = Entry(a["name"], a.get("kind"), a.get("nation"), a.get("parent"), bool(a.get("commissioner")))
         by_name[e.name] = e
         for d in a.get("domains", []):
             domains[d.lower()] = e
         for alias in [a["name"], *a.get("aliases", [])]:
-            acronym = alias.isupper() or (alias.replace("o", "O").isupper() and len(alias) <= 5)
-            key = alias if acronym else _key(alias)
-            by_key[key] = e
-            words = [re.escape(w) for w in alias.replace("’", "'").split()]
-            body = r"\s+".join(words).replace("'", "['’]").replace(r"\&", r"(?:&|and)")
-            if acronym:
-                alts.append((alias, body))
-            else:
-                alts.append((alias, "(?i:" + body + ")"))
-    alts.sort(key=lambda x: -len(x[0]))
-    regex = re.compile(r"(?<![\w@.])(?:" + "|".join(b for _, b in alts) + r")(?![\w@])")
+            if _is_acronym(alias):
+                by_key[alias] = e
+                acronyms.append(alias)
+                continue
+            by_key[_key(alias)] = e
+            low = " ".join(alias.lower().replace("’", "'").split())
+            variants = {low, low.replace("&", "and"), low.replace(" and ", " & ")}
+            for v in list(variants):
+                variants.add(v.replace("'", "’"))
+            names.extend(variants)
     places: dict[str, str] = {}
-    for nation, names in data.get("places", {}).items():
-        for n in names:
+    for nation, plist in data.get("places", {}).items():
+        for n in plist:
             places[_key(n)] = nation
-    return _Gazetteer(by_key, by_name, regex, places, domains)
+    return _Gazetteer(by_key, by_name, _trie_regex(names), _trie_regex(acronyms), places, domains)
+
+
+def _bounded(text: str, s: int, e: int) -> bool:
+    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_@."):
+        return False
+    if e < len(text) and (text[e].isalnum() or text[e] in "_@"):
+        return False
+    return True
+
+
+def gazetteer_mentions(text: str, low: str) -> list[tuple[int, int, Entry]]:
+    g = gazetteer()
+    out = []
+    for m in g.names_rx.finditer(low):
+        if _bounded(text, m.start(), m.end()) and text[m.start()].isupper():
+            e = g.by_key.get(_key(m.group(0)))
+            if e:
+                out.append((m.start(), m.end(), e))
+    for m in g.acronyms_rx.finditer(text):
+        if _bounded(text, m.start(), m.end()):
+            e = g.by_key.get(m.group(0))
+            if e:
+                out.append((m.start(), m.end(), e))
+    out.sort(key=lambda x: x[0])
+    return out
 
 
 _DOMAIN = re.compile(r"(?i)\b(?:www\.)?((?:[a-z0-9\-]+\.)+(?:police\.uk|gov\.uk|gov\.scot|gov\.wales|mod\.uk|nhs\.uk))"
                      r"(/[a-z0-9\-]+)?")
+_DOMAIN_ENDS = ("police.uk", "gov.uk", "gov.scot", "gov.wales", "mod.uk", "nhs.uk")
 
 
-def _domain_mentions(text: str) -> list[tuple[int, int, Entry]]:
+def _domain_mentions(text: str, low: str) -> list[tuple[int, int, Entry]]:
     doms = gazetteer().domains
     out = []
-    for m in _DOMAIN.finditer(text):
+    for m in finditer(_DOMAIN, text, windows(low, _DOMAIN_ENDS, 80, 60)):
         host = m.group(1).lower().replace(".pnn.", ".")
         path = (m.group(2) or "").lower()
         e = doms.get(host + path) or doms.get(host)
@@ -160,18 +217,24 @@ def _nation_from_place(name: str, default: str | None) -> str | None:
         return default
     if k in places:
         return places[k]
-    # longest place phrase contained in the name
-    best = None
-    for p, nation in places.items():
-        if len(p) > 3 and re.search(r"\b" + re.escape(p) + r"\b", k):
-            if best is None or len(p) > len(best[0]):
-                best = (p, nation)
-    return best[1] if best else default
+    # the longest place phrase the name contains (word n-grams, longest first)
+    words = k.split()
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if len(phrase) > 3 and phrase in places:
+                return places[phrase]
+    return default
+
+
+def _iter(rx: re.Pattern, text: str, words: tuple[str, ...]):
+    """rx only around its keyword ("Council", "NHS", ...): the names end there."""
+    return finditer(rx, text, windows(text, words, 160, 40))
 
 
 def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
     out = []
-    for m in _COUNCIL.finditer(text):
+    for m in _iter(_COUNCIL, text, ("Council",)):
         raw = m.group(0)
         name = _trim(raw)
         if not name or not name.endswith("Council") and not re.match(r"(?:London|Royal)\s+Borough|City|Council", name):
@@ -184,7 +247,7 @@ def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
             continue
         start = m.start() + raw.index(name.split()[0])
         out.append((start, m.end(), Entry(name, "council", _nation_from_place(name, "england"))))
-    for m in _NHS.finditer(text):
+    for m in _iter(_NHS, text, ("NHS", "Health", "Commissioning", "Care Board", "Ambulance")):
         name = _trim(m.group(0))
         if not name or len(name.split()) < 2:
             continue
@@ -196,18 +259,18 @@ def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
         nation = _nation_from_place(name, default)
         start = m.start() + m.group(0).index(name.split()[0])
         out.append((start, m.end(), Entry(name, "nhs", nation)))
-    for m in _UNIVERSITY.finditer(text):
+    for m in _iter(_UNIVERSITY, text, ("University", "College")):
         name = _trim(m.group(0))
         if not name or len(name.split()) < 2:
             continue
         start = m.start() + m.group(0).index(name.split()[0])
         out.append((start, m.end(), Entry(name, "university", _nation_from_place(name, "england"))))
-    for m in _FIRE.finditer(text):
+    for m in _iter(_FIRE, text, ("Fire",)):
         name = _trim(m.group(0))
         if name:
             start = m.start() + m.group(0).index(name.split()[0])
             out.append((start, m.end(), Entry(name, "other", _nation_from_place(name, "england"))))
-    for m in _COMPANY.finditer(text):
+    for m in _iter(_COMPANY, text, ("Ltd", "Limited", "LLP", "plc", "PLC")):
         name = _trim(m.group(0))
         if name and len(name.split()) >= 2:
             start = m.start() + m.group(0).index(name.split()[0])
@@ -251,27 +314,23 @@ class AuthorityResult:
 
 def find_authority(text: str, request_spans: list[tuple[int, int]]) -> AuthorityResult:
     g = gazetteer()
-    mentions: list[tuple[int, int, Entry]] = []
-    taken: list[tuple[int, int]] = []
-    for m in g.regex.finditer(text):
-        e = entry_for(m.group(0))
-        if e:
-            mentions.append((m.start(), m.end(), e))
-            taken.append((m.start(), m.end()))
+    low = lower(text)
+    mentions = gazetteer_mentions(text, low)
+    taken = [(s, e) for s, e, _ in mentions]
     for s, e_, ent in _pattern_bodies(text):
         if any(s < te and ts < e_ for ts, te in taken):
             continue
         if ent.name in g.by_name:
             ent = g.by_name[ent.name]
         mentions.append((s, e_, ent))
-    domain_hits = _domain_mentions(text)
+    domain_hits = _domain_mentions(text, low)
     if not mentions and not domain_hits:
         return _unnamed(text)
-    self_kind = _self_kind(text)
+    self_kind = _self_kind(text, low)
 
     sal = _SALUTATION.search(text)
     head_end = sal.start() if sal and sal.start() < len(text) // 2 else min(300, len(text) // 10)
-    signoffs = [m.end() for m in _SIGNOFF.finditer(text)]
+    signoffs = [m.end() for m in finditer(_SIGNOFF, text, windows(low, ("sincerely", "faithfully", "regards"), 40, 5))]
 
     scores: dict[str, float] = {}
     signals: dict[str, int] = {}
@@ -339,9 +398,11 @@ _SELF_KIND = {"council": "council", "trust": "nhs", "university": "university", 
               "force": "police", "constabulary": "police"}
 
 
-def _self_kind(text: str) -> str | None:
+def _self_kind(text: str, low: str | None = None) -> str | None:
+    low = lower(text) if low is None else low
     counts: dict[str, int] = {}
-    for m in _SELF.finditer(text):
+    wins = windows(low, (" council", " trust", " university", " department", " force", " constabulary"), 6, 14)
+    for m in finditer(_SELF, text, wins):
         k = _SELF_KIND[m.group(1).lower()]
         counts[k] = counts.get(k, 0) + 1
     if counts:

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bisect import bisect_left
+
 from appeal.model import Exemption
+from appeal.parse.scan import find_all, finditer, lower, windows
 
 # ---- regime ---------------------------------------------------------------------------------
 _SCOT_ACT = re.compile(r"(?i)Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)\s*Act|\bFOISA\b|\bFOI\(S\)A\b")
@@ -29,16 +32,28 @@ _DEALT_UNDER_FOI = re.compile(
 )
 
 
+_DEALT_WORDS = ("deal", "handl", "consider", "respond", "processed")
+
+
 def _affirmed(rx: re.Pattern, text: str) -> bool:
     """rx matches somewhere not under a negation ("so that we do not also have to deal with")."""
-    for m in rx.finditer(text):
+    for m in finditer(rx, text, windows(lower(text), _DEALT_WORDS, 10, 160)):
         if not re.search(r"(?i)\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,3}$", text[max(0, m.start() - 40):m.start()]):
             return True
     return False
 
 
-def _count(rx: re.Pattern, text: str, in_request) -> int:
-    return sum(1 for m in rx.finditer(text) if not in_request(m.start()))
+_COUNT_WORDS = {
+    "scot_act": ("scotland", "foisa", "foi(s)a"),
+    "scot_regs": ("scotland", "eisr", "ei(s)r"),
+    "eir": ("environmental", "eir"),
+    "foia": ("freedom of information", "foia", "foi act"),
+}
+
+
+def _count(rx: re.Pattern, text: str, in_request, key: str) -> int:
+    wins = windows(lower(text), _COUNT_WORDS[key], 40, 60)
+    return sum(1 for m in finditer(rx, text, wins) if not in_request(m.start()))
 
 
 @dataclass
@@ -50,10 +65,10 @@ class RegimeGuess:
 
 def decide_regime(text: str, in_request, nation: str | None, cits) -> RegimeGuess:
     """`cits`: the CitationMatch list outside the request."""
-    scot_act = _count(_SCOT_ACT, text, in_request)
-    scot_regs = _count(_SCOT_REGS, text, in_request)
-    foia = _count(_FOIA_NAMED, text, in_request)
-    eir = _count(_EIR_NAMED, text, in_request)
+    scot_act = _count(_SCOT_ACT, text, in_request, "scot_act")
+    scot_regs = _count(_SCOT_REGS, text, in_request, "scot_regs")
+    foia = _count(_FOIA_NAMED, text, in_request, "foia")
+    eir = _count(_EIR_NAMED, text, in_request, "eir")
     inst = {c.instrument for c in cits if c.instrument}
     if nation == "scotland":
         scottish = True
@@ -73,7 +88,7 @@ def decide_regime(text: str, in_request, nation: str | None, cits) -> RegimeGues
             env = False
         else:
             env = not sects or _affirmed(_DEALT_UNDER_ENV, text)
-    elif (eir > 0 or scot_regs > 0) and _DEALT_UNDER_ENV.search(text) and not sects:
+    elif (eir > 0 or scot_regs > 0) and _affirmed(_DEALT_UNDER_ENV, text) and not sects:
         env = True
     if scottish:
         regime = "EISR" if env else "FOISA"
@@ -134,6 +149,10 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
 
 
 # ---- harm and likelihood ------------------------------------------------------------------------
+_HARM_STEMS = ("prejudic", "harm", "undermin", "compromis", "jeopardi", "hinder", "damag", "endanger", "risk",
+               "detriment", "inhibit", "imped", "impair", "disrupt", "threat", "vulnerab", "weaken",
+               "assist criminals", "assist offenders", "assist those", "advantage to", "useful to",
+               "avoid detection", "evade detection", "less effective", "adverse", "negative impact")
 _HARM = re.compile(
     r"(?i)\b(?:prejudic\w*|harm\w*|undermin\w*|compromis\w*|jeopardis\w*|jeopardiz\w*|hinder\w*|damag\w*|endanger\w*|"
     r"risk\w*|detriment\w*|inhibit\w*|impede\w*|impair\w*|disrupt\w*|threat\w*|vulnerab\w*|weaken\w*|"
@@ -158,14 +177,24 @@ _CLUSTER_GAP = 160
 _WINDOW_MAX = 3500
 
 
+_HEADING_WORDS = ("harm", "prejudice", "favour", "favor", "balanc", "conclusion", "decision", "against", "disclos",
+                  "maintain", "withh", "confirm", "neither", "public interest", "factor", "consideration")
+
+
 def _headings(text: str) -> list[tuple[int, str]]:
     out = []
-    for m in _HEADING.finditer(text):
-        h = m.group("h").strip()
-        words = h.split()
-        if not words or len(words) > 14:
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        h = line.strip().rstrip(":").strip()
+        if len(h) < 3 or len(h) > 120 or h.endswith((",", ";", ".", "!", "?")):
             continue
-        if h.endswith((",", ";")):
+        words = h.split()
+        if len(words) > 14:
+            continue
+        hl = h.lower()
+        if not any(w in hl for w in _HEADING_WORDS):
             continue
         kind = None
         if _H_HARM.search(h) and not _H_PRO.search(h):
@@ -179,7 +208,7 @@ def _headings(text: str) -> list[tuple[int, str]]:
         elif re.search(r"(?i)public\s+interest|factors|considerations", h):
             kind = "other"
         if kind:
-            out.append((m.start(), kind))
+            out.append((start, kind))
     return out
 
 
@@ -204,6 +233,12 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
     if not exemptions:
         return
     heads = _headings(text)
+    low = lower(text)
+    harm_pos = sorted(p for stem in _HARM_STEMS for p in find_all(low, stem))
+
+    def harmful(a: int, b: int) -> bool:
+        i = bisect_left(harm_pos, a)
+        return i < len(harm_pos) and harm_pos[i] < b
 
     def block_kind(pos: int) -> str | None:
         kind = None
@@ -230,9 +265,9 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
         end = min(end, start + _WINDOW_MAX)
         members = {a[2] for a in cl}
         for m in _SENT.finditer(text, start, end):
-            s = m.group(0)
-            if not _HARM.search(s) or in_request(m.start()):
+            if not harmful(m.start(), m.end()) or in_request(m.start()):
                 continue
+            s = m.group(0)
             kind = block_kind(m.start())
             if kind in ("pro", "balance"):
                 continue
@@ -243,9 +278,8 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
                 per[i]["stated"] = ["y"]
     # general harm statements: harm-headed blocks anywhere in the response
     for m in _SENT.finditer(text, response_start):
-        s = m.group(0)
-        if _HARM.search(s) and block_kind(m.start()) == "harm" and not in_request(m.start()):
-            general.extend(_modals(s))
+        if harmful(m.start(), m.end()) and block_kind(m.start()) == "harm" and not in_request(m.start()):
+            general.extend(_modals(m.group(0)))
             general_seen = True
     for i, ex in enumerate(exemptions):
         words = per[i]["harm"] or per[i]["other"]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from appeal.model import CostEstimate
+from appeal.parse.scan import finditer, lower, windows
 
 # ---- NCND --------------------------------------------------------------------------------------
 _NCND_ASSERT = re.compile(
@@ -44,7 +45,9 @@ class NcndFacts:
 def find_ncnd(text: str, in_request) -> NcndFacts:
     spans = []
     scopes = []
-    for m in _NCND_ASSERT.finditer(text):
+    low = lower(text)
+    wins = windows(low, ("neither", "ncnd", "confirm or deny"), 90, 60)
+    for m in finditer(_NCND_ASSERT, text, wins):
         if in_request(m.start()):
             continue
         if m.group("modal") and m.group("modal").lower() == "to":
@@ -62,7 +65,7 @@ def find_ncnd(text: str, in_request) -> NcndFacts:
         sentence = text[s_start:s_end]
         scopes.append("other" if _OTHER_SCOPE.search(sentence) else "all")
     if not spans:
-        if re.search(r"\bNCND\b", text):
+        if "NCND" in text:
             for m in re.finditer(r"\bNCND\b", text):
                 if not in_request(m.start()):
                     return NcndFacts(True, "all", [(m.start(), m.end())])
@@ -113,16 +116,38 @@ _FIGURE_SENTENCE = re.compile(
 )
 
 
+_ATTACH_WORDS = ("attach", "enclos", "provided", "disclos", "redact", "supplied", "included", "some of the information",
+                 "below")
+_FIGURE_WORDS = ("there are", "there were", "there is", "there was", "total", " were received", " were recorded",
+                 " were made", " were submitted", " were reported", " have been received", " have been recorded",
+                 " was received", " had been")
+
+
+def _figure_lines(text: str, start: int):
+    pos = start
+    for line in text[start:].split("\n"):
+        ln = len(line)
+        st = line.strip()
+        if st and len(st) <= 60 and any(c.isdigit() for c in st):
+            m = _FIGURE_LINE.match(text, pos, pos + ln)
+            if m and m.end() == pos + ln or (m and not text[m.end():pos + ln].strip()):
+                yield m
+        pos += ln + 1
+
+
 def partial_disclosure(text: str, response_start: int, in_request) -> bool:
-    for m in _ATTACH.finditer(text):
+    low = lower(text)
+    for m in finditer(_ATTACH, text, windows(low, _ATTACH_WORDS, 80, 80)):
         if in_request(m.start()):
             continue
         s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
         if _ATTACH_NOT.search(text[s:e]):
             continue
         return True
-    for rx in (_FIGURE_LINE, _FIGURE_SENTENCE):
-        for m in rx.finditer(text, response_start):
+    sources = ((_FIGURE_LINE, _figure_lines(text, response_start)),
+               (_FIGURE_SENTENCE, finditer(_FIGURE_SENTENCE, text, windows(low, _FIGURE_WORDS, 80, 60, response_start))))
+    for rx, matches in sources:
+        for m in matches:
             if in_request(m.start()):
                 continue
             line = m.group(0).strip()
@@ -152,7 +177,8 @@ _PIT_NEG = re.compile(
 
 
 def public_interest_test(text: str, in_request) -> bool:
-    for m in _PIT.finditer(text):
+    wins = windows(lower(text), ("factor", "balanc", "public interest", "weighed", "outweigh"), 60, 80)
+    for m in finditer(_PIT, text, wins):
         if in_request(m.start()):
             continue
         s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
@@ -180,8 +206,9 @@ _COMPLAIN = re.compile(
 
 
 def rights(text: str, in_request) -> tuple[bool, bool]:
+    low = lower(text)
     review = False
-    for m in _REVIEW_RIGHT.finditer(text):
+    for m in finditer(_REVIEW_RIGHT, text, windows(low, ("review", "complaint"), 180, 100)):
         if in_request(m.start()):
             continue
         s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
@@ -191,7 +218,8 @@ def rights(text: str, in_request) -> tuple[bool, bool]:
         review = True
         break
     commissioner = False
-    for m in _COMMISSIONER.finditer(text):
+    wins = windows(low, ("commissioner", "ico", "itspublicknowledge", "0303", "sic"), 40, 40)
+    for m in finditer(_COMMISSIONER, text, wins):
         if in_request(m.start()):
             continue
         s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
@@ -216,7 +244,9 @@ _REVIEW_OUTCOME = re.compile(
 
 
 def is_review_outcome(text: str, in_request) -> bool:
-    for m in _REVIEW_OUTCOME.finditer(text):
+    wins = windows(lower(text), ("review", "upheld", "uphold", "original decision", "original response",
+                                 "substituted"), 120, 80, align=True)
+    for m in finditer(_REVIEW_OUTCOME, text, wins):
         if not in_request(m.start()):
             return True
     return False
@@ -288,10 +318,12 @@ _ADVICE_NEG = re.compile(
 
 
 def cost_estimate(text: str, in_request) -> CostEstimate:
+    low = lower(text)
     hours: list[float] = []
     pounds: list[float] = []
-    for rx, bucket, factor in ((_HOURS, hours, 1.0), (_DAYS, hours, 7.5), (_POUNDS, pounds, 1.0)):
-        for m in rx.finditer(text):
+    for rx, bucket, factor, words in ((_HOURS, hours, 1.0, ("hour", "hrs")), (_DAYS, hours, 7.5, ("day",)),
+                                      (_POUNDS, pounds, 1.0, ("£",))):
+        for m in finditer(rx, text, windows(low, words, 25, 10)):
             if in_request(m.start()):
                 continue
             before = text[max(0, m.start() - 70):m.start()]
@@ -310,13 +342,16 @@ def cost_estimate(text: str, in_request) -> CostEstimate:
                 continue
             bucket.append(v)
     breakdown = False
-    for m in _PER_UNIT.finditer(text):
+    for m in finditer(_PER_UNIT, text, windows(low, ("minute", "mins", "second", "hour"), 80, 80)):
         if not in_request(m.start()):
             breakdown = True
             break
     advice = False
-    if not _ADVICE_NEG.search(text):
-        for m in _ADVICE.finditer(text):
+    neg = windows(low, ("suggest", "advise", "identify", "narrow", "refin", "reduc"), 60, 30)
+    if not any(True for _ in finditer(_ADVICE_NEG, text, neg)):
+        wins = windows(low, ("narrow", "refin", "reduc", "within", "limit", "restrict", "focus", "advice", "16",
+                             "consider", "submit", "request"), 40, 40)
+        for m in finditer(_ADVICE, text, wins):
             if not in_request(m.start()):
                 advice = True
                 break
@@ -329,4 +364,5 @@ def cost_estimate(text: str, in_request) -> CostEstimate:
 
 
 def mentions_cost_limit(text: str, in_request) -> bool:
-    return any(not in_request(m.start()) for m in _COST_WORDS.finditer(text))
+    wins = windows(lower(text), ("limit", "cost", "unreasonable"), 40, 30)
+    return any(not in_request(m.start()) for m in finditer(_COST_WORDS, text, wins))

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from appeal.parse.scan import finditer, lower, windows
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -142,8 +144,10 @@ _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|and\b|until\b)", re.I)
 def letter_date(text: str, body_start: int) -> tuple[dt.date | None, str | None]:
     """Return (date, how) for the date of the letter itself."""
     best: tuple[int, int, dt.date] | None = None
+    wins = windows(lower(text), ("date", "dat e", "responded", "published", "publish", "issue", "sent"), 40, 30,
+                   align=True)
     for rx, rank in _LETTER_LABELS:
-        for m in rx.finditer(text):
+        for m in finditer(rx, text, wins):
             h = date_at(text, m.end())
             if h and h.year is not None and (d := h.date()):
                 cand = (rank, m.start(), d)
@@ -191,9 +195,19 @@ def received_date(
 ) -> tuple[dt.date | None, list[str]]:
     """Return (date, assumptions) for the date the request was received."""
     best: tuple[int, int, DateHit] | None = None
+    low = lower(text)
+    near = {
+        0: windows(low, ("date", "request", "receipt", "received"), 30, 40, align=True),
+        1: windows(low, ("received",), 5, 10, align=True),
+        2: windows(low, ("received",), 90, 40),
+        3: windows(low, ("received",), 30, 40),
+        4: windows(low, ("your ",), 5, 70),
+        5: windows(low, ("dated",), 20, 5),
+    }
     pats = list(_RECEIVED_LABELS) + [(_YOUR_DATE_REQUEST, 3)]
-    for rx, rank in pats:
-        for m in rx.finditer(text):
+    for k, (rx, rank) in enumerate(pats):
+        wins = near[k] if k in near else near[4]
+        for m in finditer(rx, text, wins):
             h = date_at(text, m.end(), span=3)
             if not h:
                 continue

@@ -1,0 +1,101 @@
+"""Fast scanning helpers: find keywords with str.find, then run the (slower) regular
+expressions only in windows around them. Python's regex engine tries a pattern at every
+position of the text; a 10 KB letter and a few dozen case-insensitive patterns would cost
+tens of milliseconds, where keyword windows cost well under one.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Iterator
+
+_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+_last: list = [None, ""]
+
+
+def lower(text: str) -> str:
+    """Lower case with the same length as text (so positions carry over). The last text's
+    answer is kept: the parser's stages all ask for the same letter."""
+    if _last[0] is text:
+        return _last[1]
+    low = text.lower()
+    if len(low) != len(text):  # a few Unicode letters grow when lowered
+        low = text.translate(_LOWER)
+    _last[0], _last[1] = text, low
+    return low
+
+
+def find_all(low: str, needle: str, start: int = 0, end: int | None = None) -> list[int]:
+    out = []
+    end = len(low) if end is None else end
+    i = low.find(needle, start, end)
+    while i != -1:
+        out.append(i)
+        i = low.find(needle, i + 1, end)
+    return out
+
+
+def windows(low: str, needles: Iterable[str], before: int, after: int, start: int = 0,
+            end: int | None = None, *, align: bool = False) -> list[tuple[int, int]]:
+    """Merged [s, e) windows around every occurrence of any needle; with align=True widened
+    to whole lines at the edges so that ^ and $ keep their meaning."""
+    n = len(low)
+    end = n if end is None else end
+    spans = []
+    for nd in needles:
+        for i in find_all(low, nd, start, end):
+            s = max(start, i - before)
+            e = min(end, i + len(nd) + after)
+            if align:
+                ls = low.rfind("\n", 0, s) + 1
+                if s - ls < 200:
+                    s = max(start, ls)
+                le = low.find("\n", e)
+                if le != -1 and le - e < 200:
+                    e = min(end, le)
+                elif le == -1 and n - e < 200:
+                    e = end
+            spans.append((s, e))
+    if not spans:
+        return []
+    spans.sort()
+    merged = [list(spans[0])]
+    for s, e in spans[1:]:
+        if s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def finditer(rx: re.Pattern, text: str, wins: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """rx.finditer over each window; matches come in text order, none twice."""
+    last = -1
+    for s, e in wins:
+        for m in rx.finditer(text, s, e):
+            if m.start() > last:
+                last = m.start()
+                yield m
+
+
+def search(rx: re.Pattern, text: str, wins: list[tuple[int, int]]) -> re.Match | None:
+    for m in finditer(rx, text, wins):
+        return m
+    return None
+
+
+_SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or paragraph line run) holding [start, end)."""
+    lo = max(0, start - 600)
+    s = lo if lo > 0 else 0
+    for m in _SENT_END.finditer(text, lo, start):
+        s = m.end()
+    m = _SENT_END.search(text, end)
+    e = m.end() if m else len(text)
+    return s, e
