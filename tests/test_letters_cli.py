@@ -254,3 +254,21 @@ def test_scottish_application(letter_json, capsys, tmp_path):
 def test_review_outcome_only_for_complaints(letter_json, capsys):
     code, _, err = run(["review", letter_json, *ME, "--review-outcome", letter_json], capsys)
     assert code == 2
+
+
+def test_writing_into_a_pipe_keeps_the_pipe(letter_json, capsys, tmp_path):
+    """-o /dev/stdout or a FIFO: write into it; never replace the node with a regular file."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    code, out, err = run(["review", letter_json, *ME, "-o", fifo], capsys)
+    reader.join(timeout=10)
+    assert code == 0, err
+    assert b"Request for internal review" in got[0]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

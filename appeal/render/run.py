@@ -109,6 +109,9 @@ def make_letter(opts: Options) -> Result:
     if refusal.source is None:
         refusal.source = opts.refusal
     notes: list[str] = []
+    if refusal.is_review_outcome and opts.kind == "review":
+        notes.append("this letter looks like an internal review outcome: the next step is usually "
+                     "'appeal complaint' (with --review-outcome)")
     regime = regime_opt or refusal.regime
     if regime is None:
         regime = "FOIA"
