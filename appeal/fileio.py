@@ -15,6 +15,15 @@ from appeal.errors import UserError
 def write_bytes(path: str | Path, data: bytes, *, force: bool = False) -> Path:
     """Write atomically: a temporary file in the same folder, then an atomic rename."""
     target = Path(path)
+    if target.exists() and not target.is_file() and not target.is_dir():
+        # A device or pipe (-o /dev/null, /dev/stdout, a FIFO): write into it. The atomic
+        # rename below would replace the device node itself with a regular file.
+        try:
+            with open(target, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise UserError(f"cannot write {target}: {exc.strerror}") from None
+        return target
     if target.exists() and not force:
         raise UserError(f"{target} already exists; use --force to overwrite it")
     if target.exists() and target.is_dir():
