@@ -182,19 +182,17 @@ _HEADING_WORDS = ("harm", "prejudice", "favour", "favor", "balanc", "conclusion"
 
 
 def _headings(text: str) -> list[tuple[int, str]]:
+    """Short heading-like lines that say what the block under them argues."""
+    low = lower(text)
+    starts = sorted({low.rfind("\n", 0, p) + 1 for w in _HEADING_WORDS for p in find_all(low, w)})
     out = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
+    for start in starts:
+        stop = text.find("\n", start)
+        line = text[start: stop if stop != -1 else len(text)]
         h = line.strip().rstrip(":").strip()
         if len(h) < 3 or len(h) > 120 or h.endswith((",", ";", ".", "!", "?")):
             continue
-        words = h.split()
-        if len(words) > 14:
-            continue
-        hl = h.lower()
-        if not any(w in hl for w in _HEADING_WORDS):
+        if h.count(" ") > 14:
             continue
         kind = None
         if _H_HARM.search(h) and not _H_PRO.search(h):
@@ -229,24 +227,38 @@ def _modals(s: str) -> list[str]:
     return out
 
 
+def _sentence_span(text: str, p: int) -> tuple[int, int]:
+    s = max(text.rfind(c, 0, p) for c in ".!?\n") + 1
+    ends = [x for x in (text.find(c, p) for c in ".!?\n") if x != -1]
+    return s, (min(ends) + 1 if ends else len(text))
+
+
 def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_start: int) -> None:
+    """For each exemption, the likelihood words ("would", "would be likely to", "could",
+    "may", "might") of the harm statements near it, and whether any harm is stated.
+
+    Near: from where it is cited (with the exemptions listed beside it) to where another
+    is cited. Sentences under a heading about harm or prejudice count first; other harm
+    sentences next, except those arguing for disclosure or weighing the balance. An
+    exemption with nothing near it takes the letter's general harm statement, if any.
+    """
     if not exemptions:
         return
     heads = _headings(text)
+    head_pos = [h[0] for h in heads]
     low = lower(text)
-    harm_pos = sorted(p for stem in _HARM_STEMS for p in find_all(low, stem))
-
-    def harmful(a: int, b: int) -> bool:
-        i = bisect_left(harm_pos, a)
-        return i < len(harm_pos) and harm_pos[i] < b
+    # each sentence that speaks of harm, keyed by the first harm word in it
+    sents: dict[tuple[int, int], int] = {}
+    for stem in _HARM_STEMS:
+        for p in find_all(low, stem):
+            sp = _sentence_span(text, p)
+            if sp not in sents or p < sents[sp]:
+                sents[sp] = p
+    harm = sorted((p, sp) for sp, p in sents.items() if not in_request(p))
 
     def block_kind(pos: int) -> str | None:
-        kind = None
-        for hp, k in heads:
-            if hp > pos:
-                break
-            kind = k
-        return kind
+        i = bisect_left(head_pos, pos + 1) - 1
+        return heads[i][1] if i >= 0 else None
 
     # anchors: every place any exemption is cited, clustered when listed together
     anchors = sorted((sp[0], sp[1], i) for i, ex in enumerate(exemptions) for sp in ex.spans)
@@ -257,39 +269,38 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
         else:
             clusters.append([a])
     per: dict[int, dict[str, list[str]]] = {i: {"harm": [], "other": []} for i in range(len(exemptions))}
-    general: list[str] = []
-    general_seen = False
+    stated: set[int] = set()
+    harm_ps = [h[0] for h in harm]
     for ci, cl in enumerate(clusters):
         start = cl[0][0]
         end = clusters[ci + 1][0][0] if ci + 1 < len(clusters) else len(text)
         end = min(end, start + _WINDOW_MAX)
         members = {a[2] for a in cl}
-        for m in _SENT.finditer(text, start, end):
-            if not harmful(m.start(), m.end()) or in_request(m.start()):
-                continue
-            s = m.group(0)
-            kind = block_kind(m.start())
+        for k in range(bisect_left(harm_ps, start), bisect_left(harm_ps, end)):
+            p, (a, b) = harm[k]
+            kind = block_kind(a)
             if kind in ("pro", "balance"):
                 continue
-            mods = _modals(s)
+            mods = _modals(text[max(a, start):b])
             for i in members:
-                bucket = per[i]["harm" if kind == "harm" else "other"]
-                bucket.extend(mods)
-                per[i]["stated"] = ["y"]
+                per[i]["harm" if kind == "harm" else "other"].extend(mods)
+                stated.add(i)
     # general harm statements: harm-headed blocks anywhere in the response
-    for m in _SENT.finditer(text, response_start):
-        if harmful(m.start(), m.end()) and block_kind(m.start()) == "harm" and not in_request(m.start()):
-            general.extend(_modals(m.group(0)))
+    general: list[str] = []
+    general_seen = False
+    for p, (a, b) in harm:
+        if p >= response_start and block_kind(a) == "harm":
+            general.extend(_modals(text[a:b]))
             general_seen = True
     for i, ex in enumerate(exemptions):
         words = per[i]["harm"] or per[i]["other"]
-        stated = bool(per[i].get("stated"))
-        if not words and not stated and general_seen:
+        is_stated = i in stated
+        if not words and not is_stated and general_seen:
             words = general
-            stated = True
+            is_stated = True
         seen: list[str] = []
         for w in words:
             if w not in seen:
                 seen.append(w)
         ex.likelihood = seen
-        ex.harm_stated = stated
+        ex.harm_stated = is_stated

@@ -321,7 +321,7 @@ def cost_estimate(text: str, in_request) -> CostEstimate:
     low = lower(text)
     hours: list[float] = []
     pounds: list[float] = []
-    for rx, bucket, factor, words in ((_HOURS, hours, 1.0, ("hour", "hrs")), (_DAYS, hours, 7.5, ("day",)),
+    for rx, bucket, factor, words in ((_HOURS, hours, 1.0, ("hour", "hrs")), (_DAYS, hours, 7.5, ("of work", "days work", "day work")),
                                       (_POUNDS, pounds, 1.0, ("£",))):
         for m in finditer(rx, text, windows(low, words, 25, 10)):
             if in_request(m.start()):
@@ -349,8 +349,8 @@ def cost_estimate(text: str, in_request) -> CostEstimate:
     advice = False
     neg = windows(low, ("suggest", "advise", "identify", "narrow", "refin", "reduc"), 60, 30)
     if not any(True for _ in finditer(_ADVICE_NEG, text, neg)):
-        wins = windows(low, ("narrow", "refin", "reduc", "within", "limit", "restrict", "focus", "advice", "16",
-                             "consider", "submit", "request"), 40, 40)
+        wins = windows(low, ("narrow", "refin", "reduc", "bring", "within the", "if you", "advice and", "16",
+                             "you may", "you could", "you might", "new request", "revised request"), 40, 40)
         for m in finditer(_ADVICE, text, wins):
             if not in_request(m.start()):
                 advice = True
