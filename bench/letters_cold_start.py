@@ -32,7 +32,7 @@ def timed(cmd: list[str], runs: int) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--example", default=str(ROOT / "examples" / "northshire-police-ncnd.txt"))
+    ap.add_argument("--example", default=str(ROOT / "examples" / "police-ncnd-refusal.txt"))
     args = ap.parse_args()
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:

@@ -38,10 +38,10 @@ def test_example_letter_unchanged(refusal, kind, fmt, extra, tmp_path):
 
 
 def test_examples_read_like_letters():
-    md = (examples.FOLDER / "glenmoray-council-foisa.review.md").read_text()
+    md = (examples.FOLDER / "scottish-foisa-refusal.review.md").read_text()
     assert "Requirement for review under section 20" in md
     assert md.rstrip().endswith("Alex Requester")
-    complaint = (examples.FOLDER / "glenmoray-council-foisa.complaint.md").read_text()
+    complaint = (examples.FOLDER / "scottish-foisa-refusal.complaint.md").read_text()
     assert "Scottish Information Commissioner" in complaint and "six months" in complaint
-    ico = (examples.FOLDER / "eastbridge-council-cost-limit.complaint.md").read_text()
+    ico = (examples.FOLDER / "council-cost-limit-refusal.complaint.md").read_text()
     assert "Information Commissioner's Office" in ico and "six weeks" in ico

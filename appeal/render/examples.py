@@ -24,19 +24,19 @@ REQUESTER = ["--name", "Alex Requester", "--email", "alex.requester@example.org"
 
 # (refusal, letter kind, format, extra options)
 EXAMPLES = [
-    ("northshire-police-ncnd.txt", "review", "md", ["--date", "2024-03-08"]),
-    ("northshire-police-ncnd.txt", "review", "docx", ["--date", "2024-03-08"]),
-    ("northshire-police-ncnd.txt", "complaint", "md",
+    ("police-ncnd-refusal.txt", "review", "md", ["--date", "2024-03-08"]),
+    ("police-ncnd-refusal.txt", "review", "docx", ["--date", "2024-03-08"]),
+    ("police-ncnd-refusal.txt", "complaint", "md",
      ["--date", "2024-05-14", "--review-requested", "2024-03-08"]),
-    ("eastbridge-council-cost-limit.txt", "review", "md", ["--date", "2024-05-20"]),
-    ("eastbridge-council-cost-limit.txt", "review", "docx", ["--date", "2024-05-20"]),
-    ("eastbridge-council-cost-limit.txt", "complaint", "md",
+    ("council-cost-limit-refusal.txt", "review", "md", ["--date", "2024-05-20"]),
+    ("council-cost-limit-refusal.txt", "review", "docx", ["--date", "2024-05-20"]),
+    ("council-cost-limit-refusal.txt", "complaint", "md",
      ["--date", "2024-07-01", "--review-requested", "2024-05-20", "--review-responded", "2024-06-14"]),
-    ("glenmoray-council-foisa.txt", "review", "md", ["--date", "2024-07-08"]),
-    ("glenmoray-council-foisa.txt", "review", "docx", ["--date", "2024-07-08"]),
-    ("glenmoray-council-foisa.txt", "complaint", "md",
+    ("scottish-foisa-refusal.txt", "review", "md", ["--date", "2024-07-08"]),
+    ("scottish-foisa-refusal.txt", "review", "docx", ["--date", "2024-07-08"]),
+    ("scottish-foisa-refusal.txt", "complaint", "md",
      ["--date", "2024-09-09", "--review-requested", "2024-07-08",
-      "--review-outcome", "glenmoray-council-review-outcome.txt"]),
+      "--review-outcome", "scottish-foisa-review-outcome.txt"]),
 ]
 
 

@@ -86,10 +86,6 @@ class Letter:
     assumptions: list[str] = field(default_factory=list)
     left_out: dict[str, int] = field(default_factory=dict)  # strength -> grounds not used
 
-    @property
-    def subject_reference(self) -> str | None:
-        return self.reference
-
 
 # ---- pieces ----------------------------------------------------------------------------------
 def _cited_phrase(citations: list[str], regime: str) -> str | None:
