@@ -152,7 +152,8 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
 _HARM_STEMS = ("prejudic", "harm", "undermin", "compromis", "jeopardi", "hinder", "damag", "endanger", "risk",
                "detriment", "inhibit", "imped", "impair", "disrupt", "threat", "vulnerab", "weaken",
                "assist criminals", "assist offenders", "assist those", "advantage to", "useful to",
-               "avoid detection", "evade detection", "less effective", "adverse", "negative impact")
+               "avoid detection", "evade detection", "less effective", "adverse", "negative impact",
+               "to criminals", "criminal fraternity", "those intent", "would-be offenders")
 _HARM = re.compile(
     r"(?i)\b(?:prejudic\w*|harm\w*|undermin\w*|compromis\w*|jeopardis\w*|jeopardiz\w*|hinder\w*|damag\w*|endanger\w*|"
     r"risk\w*|detriment\w*|inhibit\w*|impede\w*|impair\w*|disrupt\w*|threat\w*|vulnerab\w*|weaken\w*|"

@@ -208,7 +208,7 @@ def received_date(
     for k, (rx, rank) in enumerate(pats):
         wins = near[k] if k in near else near[4]
         for m in finditer(rx, text, wins):
-            h = date_at(text, m.end(), span=3)
+            h = date_at(text, m.end(), span=40 if rank == 1 else 3)
             if not h:
                 continue
             cand = (rank, m.start(), h)
