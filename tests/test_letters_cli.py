@@ -272,3 +272,10 @@ def test_writing_into_a_pipe_keeps_the_pipe(letter_json, capsys, tmp_path):
     assert code == 0, err
     assert got and b"Request for internal review" in got[0]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_summary_warns_when_the_window_has_closed(letter_json, capsys):
+    code, _, err = run(["review", letter_json, *ME[:4], "--date", "2025-01-10", "-o", "-"], capsys)
+    assert code == 0 and "LATE: a review should be asked for by 1 May 2024" in err
+    code, _, err = run(["review", letter_json, *ME[:4], "--date", "2024-03-05", "-o", "-"], capsys)
+    assert code == 0 and "LATE" not in err

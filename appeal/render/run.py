@@ -173,10 +173,25 @@ def make_letter(opts: Options) -> Result:
         letter.assumptions.append(
             "a Scottish review must give your name and an address for correspondence "
             "(FOISA s20(3)): add --name and --email or --address")
+    _late_notes(letter, timeline, letter_date, opts.kind)
     markdown = letters.to_markdown(letter, template_dir=opts.template_dir)
     data = render_format(letter, markdown, opts.fmt, letter_date)
     return Result(letter=letter, markdown=markdown, data=data, fmt=opts.fmt, target=target,
                   timeline=timeline, notes=notes)
+
+
+def _late_notes(letter: Letter, timeline, letter_date: dt.date, kind: str) -> None:
+    """Say so when the letter goes out after the window for it has closed."""
+    event_id = "review_request_by" if kind == "review" else "commissioner_complaint_by"
+    ev = timeline.event(event_id) if timeline is not None else None
+    if ev is None or dt.date.fromisoformat(ev.date) >= letter_date:
+        return
+    if kind == "review":
+        letter.assumptions.insert(0, f"LATE: a review should be asked for by {long_date(ev.date)} "
+                                     f"({ev.basis}); the authority may refuse to deal with it now")
+    else:
+        letter.assumptions.insert(0, f"LATE: the Commissioner's window ended on {long_date(ev.date)} "
+                                     f"({ev.basis}); explain the delay when you send it")
 
 
 def _check(refusal, **kw):
