@@ -101,7 +101,7 @@ def gazetteer() -> _Gazetteer:
     places: dict[str, str] = {}
     for nation, plist in data.get("places", {}).items():
         for n in plist:
-            places[_key(n)] = nation
+            places[_place_key(n) or _key(n)] = nation
     return _Gazetteer(by_key, by_name, _trie_regex(names), _trie_regex(acronyms), places, domains)
 
 
@@ -193,9 +193,12 @@ _NOT_COUNCILS = {"privy", "security", "sentencing", "research", "arts", "medical
                  "consumer", "cabinet", "legislative", "european", "grants"}
 
 
+_LEAD_KEEP = {"nhs", "university", "london", "royal", "city", "council", "borough", "county", "college", "imperial"}
+
+
 def _trim(name: str) -> str | None:
     words = name.replace("\n", " ").split()
-    while words and words[0].strip(",").lower() in _STOP:
+    while words and words[0].strip(",").lower() in _STOP and words[0].strip(",").lower() not in _LEAD_KEEP:
         words.pop(0)
     if not words:
         return None
@@ -205,14 +208,23 @@ def _trim(name: str) -> str | None:
     return " ".join(words).rstrip(",")
 
 
+_PLACE_NOISE1 = re.compile(r"\b(?:london borough of|royal borough of|city and county of|council of the|comhairle)\b")
+_PLACE_NOISE2 = re.compile(
+    r"\b(?:metropolitan|borough|city|county|district|town|parish|community|council|nhs|foundation|"
+    r"trust|university|teaching|health|board|of|the|and social care|clinical commissioning group|"
+    r"integrated care board|ambulance service)\b"
+)
+
+
+def _place_key(name: str) -> str:
+    k = _PLACE_NOISE1.sub("", _key(name))
+    k = _PLACE_NOISE2.sub(" ", k)
+    return " ".join(k.replace(",", " ").split())
+
+
 def _nation_from_place(name: str, default: str | None) -> str | None:
     places = gazetteer().places
-    k = _key(name)
-    k = re.sub(r"\b(?:london borough of|royal borough of|city and county of|council of the|comhairle)\b", "", k)
-    k = re.sub(r"\b(?:metropolitan|borough|city|county|district|town|parish|community|council|nhs|foundation|"
-               r"trust|university|teaching|health|board|of|the|and social care|clinical commissioning group|"
-               r"integrated care board|ambulance service)\b", " ", k)
-    k = " ".join(k.replace(",", " ").split())
+    k = _place_key(name)
     if not k:
         return default
     if k in places:
@@ -234,7 +246,7 @@ def _iter(rx: re.Pattern, text: str, words: tuple[str, ...]):
 
 def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
     out = []
-    for m in _iter(_COUNCIL, text, ("Council",)):
+    for m in _iter(_COUNCIL, text, ("Council", "Borough of", "City of", "County of")):
         raw = m.group(0)
         name = _trim(raw)
         if not name or not name.endswith("Council") and not re.match(r"(?:London|Royal)\s+Borough|City|Council", name):
