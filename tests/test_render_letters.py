@@ -213,3 +213,12 @@ def test_scottish_application_without_review_warns():
     letter, text = complaint_md("FOISA", review_requested=None)
     assert "have not yet required" in text
     assert any("s47(1)" in a for a in letter.assumptions)
+
+
+def test_argument_sentence_case_but_citations_untouched():
+    a = finding("r1", "strong")
+    a.argument = "the Act requires a review."
+    b = finding("r2", "strong")
+    b.argument = "s31(3) is a prejudice-based exemption."
+    letter, md = review_md(findings=[a, b])
+    assert [g.argument for g in letter.grounds] == ["The Act requires a review.", "s31(3) is a prejudice-based exemption."]

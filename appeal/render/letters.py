@@ -207,7 +207,8 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
     for n, rule in enumerate(ranked, 1):
         f, quotes, from_review = merged[rule]
         argument = one_line(f.argument)
-        argument = argument[:1].upper() + argument[1:]
+        if re.match(r"[a-z]+[\s,;:]", argument):  # "the Act requires" -> "The Act"; never "S31(3)"
+            argument = argument[:1].upper() + argument[1:]
         uniq = []
         for q in quotes:
             q = _unquote(q).rstrip(":;, ")
