@@ -88,10 +88,11 @@ def _sentence_start(text: str, pos: int) -> int:
 
 # ---- partial disclosure ------------------------------------------------------------------------
 _ATTACH = re.compile(
-    r"(?i)\b(?:please\s+(?:find|see)\s+(?:attached|enclosed|below)|(?:is|are|have\s+been|has\s+been)\s+attached|"
+    r"(?i)\b(?:please\s+(?:find|see)\s+(?:attached|enclosed)|(?:is|are|have\s+been|has\s+been)\s+attached|"
     r"attached\s+(?:is|are|please\s+find|to\s+this|our\s+response|spreadsheet|document|file)|I\s+(?:have\s+)?attached|"
     r"I\s+enclose|we\s+enclose|enclosed\s+(?:is|are|please\s+find)|please\s+find\s+enclosed|attachment\s*[\-–:]|"
-    r"(?:we\s+have|I\s+have)\s+(?:supplied|provided|included)|(?:is|are)\s+(?:being\s+)?provided\s+(?:to\s+you|below)|"
+    r"(?:we\s+have|I\s+have)\s+(?:supplied|provided|included)\s+(?:you\s+with\s+)?(?:(?:a|an|the|some|all|this)\s+)?"
+    r"(?:\w+\s+)?(?:information|data|figures?|documents?|copy|copies|spreadsheet|table|list|details|bundle)\b|(?:is|are)\s+(?:being\s+)?provided\s+(?:to\s+you|below)|"
     r"this\s+is\s+being\s+provided|is\s+held\s+and\s+is\s+provided|I\s+am\s+(?:able|pleased)\s+to\s+(?:disclose|provide)|"
     r"(?:we|I)\s+(?:can|have\s+decided\s+to)\s+disclose|disclose\s+the\s+located\s+information|"
     r"(?:the\s+)?information\s+(?:you\s+(?:have\s+)?requested\s+)?is\s+(?:set\s+out\s+)?(?:below|attached|enclosed)|"
@@ -102,7 +103,8 @@ _ATTACH = re.compile(
 _ATTACH_NOT = re.compile(
     r"(?i)(?:\bPIT\b|public\s+interest|prejudice\s+test|review\s+procedure|leaflet|guidance|complaints?\s+procedure|"
     r"your\s+(?:rights|request)\s+(?:is|are)\s+(?:set\s+out|outlined)|(?:request|requests)[^.]{0,40}\b(?:annex|outlined)|"
-    r"findings|attached\s+report|not\s+(?:been\s+)?(?:attached|provided|disclosed|able)|unable|withheld|arguments)"
+    r"findings|attached\s+report|not\s+(?:been\s+)?(?:attached|provided|disclosed|able)|unable|withheld|arguments|"
+    r"(?:do|does|did)\s+not\s+hold|not\s+held|explanation|\blinks?\b)"
 )
 _FIGURE_LINE = re.compile(
     r"(?m)^[ \t]*(?:(?:Q(?:uestion)?\s*)?\d{1,2}[a-z]?[.):]?\s*[\-–]?\s*)?(?:[A-Za-z][\w ,/()']{0,40}?\s*[\-–:]\s*|"
@@ -276,12 +278,10 @@ def looks_truncated(text: str) -> bool:
     last = lines[-1]
     if _SIGNOFF.search("\n".join(lines[-8:])):
         return False
-    if re.search(r"[.!?:;)\"”’'>]$", last):
+    if re.search(r"[.!?;)\"”’'>]$", last):
         return False
-    # A short closing line (a name, a team, a phone number) after a finished sentence is fine.
-    if len(last.split()) <= 6 and len(lines) >= 2 and re.search(r"[.!?:)\"”’]$", lines[-2]) and (
-        re.match(r"^[A-Z0-9]", last) and not re.search(r"\b(?:the|of|and|to|a|in|for|by|or)$", last, re.I)
-    ):
+    # a contact line (e-mail, telephone, web address) closes a letter too
+    if len(last.split()) <= 8 and re.search(r"@|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b", last):
         return False
     return True
 

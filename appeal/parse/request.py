@@ -51,8 +51,8 @@ _END_PHRASE = re.compile(
     r"please\s+(?:find|see)\s+(?:attached|enclosed|below)|as\s+the\s+information\s+you\s+have\s+requested|"
     r"the\s+\w+\s+(?:does|do)\s+(?:not\s+)?hold|this\s+information\s+is\s+exempt|unfortunately|"
     r"please\s+be\s+advised|thank\s+you\s+for\s+your\s+request|I\s+enclose|we\s+enclose|"
-    r"in\s+accordance\s+with\s+the\s+act|(?:[A-Z][\w']+\s+){1,5}(?:can|will|does|shall)\s+neither\s+confirm|"
-    r"(?:[A-Z][\w']+\s+){1,5}neither\s+confirms|your\s+request\s+has\s+been\s+handled|"
+    r"in\s+accordance\s+with\s+the\s+act|(?-i:(?:[A-Z][\w']+\s+){1,5})(?:can|will|does|shall)\s+neither\s+confirm|"
+    r"(?-i:(?:[A-Z][\w']+\s+){1,5})neither\s+confirms|your\s+request\s+has\s+been\s+handled|"
     r"it\s+is\s+estimated|we\s+estimate|any\s+data\s+we\s+have|you\s+(?:have\s+)?(?:requested|asked\s+(?:for|us\s+for))\s+"
     r"an?\s+(?:internal\s+)?review|in\s+your\s+(?:request\s+for\s+(?:an?\s+)?(?:internal\s+)?review|review\s+request))"
 )
