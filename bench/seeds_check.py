@@ -2,6 +2,8 @@
 really in the letter. Reads ../shared/seeds (not shipped; skipped when absent).
 
     .venv/bin/python bench/seeds_check.py [-v]      exit 1 when any expectation fails
+    .venv/bin/python bench/seeds_check.py --corpus  the corpus letters: what fired, beside the
+                                                    lawyers' notes in corpus/index.jsonl, to read
 """
 
 from __future__ import annotations
@@ -46,8 +48,42 @@ def expectations(md: str, known: set[str]) -> dict[str, dict[str, set[str]]]:
     return out
 
 
+def corpus(verbose: bool) -> int:
+    import json
+
+    from appeal.parse import parse_text
+    from appeal.rules import run
+
+    folder = ROOT.parent / "shared" / "corpus"
+    if not folder.is_dir():
+        print(f"skipped: {folder} not found")
+        return 0
+    counts: dict[str, int] = {}
+    bad_quotes = 0
+    for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        path = folder / entry["file"]
+        text = path.read_text(encoding="utf-8")
+        refusal = parse_text(text, source=str(path))
+        report = run(refusal)
+        for f in report.findings:
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+            bad_quotes += sum(text[e.start:e.end] != e.quote for e in f.evidence)
+        print(f"== {entry['file'].split('/')[-1]}  [{', '.join(entry.get('exemptions') or [])}]")
+        print(f"   notes: {entry.get('notes', '')}")
+        print("   fired: " + (", ".join(f"{f.rule}({f.strength[0]})" for f in report.findings) or "-"))
+        if verbose:
+            for f in report.findings:
+                print(f"      {f.rule}: {[e.quote[:100] for e in f.evidence[:2]]}")
+    print("\nfindings per rule: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])))
+    print(f"quotes not verbatim: {bad_quotes}")
+    return 1 if bad_quotes else 0
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    if "--corpus" in argv:
+        return corpus(verbose)
     if not SEEDS.is_dir():
         print(f"skipped: {SEEDS} not found")
         return 0

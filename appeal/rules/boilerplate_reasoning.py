@@ -36,7 +36,7 @@ def _counts(ctx, m) -> bool:
         from appeal.rules.mosaic_unsupported import NAMED
 
         a, b = ctx.sentence_at(m.start)
-        return not NAMED.search(ctx.text, a, min(len(ctx.text), b + 300))
+        return not ctx.search(NAMED, a, min(len(ctx.text), b + 300))
     if m.family in ("pi_public_funds_transparency", "public_funds_spent"):
         return not ctx.request.spending
     return True

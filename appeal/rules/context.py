@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -18,6 +19,72 @@ from appeal.rules.base import Rule
 from appeal.rules.request import RequestProfile, analyse
 
 _F = re.IGNORECASE
+_LOWER: set = set()
+
+
+_WORD_START: set = set()
+
+
+def ci(pattern: str, flags: int = 0, *, word_start: bool = False) -> re.Pattern:
+    """A case-insensitive pattern, compiled to run (much faster) on the lower-cased letter.
+
+    Use it through Context.search/finditer/sentences_matching, which pick the lower-cased text
+    for these patterns; spans are the same, because the lower-cased copy keeps every offset.
+    word_start=True: every match must begin a word (as a leading \\b would require). Write such
+    patterns with a literal first character in every alternative and no leading \\b: Python's
+    regex engine then skips ahead to candidate characters instead of trying every position.
+    """
+    if word_start:
+        pattern = "|".join(a[2:] if a.startswith("\\b") else a for a in _alternatives(pattern))
+    out, escaped = [], False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        else:
+            out.append(ch.lower())
+    rx = re.compile("".join(out), flags & ~re.IGNORECASE)
+    _LOWER.add(rx)
+    if word_start:
+        _WORD_START.add(rx)
+    return rx
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level | (not inside groups or character classes)."""
+    parts, depth, in_class, escaped, start = [], 0, False, False, 0
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _starts_word(hay: str, pos: int) -> bool:
+    return pos == 0 or not (hay[pos - 1].isalnum() or hay[pos - 1] == "_")
+
+
+def lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 REGIME_NAMES = {
     "FOIA": "the Freedom of Information Act 2000",
@@ -47,18 +114,20 @@ GROUPS = {
 
 _LINE = re.compile(r"[^\n]+")
 _HEADING_OK = re.compile(r"^[\W\d]*[A-Za-z]")
-NCND_RX = re.compile(
-    r"neither\s+confirms?\s+nor\s+den(?:y|ies)|\bNCND\b|(?:not|neither)\s+(?:to\s+)?confirm\s+or\s+deny\b"
-    r"|can(?:not|'t|\s+not)\s+confirm\s+or\s+deny",
-    _F,
+NCND_RX = ci(
+    r"neither\s+confirms?\s+nor\s+den(?:y|ies)|ncnd\b|not\s+(?:to\s+)?confirm\s+or\s+deny\b|"
+    r"neither\s+(?:to\s+)?confirm\s+or\s+deny\b|cannot\s+confirm\s+or\s+deny|can't\s+confirm\s+or\s+deny|"
+    r"can\s+not\s+confirm\s+or\s+deny",
+    word_start=True,
 )
-HARM_VERB = re.compile(
-    r"\b(prejudic\w*|undermin\w*|compromis\w*|jeopardi[sz]\w*|hinder\w*|harm\w*|damag\w*|"
-    r"impede\w*|imped\w*|endanger\w*|disrupt\w*|frustrat\w*|assist\w* (criminals|offenders|those)|"
-    r"adversely affect\w*|affect\w* adversely|impair\w*|weaken\w*|inhibit\w*|deter\w*|"
-    r"reduce the effectiveness|(help|allow|enable)\w* (offenders|criminals|those intent)|"
-    r"avoid(ing)? detection|evade\w*|put\w* [^.]{0,30}at risk|increase the risk|risk of)\b",
-    _F,
+HARM_VERB = ci(
+    r"prejudic\w*|undermin\w*|compromis\w*|jeopardi[sz]\w*|hinder\w*|harm\w*|damag\w*|imped\w*|"
+    r"endanger\w*|disrupt\w*|frustrat\w*|assist\w* (?:criminals|offenders|those)|avoid detection|"
+    r"avoiding detection|evade\w*|put\w* [^.]{0,30}at risk|increase the risk|risk of|adversely affect\w*|"
+    r"affect\w* adversely|impair\w*|weaken\w*|inhibit\w*|deter\w*|reduce the effectiveness|"
+    r"help\w* (?:offenders|criminals|those intent)|allow\w* (?:offenders|criminals|those intent)|"
+    r"enabl\w* (?:offenders|criminals|those intent)",
+    word_start=True,
 )
 QUALIFIED_WORDS = re.compile(r"\bqualified\b", _F)
 
@@ -101,6 +170,42 @@ class Context:
         self.template_dir = template_dir
         self.notes: list[str] = []
         self.covered: dict[str, str] = {}  # exemption citation -> rule id that argued it
+        self._matching: dict = {}
+        self._memo: dict = {}
+
+    # ---- searching (ci() patterns run on the lower-cased copy) ---------------------------
+    @cached_property
+    def low(self) -> str:
+        return lower_same_length(self.text)
+
+    @cached_property
+    def response_low(self) -> str:
+        return lower_same_length(self.response_text)
+
+    def _hay(self, rx: re.Pattern, response: bool = False) -> str:
+        if response:
+            return self.response_low if rx in _LOWER else self.response_text
+        return self.low if rx in _LOWER else self.text
+
+    def search(self, rx: re.Pattern, start: int = 0, end: int | None = None, *, response: bool = False):
+        hay = self._hay(rx, response)
+        end = len(hay) if end is None else end
+        m = rx.search(hay, start, end)
+        if rx in _WORD_START:
+            while m is not None and not _starts_word(hay, m.start()):
+                m = rx.search(hay, m.start() + 1, end)
+        return m
+
+    def finditer(self, rx: re.Pattern, start: int = 0, end: int | None = None, *, response: bool = False):
+        hay = self._hay(rx, response)
+        found = rx.finditer(hay, start, len(hay) if end is None else end)
+        if rx in _WORD_START:
+            return (m for m in found if _starts_word(hay, m.start()))
+        return found
+
+    def words(self, m) -> str:
+        """The letter's own words for a match (matches on the lower-cased copy are lower case)."""
+        return self.text[m.start() : m.end()]
 
     # ---- request -----------------------------------------------------------------------
     @cached_property
@@ -140,19 +245,39 @@ class Context:
     def sentences(self) -> list[tuple[int, int]]:
         return split_sentences(self.text)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [a for a, _b in self.sentences]
+
+    def _sentence_index(self, pos: int) -> int | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return i
+        return None
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= pos < b:
-                return (a, b)
-        return (pos, pos)
+        i = self._sentence_index(pos)
+        return self.sentences[i] if i is not None else (pos, pos)
 
     def sentences_matching(self, rx: re.Pattern, *, in_response: bool = True) -> list[tuple[int, int]]:
-        out = []
-        for a, b in self.sentences:
+        """Sentences holding a match of `rx` (matches may not cross a sentence end), in order."""
+        key = (rx.pattern, rx.flags, in_response)
+        cached = self._matching.get(key)
+        if cached is not None:
+            return cached
+        found: dict[int, None] = {}
+        for m in self.finditer(rx):
+            i = self._sentence_index(m.start())
+            if i is None or i in found:
+                continue
+            a, b = self.sentences[i]
+            if m.end() > b and not self.search(rx, a, b):
+                continue
             if in_response and self.in_request(a):
                 continue
-            if rx.search(self.text, a, b):
-                out.append((a, b))
+            found[i] = None
+        out = [self.sentences[i] for i in found]
+        self._matching[key] = out
         return out
 
     @cached_property
@@ -173,7 +298,7 @@ class Context:
         hs = self.headings
         out = []
         for i, (a, b, line) in enumerate(hs):
-            if heading_rx.search(line):
+            if heading_rx.search(line.lower() if heading_rx in _LOWER else line):
                 end = len(self.text)
                 for a2, _b2, _l2 in hs[i + 1 :]:
                     if a2 > b and self.text[b:a2].strip():
@@ -255,7 +380,7 @@ class Context:
     @cached_property
     def published_copy(self) -> bool:
         """A copy from a disclosure log or web page rather than the letter as sent."""
-        return bool(_WEB_CHROME.search(self.text))
+        return bool(self.search(_WEB_CHROME))
 
     # ---- dates -------------------------------------------------------------------------
     @cached_property
@@ -316,15 +441,13 @@ class Context:
         }
 
 
-_HARM_HEADING = re.compile(
+_HARM_HEADING = ci(
     r"^(overall )?harm\b|\bprejudice test\b|\bevidence of harm\b|\bharm (in|of) (confirm|comply|disclos|releas)"
     r"|\bharm test\b",
-    _F,
 )
-_WEB_CHROME = re.compile(
+_WEB_CHROME = ci(
     r"Bookmark the permalink|Comments are closed|Print this Page|Date published|Disclosure log|"
     r"cookies|Skip to (main )?content|Quick exit|Leave this site|FOI release|Published \d",
-    _F,
 )
 
 
@@ -414,7 +537,10 @@ def render_rule(rule_id: str, template_dir: str | None, variables: dict) -> tupl
     name = f"rules/{rule_id}.j2"
     env = environment(template_dir)
     try:
-        module = env.get_template(name).make_module(variables)
+        template = env.get_template(name)
+        context = template.new_context(variables, shared=False)
+        argument = normalise_prose("".join(template.root_render_func(context)))
+        ask = normalise_prose(str(context.vars.get("ask", "") or ""))
     except jinja2.TemplateNotFound:
         raise UserError(f"template {name!r} not found (looked in --template-dir, then the shipped templates)") from None
     except jinja2.TemplateSyntaxError as exc:
@@ -423,8 +549,6 @@ def render_rule(rule_id: str, template_dir: str | None, variables: dict) -> tupl
         raise UserError(f"template {name}: not allowed in the sandbox: {exc}") from None
     except jinja2.UndefinedError as exc:
         raise UserError(f"template {name}: {exc.message}") from None
-    argument = normalise_prose(str(module))
-    ask = normalise_prose(str(getattr(module, "ask", "") or ""))
     return argument, ask
 
 
@@ -488,8 +612,8 @@ def build_timeline(
     return timeline, used
 
 
-HEDGE = re.compile(r"\b(could|may|might|can|potentially|possibly|perhaps|conceivably)\b", _F)
-STATED_LIKELIHOOD = re.compile(r"\bwould\b|\bwill\b|\blikely\b|\bwould be likely to\b", _F)
+HEDGE = ci(r"could\b|may\b|might\b|can\b|potentially\b|possibly\b|perhaps\b|conceivably\b", word_start=True)
+STATED_LIKELIHOOD = ci(r"would\b|will\b|likely\b", word_start=True)
 
 
 def prejudice_exemptions(ctx: Context) -> list[Exemption]:
@@ -507,23 +631,28 @@ def harm_scope(ctx: Context) -> list[tuple[int, int]]:
     return [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]
 
 
-_SCOPE_OTHER = re.compile(
-    r"\b(any|all)\s+(other|additional|further)\s+information\b|\b(additional|further)\s+information\b|"
-    r"\bany\s*more\s+information\b|\banymore\s+information\b|\bany\s+other\s+(recorded\s+)?information\b",
-    _F,
+_SCOPE_OTHER = ci(
+    r"any\s+other\s+(?:recorded\s+)?information\b|all\s+other\s+information\b|"
+    r"any\s+additional\s+information\b|any\s+further\s+information\b|additional\s+information\b|"
+    r"further\s+information\b|any\s*more\s+information\b|anymore\s+information\b",
+    word_start=True,
 )
-_CONFIRMS = re.compile(
-    r"\bI can confirm that\b[^.]{0,80}\b(is|are) held\b|\b(we|I|the force|it) (have|has) (supplied|provided|attached|enclosed)\b|"
-    r"\bplease find (attached|enclosed|below)\b|\bcan confirm that (the )?[^.]{0,60}\bholds?\b|"
-    r"\bthe (information|data|figures?) (requested )?(is|are) (attached|enclosed|as follows|below)\b",
-    _F,
+_CONFIRMS = ci(
+    r"i can confirm that\b[^.]{0,80}\b(?:is|are) held\b|we (?:have|has) (?:supplied|provided|attached|enclosed)\b|"
+    r"i (?:have|has) (?:supplied|provided|attached|enclosed)\b|the force (?:have|has) (?:supplied|provided|attached|enclosed)\b|"
+    r"it (?:have|has) (?:supplied|provided|attached|enclosed)\b|please find (?:attached|enclosed|below)\b|"
+    r"can confirm that (?:the )?[^.]{0,60}\bholds?\b|"
+    r"the (?:information|data|figures?) (?:requested )?(?:is|are) (?:attached|enclosed|as follows|below)\b",
+    word_start=True,
 )
 _ANSWER_LINE = re.compile(
-    r"^[ \t]*(?:Q?\d{1,2}[a-z]?[.)]?[ \t]+)?(?![^\n]*\b(?:ref|reference|tel|telephone|phone|fax|date|dated|request|"
-    r"case|page|annex|foi|attachment|no)\b)[A-Za-z][A-Za-z ()/'’-]{0,50}?(?:[ \t]+[–-]|:)[ \t]*\d[\d,]*[ \t]*$|"
-    r"^[ \t]*Q?\d{1,2}[a-z]?[.)][ \t]+\d[\d,]*[ \t]*$|"
-    r"\b(the|a) (total )?(number|figure|total) (of [^.]{0,60})?(is|was|were) \d[\d,]*\b",
-    re.M | re.I,
+    r"[ \t]*(?:Q?\d{1,2}[a-z]?[.)]?[ \t]+)?[A-Za-z][A-Za-z ()/'’-]{0,50}?(?:[ \t]+[–-]|:)[ \t]*\d[\d,]*[ \t]*|"
+    r"[ \t]*Q?\d{1,2}[a-z]?[.)][ \t]+\d[\d,]*[ \t]*"
+)
+_NOT_ANSWER = re.compile(r"\b(?:ref|reference|tel|telephone|phone|fax|date|dated|request|case|page|annex|foi|"
+                         r"attachment|no)\b", re.I)
+_TOTAL_SENTENCE = ci(
+r"\b(the|a) (total )?(number|figure|total) (of [^.]{0,60})?(is|was|were) \d[\d,]*\b",
 )
 
 
@@ -535,7 +664,7 @@ def ncnd_scope(ctx: Context) -> str | None:
     if r.ncnd_scope in ("all", "other"):
         return r.ncnd_scope
     st = ctx.ncnd_statement
-    if st and _SCOPE_OTHER.search(ctx.text, *st):
+    if st and ctx.search(_SCOPE_OTHER, *st):
         return "other"
     return "all"
 
@@ -547,11 +676,20 @@ def confirmations(ctx: Context) -> list[tuple[int, int]]:
 
 def figures_given(ctx: Context) -> list[tuple[int, int]]:
     """Answer lines in the reply itself ('1a. Charged - 5', 'The total number was 12')."""
+    if "figures" in ctx._memo:
+        return ctx._memo["figures"]
     out = []
-    text = ctx.response_text
-    for m in _ANSWER_LINE.finditer(text):
+    text = ctx.text
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        if len(line) > 80 or not line.rstrip()[-1:].isdigit() or ctx.in_request(m.start()):
+            continue
+        if _ANSWER_LINE.fullmatch(line) and not _NOT_ANSWER.search(line):
+            out.append(m.span())
+    for m in ctx.finditer(_TOTAL_SENTENCE):
         if not ctx.in_request(m.start()):
             out.append(m.span())
+    ctx._memo["figures"] = out
     return out
 
 
@@ -565,14 +703,14 @@ def harm_based_ncnd(ctx: Context) -> bool:
     return any(ctx.info(e)[0] not in ("cost", "vexatious") for e in ex)
 
 
-_COST_WORDS = re.compile(r"\bcost\w*|\bhours?\b|appropriate limit|£\s?\d|\bburden\w*|\btime\b|\bresources?\b", _F)
+_COST_WORDS = ci(r"cost\w*|hours?\b|appropriate limit|£\s?\d|burden\w*|time\b|resources?\b", word_start=True)
 
 
 def cost_refusal(ctx: Context) -> list[Exemption]:
     """The cost-limit provisions relied on (s12, EIR reg 12(4)(b) on cost grounds, ...)."""
     out = [e for e in ctx.cited("cost")]
     if ctx.regime in ("EIR", "EISR"):
-        out = [e for e in out if _COST_WORDS.search(ctx.response_text)]
+        out = [e for e in out if ctx.search(_COST_WORDS, response=True)]
     else:
         out = [e for e in out if ctx.info(e)[0] in (None, "cost")]
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 from appeal.rules.context import cost_refusal
 
@@ -24,15 +25,16 @@ RULE = Rule(
                 "Law Centre NI v IC [2022] UKFTT 387 (GRC)"),
 )
 
-ADVICE = re.compile(
+ADVICE = ci(
     r"\bnarrow\w*|\brefin\w*|\breduc\w* (the )?(scope|time ?frame|period|number|date range)|"
     r"\bwithin the (appropriate |cost )?limit\b[^.]{0,80}\b(if|could|would|may|might)\b|"
     r"\byou (may|might|could) (wish|want|like) to\b|\bif you were to\b|\b(shorter|smaller|narrower) (period|time|request)\b|"
     r"\bre-?submit\w*|\bsubmit a (new|fresh|revised)\b|\badvice and assistance\b|\bsection 16\b|\bs\.? ?16\b|"
     r"\bwe (could|can|would be able to) (provide|supply|answer)\b",
-    re.I,
 )
-NO_ADVICE = re.compile(r"\b(difficult|unable|not (possible|able)) (for us )?to (suggest|advise|offer|identify)\b", re.I)
+NO_ADVICE = ci(
+    r"\b(difficult|unable|not (possible|able)) (for us )?to (suggest|advise|offer|identify)\b",
+)
 
 
 def check(ctx):
@@ -43,8 +45,8 @@ def check(ctx):
     if c is not None and c.advice_given:
         return []
     text = ctx.response_text
-    declined = NO_ADVICE.search(text)
-    if ADVICE.search(text) and not declined:
+    declined = ctx.search(NO_ADVICE, response=True)
+    if ctx.search(ADVICE, response=True) and not declined:
         return []
     if ctx.refusal.truncated and not declined:
         return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 from appeal.rules.context import cost_refusal
 
@@ -26,29 +27,31 @@ RULE = Rule(
 )
 
 _UNIT = r"(hours?|hrs|minutes?|mins|seconds|working days|days|weeks)"
-ESTIMATE = re.compile(
+ESTIMATE = ci(
     rf"(estimat\w*|would take|would require|take approximately|approximately|at least|in excess of|around|"
     rf"roughly|over)\b[^.]{{0,140}}?\b\d[\d,.]*\s*{_UNIT}\b|\b\d[\d,.]*\s*{_UNIT}\b[^.]{{0,60}}\b(to (comply|complete|"
     rf"review|search|locate|retrieve|extract|check|read)|of (work|staff time|officer time))",
-    re.I,
 )
-BREAKDOWN = re.compile(
+BREAKDOWN = ci(
     rf"\b\d[\d,.]*\s*{_UNIT}\s*(per|for each|to (review|check|read|locate|retrieve|extract|examine))\b|"
     rf"\b\d[\d,]*\s*(records?|files?|cases?|documents?|invoices?|e-?mails?|reports?|logs?|incidents?|crimes?|"
     rf"entries|folders?|boxes)\b[^.]{{0,160}}\b\d[\d,.]*\s*{_UNIT}\b",
-    re.I,
 )
 
 
-LIMIT_ONLY = re.compile(r"\b(represents|equates? to|equivalent (to|of)|set at|is based on|calculated at|rate of £\s?25)\b", re.I)
-ESTIMATING = re.compile(r"estimat|would take|would require|would need", re.I)
+LIMIT_ONLY = ci(
+    r"\b(represents|equates? to|equivalent (to|of)|set at|is based on|calculated at|rate of £\s?25)\b",
+)
+ESTIMATING = ci(
+    r"estimat|would take|would require|would need",
+)
 
 
 def _estimate(ctx, text):
-    for m in ESTIMATE.finditer(text):
+    for m in ctx.finditer(ESTIMATE, response=True):
         a, b = ctx.sentence_at(m.start())
         s = ctx.text[a:b]
-        if LIMIT_ONLY.search(s) and not ESTIMATING.search(s):
+        if ctx.search(LIMIT_ONLY, a, b) and not ctx.search(ESTIMATING, a, b):
             continue  # a statement of the limit itself, not an estimate
         return m
     return None
@@ -62,7 +65,7 @@ def check(ctx):
     if ctx.refusal.truncated and not (c and (c.hours or c.pounds)):
         return []
     text = ctx.response_text
-    breakdown = (c.breakdown_given if c else False) or bool(BREAKDOWN.search(text))
+    breakdown = (c.breakdown_given if c else False) or bool(ctx.search(BREAKDOWN, response=True))
     if breakdown:
         return []
     estimate_m = _estimate(ctx, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -84,19 +85,24 @@ SUBJECT = {
 }
 SUBJECT["EISR"] = {k.replace("reg12(4)", "reg10(4)").replace("reg12(5)", "reg10(5)").replace("reg13", "reg11"): v
                    for k, v in SUBJECT["EIR"].items()}
-_COMPILED = {reg: {k: re.compile(v, _K) for k, v in table.items()} for reg, table in SUBJECT.items()}
+_COMPILED = {reg: {k: ci(v, word_start=True) for k, v in table.items()} for reg, table in SUBJECT.items()}
 
-REASON = re.compile(
-    r"\b(because|as|since|would|could|might|may|will|if|therefore|reveal\w*|disclos\w*|identif\w*|"
-    r"undermin\w*|prejudic\w*|harm\w*|compromis\w*|jeopardi\w*|risk\w*|enabl\w*|allow\w*)\b", _K)
+REASON = ci(
+    r"because\b|as\b|since\b|would\b|could\b|might\b|may\b|will\b|if\b|therefore\b|reveal\w*|disclos\w*|"
+    r"identif\w*|undermin\w*|prejudic\w*|harm\w*|compromis\w*|jeopardi\w*|risk\w*|enabl\w*|allow\w*",
+    word_start=True,
+)
 # Sentences that describe an exemption's type, not why it applies to this information.
-DESCRIPTION = re.compile(
+DESCRIPTION = ci(
     r"class[- ]based|prejudice[- ]based|absolute|qualified exemption|is a qualified|legislators|"
     r"there is (therefore )?no (requirement|need)|requirement to (carry out|complete|consider|articulate)|"
     r"explanatory notes|full text of|can be found at|is exempt information if|provides that|"
-    r"the duty to confirm or deny does not arise", _K)
-LINK_OUT = re.compile(r"explanatory notes are shown here|full text of (the )?exemptions? can be found|"
-                      r"exemptions? (and explanatory notes )?(is|are) (shown|available|listed) (here|at)", _K)
+    r"the duty to confirm or deny does not arise",
+)
+LINK_OUT = ci(
+    r"explanatory notes are shown here|full text of (the )?exemptions? can be found|"
+                      r"exemptions? (and explanatory notes )?(is|are) (shown|available|listed) (here|at)",
+)
 
 
 def _key(citation: str, table: dict) -> str | None:
@@ -127,20 +133,16 @@ def check(ctx):
         seen_keys.add(key)
         subject = table[key]
         cite_sentences = {ctx.sentence_at(a) for a, _b in ex.spans[:1]}
-        explained = False
-        for a, b in ctx.sentences:
-            if (a, b) in cite_sentences or ctx.in_request(a):
-                continue
-            s = ctx.text[a:b]
-            if subject.search(s) and REASON.search(s) and not DESCRIPTION.search(s):
-                explained = True
-                break
+        explained = any(
+            (a, b) not in cite_sentences and ctx.search(REASON, a, b) and not ctx.search(DESCRIPTION, a, b)
+            for a, b in ctx.sentences_matching(subject)
+        )
         if not explained:
             unexplained.append(ex)
     if not unexplained:
         return []
     evidence = [ctx.citation_ev(ex) for ex in unexplained]
-    link = LINK_OUT.search(ctx.text)
+    link = ctx.search(LINK_OUT)
     if link:
         evidence.append(ctx.ev_sentence(link.start()))
     all_ncnd = all(ctx.info(ex)[2] or ex.ncnd for ex in unexplained)

@@ -30,15 +30,15 @@ def check(ctx):
     scope = harm_scope(ctx)
     if not scope:
         return []
-    stated = [s for s in scope if STATED_LIKELIHOOD.search(ctx.text, *s)]
+    stated = [s for s in scope if ctx.search(STATED_LIKELIHOOD, *s)]
     if stated:
         return []
-    hedged = [s for s in scope if HEDGE.search(ctx.text, *s)]
+    hedged = [s for s in scope if ctx.search(HEDGE, *s)]
     if not hedged:
         return []
     words = []
     for a, b in hedged:
-        for m in HEDGE.finditer(ctx.text, a, b):
+        for m in ctx.finditer(HEDGE, a, b):
             w = m.group(0).lower()
             if w not in words:
                 words.append(w)

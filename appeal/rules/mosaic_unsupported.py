@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -21,29 +22,30 @@ RULE = Rule(
                 "[2010] CSIH 43 (public-domain information must be explained)"),
 )
 
-MOSAIC = re.compile(
+MOSAIC = ci(
     r"\bmosaic\b|\bjigsaw\b|\bbuild (up )?a (bigger |fuller |wider |clearer )?picture\b|\bactivity map\b|"
     r"\bthreat map\b|\bpieced? together\b|\bcompar\w* (between|across) forces\b|\bforce[- ]by[- ]force\b",
-    re.I)
-NAMED = re.compile(
+    word_start=True,
+)
+NAMED = ci(
     r"combined with|together with (the|other|information|data|published)|in conjunction with|when added to|"
     r"alongside (the|other|information|published)|already (been )?(published|available|in the public domain)|"
     r"published (by|on|in) |(other|neighbouring) (forces|authorities)['’]? (responses?|disclosures?|publications?|figures)",
-    re.I)
+)
 
 
 def check(ctx):
     hits = []
     for a, b in ctx.sentences_matching(MOSAIC):
         nxt = ctx.sentences[ctx.sentences.index((a, b)) + 1] if (a, b) != ctx.sentences[-1] else (b, b)
-        if NAMED.search(ctx.text, a, nxt[1]):
+        if ctx.search(NAMED, a, nxt[1]):
             continue
         hits.append((a, b))
     if not hits:
         return []
     words = []
     for a, b in hits:
-        w = MOSAIC.search(ctx.text, a, b).group(0)
+        w = ctx.words(ctx.search(MOSAIC, a, b))
         if w.lower() not in [x.lower() for x in words]:
             words.append(w)
     return [ctx.finding(RULE, "moderate", [ctx.ev(a, b) for a, b in hits[:3]], words=words)]

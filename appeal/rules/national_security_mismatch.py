@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 from appeal.rules.context import GROUPS
 
@@ -28,16 +29,15 @@ RULE = Rule(
                 "ICO decision FS50246819 (Surrey Police)", "ICO guidance: the public interest test"),
 )
 
-NS_REASONING = re.compile(
+NS_REASONING = ci(
     r"\bnational security\b|\bsecurity of the (country|nation|realm|united kingdom|uk)\b|\bterroris[mt]\w*|"
     r"\bterrorist\w*|\bthreat level\b|\bsecurity bod(y|ies)\b|\binternational security\b|\bsecurity services?\b|"
     r"\bextremis[mt]\w*",
-    re.I,
+    word_start=True,
 )
-LINK_EXPLAINED = re.compile(
+LINK_EXPLAINED = ci(
     r"\b(MI5|MI6|GCHQ|Security Service|Secret Intelligence|Government Communications|special forces|"
     r"National Crime Agency|counter[- ]terrorism|security bod(y|ies) (were|was|are|is) (involved|consulted))\b",
-    re.I,
 )
 _LABEL = re.compile(r"^[^\n]{0,20}(section|s\.?)\s*2[34]\b[^\n]*$", re.I)
 
@@ -70,7 +70,7 @@ def check(ctx):
             return []
         if prof.security_link or prof.specific:
             return []  # a named person or incident may well concern a security body
-        explained = bool(LINK_EXPLAINED.search(ctx.response_text))
+        explained = bool(ctx.search(LINK_EXPLAINED, response=True))
         strength = "moderate" if explained else "strong"
         evidence = [ctx.citation_ev(e) for e in ns_cited]
         ctx.cover(ns_cited, RULE.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 from appeal.rules.context import harm_based_ncnd, ncnd_scope
 
@@ -25,19 +26,22 @@ RULE = Rule(
                 "ICO decision FS50246819 (Surrey Police)"),
 )
 
-_SCOPE_DEFINED = re.compile(
+_SCOPE_DEFINED = ci(
     r"\b(any|other|additional|further)\s+(other\s+)?information\s+(relating\s+to|regarding|about|concerning|"
     r"in\s+relation\s+to|with\s+regard\s+to|relevant\s+to|in\s+respect\s+of|on)\s+"
     r"(?!(this|your|the)\s+(whole\s+of\s+(your|this)\s+)?request)(?!the\s+whole)",
-    re.I,
 )
-_EFFECT = re.compile(
-    r"\b(confirm\w*|den(y|ying|ial)|confirmation)\b[^.]{0,200}\b(would|could|may|might|will)\b[^.]{0,80}\b("
-    r"reveal\w*|disclos\w*|indicat\w*|show\w*|tell\w*|alert\w*|identif\w*|provid\w* intelligence|"
-    r"undermin\w*|prejudic\w*|harm\w*|compromis\w*|hinder\w*|jeopardi\w*|assist\w*|enabl\w*|allow\w*|"
-    r"affect\w*|inform\w* (criminals|offenders|those))",
-    re.I,
+# "confirming ... would reveal ...": what confirming or denying would itself do. One alternative per
+# lead word, so that every alternative starts with a literal (fast to scan for).
+_MODAL = r"\b(?:would|could|may|might|will)\b"
+_CONSEQUENCE = (r"\b(?:reveal|disclos|indicat|show|tell|alert|identif|provid\w* intelligence|undermin|prejudic|harm|"
+                r"compromis|hinder|jeopardi|assist|enabl|allow|affect|inform\w* (?:criminals|offenders|those))")
+_EFFECT = ci(
+    "|".join(rf"{lead}[^.]{{0,200}}{_MODAL}[^.]{{0,80}}{_CONSEQUENCE}" for lead in (r"confirm\w*", "deny", "denying", "denial")),
+    word_start=True,
 )
+
+_PRO_DISCLOSURE = ci(r"favour|better informed|public debate|reassur")
 
 
 def check(ctx):
@@ -49,9 +53,8 @@ def check(ctx):
     scope = ncnd_scope(ctx)
     undefined_scope = False
     if scope == "other":
-        undefined_scope = not _SCOPE_DEFINED.search(ctx.response_text)
-    effect = [s for s in ctx.sentences if _EFFECT.search(ctx.text, *s) and not ctx.in_request(s[0])
-              and not re.search(r"favour|better informed|public debate|reassur", ctx.text[s[0]:s[1]], re.I)]
+        undefined_scope = not ctx.search(_SCOPE_DEFINED, response=True)
+    effect = [s for s in ctx.sentences_matching(_EFFECT) if not ctx.search(_PRO_DISCLOSURE, *s)]
     no_effect = not effect
     if ctx.refusal.truncated and no_effect and not undefined_scope:
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -22,17 +23,20 @@ RULE = Rule(
 )
 
 CUTOVER = dt.date(2018, 5, 25)
-OLD = re.compile(
+OLD = ci(
     r"\bData Protection Act,? 1998\b|\bDPA,? ?1998\b|\bfirst (data protection )?principle\b|"
     r"\bSchedule [23] (of|to) the (DPA|Data Protection Act)\b|\bsection 40 ?\(3\) ?\(a\) ?\(i\)|\bs\.? ?40 ?\(3\) ?\(a\) ?\(i\)|"
     r"\bDirective 95/46\b",
-    re.I,
 )
-NEW = re.compile(r"\bData Protection Act,? 2018\b|\bDPA,? ?2018\b|\bGDPR\b|\bGeneral Data Protection Regulation\b", re.I)
+NEW = ci(
+    r"\bData Protection Act,? 2018\b|\bDPA,? ?2018\b|\bGDPR\b|\bGeneral Data Protection Regulation\b",
+)
+
+_DP_CONTEXT = ci(r"data protection|dpa")
 
 
 def check(ctx):
-    hits = [m for m in OLD.finditer(ctx.text) if not ctx.in_request(m.start())]
+    hits = [m for m in ctx.finditer(OLD) if not ctx.in_request(m.start())]
     if not hits:
         return []
     date = ctx.letter_date
@@ -44,10 +48,10 @@ def check(ctx):
         return []
     # "first principle" alone is only outdated in a data-protection context
     hits = [m for m in hits if not m.group(0).lower().startswith("first") or
-            re.search(r"data protection|DPA", ctx.text[max(0, m.start() - 200): m.end() + 200], re.I)]
+            ctx.search(_DP_CONTEXT, max(0, m.start() - 200), m.end() + 200)]
     if not hits:
         return []
-    mixed = bool(NEW.search(ctx.text))
+    mixed = bool(ctx.search(NEW))
     strength = "moderate" if mixed else "strong"
     evidence = []
     for m in hits:
@@ -57,6 +61,6 @@ def check(ctx):
     return [ctx.finding(
         RULE, strength, evidence[:3],
         date=date.isoformat(),
-        words=[m.group(0) for m in hits][:3],
+        words=[ctx.words(m) for m in hits][:3],
         mixed=mixed,
     )]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -24,12 +25,12 @@ RULE = Rule(
                 "Craigdale Housing Association v SIC [2010] CSIH 43", "ICO guidance: s40 refusal notices"),
 )
 
-IDENTIFY = re.compile(
-    r"identif\w*[^.]{0,100}\b(individuals?|persons?|people|victims?|offenders?|suspects?|data subjects?|them|"
-    r"someone|families|family|children|child)\b|\b(small|low) (numbers?|counts?|figures?)\b|fewer than \d|"
-    r"\bre-?identif\w*|\b(could|would|may|might) be identified\b|\bjigsaw identification\b|\bbarnardis\w*|"
-    r"\bsuppress\w*|\bidentifiable\b",
-    re.I,
+IDENTIFY = ci(
+    r"identif\w*[^.]{0,100}?\b(?:individual|person|people|victim|offender|suspect|data subject|them\b|someone|"
+    r"famil|child)|small numbers?\b|small counts?\b|small figures?\b|low numbers?\b|low counts?\b|low figures?\b|"
+    r"fewer than \d|re-?identif|could be identified|would be identified|may be identified|might be identified|"
+    r"jigsaw identification|barnardis|suppress|identifiable\b",
+    word_start=True,
 )
 
 

@@ -41,8 +41,8 @@ def check(ctx):
     generic = False
     if prof.known and prof.terms:
         generic = not any(content_terms(ctx.text[a:b]) & prof.terms for a, b in scope)
-    speculative = not any(STATED_LIKELIHOOD.search(ctx.text, a, b) for a, b in scope) and any(
-        HEDGE.search(ctx.text, a, b) for a, b in scope)
+    speculative = not any(ctx.search(STATED_LIKELIHOOD, a, b) for a, b in scope) and any(
+        ctx.search(HEDGE, a, b) for a, b in scope)
     if not (generic or speculative):
         return []
     ctx.cover(prej, RULE.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -23,13 +24,17 @@ RULE = Rule(
                 "FOISA s2(1)(b)"),
 )
 
-FUNDS = re.compile(
+FUNDS = ci(
     r"public funds|public money|taxpayers?'?’?s? money|their money|police resources|use of (police )?resources|"
-    r"value for money|how (the force|we|the council|public) spends?", re.I)
-OPERATIONS = re.compile(r"\b(these|such|those) (\w+ )?(techniques?|tactics|operations|methods)\b|"
-                        r"\b(covert|specialist|investigative) (techniques?|tactics|operations|methods)\b|\btechniques\b", re.I)
-PIT_HEADING = re.compile(r"public interest|factors?|balanc|favour", re.I)
-PIT_SENTENCE = re.compile(r"public interest|balanc|favour|outweigh", re.I)
+    r"value for money|how (the force|we|the council|public) spends?",
+)
+OPERATIONS = ci(r"these (?:\w+ )?(?:techniques?|tactics|operations|methods)\b|such (?:\w+ )?(?:techniques?|tactics|operations|methods)\b|those (?:\w+ )?(?:techniques?|tactics|operations|methods)\b|covert (?:techniques?|tactics|operations|methods)\b|specialist (?:techniques?|tactics|operations|methods)\b|investigative (?:techniques?|tactics|operations|methods)\b|techniques\b", word_start=True)
+PIT_HEADING = ci(
+    r"public interest|factors?|balanc|favour",
+)
+PIT_SENTENCE = ci(
+    r"public interest|balanc|favour|outweigh",
+)
 
 
 def check(ctx):
@@ -41,20 +46,20 @@ def check(ctx):
     pit = ctx.passages(PIT_HEADING)
 
     def in_pit(a, b):
-        return any(x <= a < y for x, y in pit) or PIT_SENTENCE.search(ctx.text, a, b)
+        return any(x <= a < y for x, y in pit) or ctx.search(PIT_SENTENCE, a, b)
 
     evidence, funds, ops = [], [], []
     if not prof.spending:
         for a, b in ctx.sentences_matching(FUNDS):
             if in_pit(a, b):
-                m = FUNDS.search(ctx.text, a, b)
-                funds.append(m.group(0))
+                m = ctx.search(FUNDS, a, b)
+                funds.append(ctx.words(m))
                 evidence.append(ctx.ev(a, b))
     if not prof.operational:
         for a, b in ctx.sentences_matching(OPERATIONS):
             if in_pit(a, b):
-                m = OPERATIONS.search(ctx.text, a, b)
-                ops.append(m.group(0))
+                m = ctx.search(OPERATIONS, a, b)
+                ops.append(ctx.words(m))
                 evidence.append(ctx.ev(a, b))
     if not evidence:
         return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -22,10 +23,13 @@ RULE = Rule(
                 "ICO guidance: the public interest test"),
 )
 
-FACTORS = re.compile(
+FACTORS = ci(
     r"factors?|in favour of|favouring|for disclosure|against disclosure|arguments?|considerations?|"
-    r"weigh\w*|balanc\w*|outweigh\w*", re.I)
-CONCLUSION = re.compile(r"public interest", re.I)
+    r"weigh\w*|balanc\w*|outweigh\w*",
+)
+CONCLUSION = ci(
+    r"public interest",
+)
 
 
 def check(ctx):
@@ -40,7 +44,7 @@ def check(ctx):
     if not qualified:
         return []
     pi_sentences = [s for s in ctx.sentences_matching(CONCLUSION)]
-    weighing = [s for s in ctx.sentences if FACTORS.search(ctx.text, *s) and not ctx.in_request(s[0])]
+    weighing = ctx.sentences_matching(FACTORS)
     if r.public_interest_test or (pi_sentences and len(weighing) >= 2):
         # A test is present: is it only a bare conclusion? Count sentences that weigh factors.
         if len(weighing) >= 2 or r.truncated:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -23,38 +24,44 @@ RULE = Rule(
     references=("FOIA s17(1) (a notice must be about the request made)", "ICO guidance: refusal notices"),
 )
 
-PLACEHOLDER = re.compile(
+PLACEHOLDER = ci(
     r"\[(?:insert|enter|name|date|ref(?:erence)?|requester|applicant|authority|organisation|organization|"
     r"details?|xx+|\.\.\.)[^\]\n]{0,40}\]|<(?:insert|enter|name|date)[^>\n]{0,40}>|\{\{[^}\n]{0,40}\}\}|"
-    r"«[^»\n]{1,40}»|(?<![\w@.\-])X{3,}(?![\w@.\-])|\bXX/XX/XX(?:XX)?\b|\bDD/MM/YYYY\b",
-    re.I,
+    r"«[^»\n]{1,40}»|xx/xx/xx(?:xx)?\b|dd/mm/yyyy\b"
 )
-PLACEHOLDER_CASE = re.compile(r"(?<![\w@.\-])XXX+(?![\w@.\-])")  # upper-case only: x-ed redactions are lower
-GAP = re.compile(
-    r"\b(?:data|information|details|figures) (?:on|about|regarding|for) [.,;:](?=\s|$)|"
-    r"\b(?:that|whether) the (?:holds|does not hold|has|does)\b|\bunder sections? of (?:the )?(?:FOI|FOISA|Act)\b|"
-    r"\b(?:confirm|deny) that (?:it )?holds? the information (?:that )?you requested about \.",
-    re.I,
+# Upper-case runs only: WhatDoTheyKnow and others redact addresses with lower-case x's.
+X_RUN = re.compile(r"XXX+")
+GAP = ci(
+    r"data (?:on|about|regarding|for) [.,;:](?=\s|$)|information (?:on|about|regarding|for) [.,;:](?=\s|$)|"
+    r"details (?:on|about|regarding|for) [.,;:](?=\s|$)|figures (?:on|about|regarding|for) [.,;:](?=\s|$)|"
+    r"that the (?:holds|does not hold|has|does)\b|whether the (?:holds|does not hold|has|does)\b|"
+    r"under sections? of (?:the )?(?:foi|foisa|act)\b",
+    word_start=True,
 )
-DRAFT = re.compile(r"(?m)^[ \t]*draft[ \t]*$", re.I)
-AUTHORITY_ACTOR = re.compile(
-    r"\b((?:[A-Z][a-z]+(?:[ -](?:and|of|upon|on|the)?[ -]?[A-Z][a-z]+)*) "
-    r"(?:Police|Constabulary|Borough Council|County Council|City Council|District Council|Council))\b"
-    r"(?= (?:can |will |does |do |has |have |is )?(?:neither|confirms?|provides? you|holds?|has decided|"
-    r"will not|cannot|is (?:unable|not obliged|withholding)|can confirm|does not hold))",
+DRAFT = re.compile(r"(?m)^[ \t]*(?:draft|DRAFT|Draft)[ \t]*$")
+# "<Name> Police can neither confirm...": another authority named as the decision-maker. Found
+# from the literal body word, then the name is read backwards.
+ACTOR_BODY = re.compile(
+    r"(?:Police|Constabulary|Council)(?= (?:can |will |does |do |has |have |is )?(?:neither|confirms?|provides? you|"
+    r"holds?|has decided|will not|cannot|is (?:unable|not obliged|withholding)|can confirm|does not hold))"
 )
+ACTOR_NAME = re.compile(r"((?:[A-Z][a-z]+(?:[ -](?:and|of|upon|on|the)?[ -]?)?)+)[ ]?(?:Borough |County |City |District )?$")
 
 
 def check(ctx):
     text = ctx.text
     found = []  # (kind, start, end)
-    for m in PLACEHOLDER.finditer(text):
-        s = m.group(0)
-        if s.lower().startswith("x") and not PLACEHOLDER_CASE.fullmatch(s):
+    for m in ctx.finditer(PLACEHOLDER):
+        if not ctx.in_request(m.start()):
+            found.append(("placeholder", m.start(), m.end()))
+    for m in X_RUN.finditer(text):
+        before = text[m.start() - 1: m.start()] if m.start() else ""
+        after = text[m.end(): m.end() + 1]
+        if (before and (before.isalnum() or before in "@.-")) or (after and (after.isalnum() or after in "@.-")):
             continue
         if not ctx.in_request(m.start()):
             found.append(("placeholder", m.start(), m.end()))
-    for m in GAP.finditer(text):
+    for m in ctx.finditer(GAP):
         if not ctx.in_request(m.start()):
             found.append(("gap", m.start(), m.end()))
     for m in DRAFT.finditer(text):
@@ -62,11 +69,15 @@ def check(ctx):
     name = (ctx.refusal.authority.name or "").strip()
     if name:
         key = _key(name)
-        for m in AUTHORITY_ACTOR.finditer(text):
-            other = m.group(1)
-            if ctx.in_request(m.start()) or _same(key, _key(other)):
+        for m in ACTOR_BODY.finditer(text):
+            lead = ACTOR_NAME.search(text, max(0, m.start() - 60), m.start())
+            if lead is None:
                 continue
-            found.append(("authority", m.start(1), m.end(1)))
+            start = lead.start(1)
+            other = text[start: m.end()]
+            if ctx.in_request(start) or _same(key, _key(other)):
+                continue
+            found.append(("authority", start, m.end()))
     ref = ctx.refusal.reference
     if ref:
         shape = _shape(ref)
