@@ -15,6 +15,12 @@ import typer
 
 from appeal.errors import UserError
 
+# typer up to 0.25 uses click itself; from 0.26 it carries its own copy of click.
+try:
+    from typer._click.exceptions import ClickException as _ClickException
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click.exceptions import ClickException as _ClickException
+
 app = typer.Typer(
     name="appeal",
     help="Challenge a UK Freedom of Information refusal: find its weaknesses in law, "
@@ -44,7 +50,23 @@ def _one_line(message: str) -> str:
 def main(argv: list[str] | None = None) -> None:
     """Entry point for the `appeal` script and `python -m appeal`."""
     args = sys.argv[1:] if argv is None else argv
+    try:
+        _run(args)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        sys.exit(0)
+
+
+def _run(args: list[str]) -> None:
     command = typer.main.get_command(app)
+    if not args:  # bare `appeal`: the help, as a successful answer
+        with command.make_context("appeal", ["--help"], resilient_parsing=True) as ctx:
+            print(command.get_help(ctx))
+        sys.exit(0)
     try:
         rc = command.main(args=args, prog_name="appeal", standalone_mode=False)
     except UserError as exc:
@@ -55,10 +77,7 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Abort:
         print("appeal: aborted", file=sys.stderr)
         sys.exit(130)
-    except typer.TyperException as exc:  # click's usage errors (vendored by typer)
-        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `appeal`: show the help
-            print(command.get_help(exc.ctx))
-            sys.exit(0)
+    except _ClickException as exc:  # click's usage errors
         fmt = getattr(exc, "format_message", None)
         msg = fmt() if fmt else str(exc)
         cmd = getattr(getattr(exc, "ctx", None), "command_path", "appeal")
@@ -68,12 +87,7 @@ def main(argv: list[str] | None = None) -> None:
         print("appeal: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`): not an error of ours.
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
-        sys.exit(0)
+        raise
     except Exception as exc:  # a bug of ours: one line, the traceback only on request
         if os.environ.get("APPEAL_DEBUG"):
             raise
