@@ -157,3 +157,13 @@ def test_likelihood_not_stated_and_would():
     text3 = ("Response\n\nThe information is exempt under section 31(1)(a) of the Freedom of Information Act 2000.\n")
     ex3 = parse_text(text3).exemptions[0]
     assert ex3.harm_stated is False and ex3.likelihood == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have considered section 36 but section 36 does not apply here.",
+    "We have not applied section 43 to this information.",
+    "In reply to question 3, the department used section 35 to withhold information the following number of times: 12.",
+])
+def test_exemptions_set_aside_or_counted_are_not_relied_on(sentence):
+    text = f"Response\n\nThe information is exempt under section 40(2) of the Freedom of Information Act 2000.\n{sentence}\n"
+    assert [e.citation for e in parse_text(text).exemptions] == ["s40(2)"]

@@ -109,14 +109,54 @@ def _lookup_regime(c, guess: RegimeGuess) -> str:
     return "FOISA" if guess.scottish else "FOIA"
 
 
+_NEG_AFTER = re.compile(
+    r"(?i)[^.;:\n]{0,60}?\b(?:(?:does|do|did)\s+not\s+(?:apply|engage)|(?:is|was|are|were)\s+not\s+(?:engaged|"
+    r"relevant|applicable|being\s+(?:applied|relied))|(?:has|have|was|were)\s+not\s+(?:been\s+)?(?:applied|relied|used))"
+)
+_NEG_BEFORE = re.compile(
+    r"(?i)\b(?:(?:we|I)\s+(?:have|had|are|am|do|did)\s+not\s+(?:applied|apply|relied|rely|relying|used|use|"
+    r"considered\s+it\s+necessary\s+to\s+apply)(?:\s+on)?|rather\s+than|instead\s+of|no\s+longer\s+rel\w+\s+on)"
+    r"[^.;\n]{0,30}$"
+)
+_COUNTING = re.compile(r"(?i)\bnumber\s+of\s+times\b|\bhow\s+many\s+times\b|\btimes\s+(?:it|we|the\s+\w+)\s+used\b")
+
+
+_POSITIVE = re.compile(r"(?i)exempt|\brel(?:y|ies|ied|ying)\b|engag|by\s+virtue|withh[oe]ld|refus")
+_NEGATION = re.compile(r"(?i)\b(?:not|no\s+longer|rather\s+than|instead\s+of)\b")
+
+
+def _sentence(text: str, a: int, b: int) -> str:
+    s = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+    e_dot, e_nl = text.find(". ", b), text.find("\n", b)
+    ends = [x for x in (e_dot, e_nl) if x != -1]
+    sent = text[s:(min(ends) if ends else len(text))]
+    return "" if _NEGATION.search(sent) else sent
+
+
+def _not_relied(text: str, c) -> bool:
+    """Named only to be set aside, or counted as a statistic ("used section 35 ... times")."""
+    if _NEG_AFTER.match(text, c.end) or _NEG_BEFORE.search(text[max(0, c.start - 80):c.start]):
+        return True
+    line_s = max(text.rfind(".", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    line_e = text.find("\n", c.end)
+    return bool(_COUNTING.search(text, line_s, line_e if line_e != -1 else len(text)))
+
+
 def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[Exemption]:
     from appeal.law.exemptions import lookup
 
     found: dict[str, Exemption] = {}
     order: list[str] = []
+    set_aside: set[str] = set()
+    relied: set[str] = set()
     for c in cits:
         if in_request(c.start):
             continue
+        if _not_relied(text, c):
+            set_aside.add(c.citation)
+            continue
+        if _POSITIVE.search(_sentence(text, c.start, c.end)):
+            relied.add(c.citation)
         info = lookup(c.citation, _lookup_regime(c, guess))
         if info is None:
             continue
@@ -131,6 +171,8 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
         span = [c.start, c.end]
         if span not in ex.spans:
             ex.spans.append(span)
+    # Named to be set aside and never relied on in so many words: not an exemption relied on.
+    order = [c for c in order if not (c in set_aside and c not in relied)]
     # A less specific citation joins the more specific ones it is the parent of.
     keep = []
     for cit in order:
