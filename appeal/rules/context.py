@@ -320,6 +320,35 @@ class Context:
         return self.ev(a, b)
 
     # ---- exemptions --------------------------------------------------------------------
+    @cached_property
+    def exemptions(self) -> list[Exemption]:
+        """The provisions relied on: a citation met only inside the quoted request (the requester
+        asking about 'section 35') is not one."""
+        span = self.request_span
+        if not span:
+            return list(self.refusal.exemptions)
+        a, b = span
+        return [e for e in self.refusal.exemptions
+                if not e.spans or not all(a <= s < b for s, _e in e.spans)]
+
+    def request_evidence(self, kind: str):
+        """Evidence from the quoted request for the words that put it in `kind`."""
+        span, prof = self.request_span, self.request
+        if not span:
+            return None
+        for a, b in prof.spans.get(kind, ()):
+            word = prof.text[a:b]
+            pos = span[0] + a
+            if self.text[pos : pos + len(word)] != word:
+                pos = self.text.find(word, span[0])
+                if pos < 0:
+                    continue
+            sa, sb = self.sentence_at(pos)
+            if sb - sa > 400 or not (span[0] <= sa < span[1] + 1):
+                return self.ev(pos, pos + len(word))
+            return self.ev(sa, sb)
+        return None
+
     def cited(self, group_or_prefixes) -> list[Exemption]:
         """Exemptions whose citation starts with any prefix (or a GROUPS name for this regime)."""
         if isinstance(group_or_prefixes, str) and group_or_prefixes in GROUPS:
@@ -328,7 +357,7 @@ class Context:
             prefixes = (group_or_prefixes,)
         else:
             prefixes = tuple(group_or_prefixes)
-        return [e for e in self.refusal.exemptions if any(_cites(e.citation, p) for p in prefixes)]
+        return [e for e in self.exemptions if any(_cites(e.citation, p) for p in prefixes)]
 
     def info(self, ex: Exemption):
         """(test, absolute, ncnd) for an exemption: the parser's values, else the law table."""
@@ -370,7 +399,9 @@ class Context:
 
     @cached_property
     def harm_sentences(self) -> list[tuple[int, int]]:
-        return self.sentences_matching(HARM_VERB)
+        """Statements of harm: not talk about the test ('a prejudice based exemption', 'I am not
+        required to identify the harm')."""
+        return [s for s in self.sentences_matching(HARM_VERB) if not self.search(_HARM_TALK, *s)]
 
     @cached_property
     def harm_passages(self) -> list[tuple[int, int]]:
@@ -380,7 +411,8 @@ class Context:
     @cached_property
     def published_copy(self) -> bool:
         """A copy from a disclosure log or web page rather than the letter as sent."""
-        return bool(self.search(_WEB_CHROME))
+        head = self.text[:400]
+        return bool(self.search(_WEB_CHROME)) or bool(_ANNEX_HEAD.search(head))
 
     # ---- dates -------------------------------------------------------------------------
     @cached_property
@@ -445,9 +477,16 @@ _HARM_HEADING = ci(
     r"^(overall )?harm\b|\bprejudice test\b|\bevidence of harm\b|\bharm (in|of) (confirm|comply|disclos|releas)"
     r"|\bharm test\b",
 )
+_HARM_TALK = ci(
+    r"prejudice[- ]based|prejudice test|harm test|prejudice/public|no requirement|not required|requirement to|"
+    r"identify the harm|articulate the harm|evidence of harm|evidence the harm|evidence this|consider the harm|"
+    r"demonstrate the (?:harm|prejudice)|legislators",
+    word_start=True,
+)
+_ANNEX_HEAD = re.compile(r"(?m)^\s*(?:Appendix|Annex|Schedule|APPENDIX|ANNEX)\b")
 _WEB_CHROME = ci(
     r"Bookmark the permalink|Comments are closed|Print this Page|Date published|Disclosure log|"
-    r"cookies|Skip to (main )?content|Quick exit|Leave this site|FOI release|Published \d",
+    r"cookies|Skip to (main )?content|Skip navigation|Site map|Quick exit|Leave this site|FOI release|Published \d",
 )
 
 
@@ -617,7 +656,7 @@ STATED_LIKELIHOOD = ci(r"would\b|will\b|likely\b", word_start=True)
 
 
 def prejudice_exemptions(ctx: Context) -> list[Exemption]:
-    return [e for e in ctx.refusal.exemptions if ctx.is_prejudice(e)]
+    return [e for e in ctx.exemptions if ctx.is_prejudice(e)]
 
 
 def harm_scope(ctx: Context) -> list[tuple[int, int]]:
@@ -657,21 +696,35 @@ r"\b(the|a) (total )?(number|figure|total) (of [^.]{0,60})?(is|was|were) \d[\d,]
 
 
 def ncnd_scope(ctx: Context) -> str | None:
-    """'all' (NCND over the request) or 'other' (over 'any other information'), or None."""
+    """'all' (NCND over the request), 'other' (over 'any other information'), 'part' (over some
+    of the questions only), or None."""
     r = ctx.refusal
     if not r.ncnd:
         return None
-    if r.ncnd_scope in ("all", "other"):
-        return r.ncnd_scope
     st = ctx.ncnd_statement
+    if r.ncnd_scope == "other":
+        return "other"
+    if st and ctx.search(_SCOPE_PART, *st):
+        return "part"  # NCND for some questions only ("to requests 1, 2 and 3")
     if st and ctx.search(_SCOPE_OTHER, *st):
         return "other"
     return "all"
 
 
+_NEGATIVE = ci(r"not hold|not held|does not|do not|no information|not have|unable to", word_start=True)
+_NOT_HELD = ci(r"does not hold|do not hold|is not held|are not held|not held by|holds no|no information (?:is )?held|"
+               r"does not have the information|do not have the information", word_start=True)
+_SCOPE_PART = ci(r"(?:to|for|in relation to|in respect of|regarding) (?:requests?|questions?|parts?|points?|q) ?\d",
+                 word_start=True)
+
+
 def confirmations(ctx: Context) -> list[tuple[int, int]]:
-    """Sentences where the letter confirms holding or gives information."""
-    return [s for s in ctx.sentences_matching(_CONFIRMS)]
+    """Sentences where the letter confirms holding or gives information (not 'does not hold')."""
+    return [s for s in ctx.sentences_matching(_CONFIRMS) if not ctx.search(_NEGATIVE, *s)]
+
+
+def says_not_held(ctx: Context) -> bool:
+    return bool(ctx.search(_NOT_HELD, response=True))
 
 
 def figures_given(ctx: Context) -> list[tuple[int, int]]:
@@ -697,7 +750,7 @@ def harm_based_ncnd(ctx: Context) -> bool:
     """NCND on an exemption (not a cost-limit 'cannot confirm' under s12(2))."""
     if not ctx.refusal.ncnd:
         return False
-    ex = ctx.refusal.exemptions
+    ex = ctx.exemptions
     if not ex:
         return True
     return any(ctx.info(e)[0] not in ("cost", "vexatious") for e in ex)
@@ -706,11 +759,24 @@ def harm_based_ncnd(ctx: Context) -> bool:
 _COST_WORDS = ci(r"cost\w*|hours?\b|appropriate limit|£\s?\d|burden\w*|time\b|resources?\b", word_start=True)
 
 
+_VEXATIOUS = ci(r"vexatious|dransfield|harass|obsessive", word_start=True)
+
+
+def is_cost_refusal(ctx: Context) -> bool:
+    """A refusal on the cost limit: a cost provision cited, or a cost estimate read by the parser
+    (a letter that calls it a 'statutory time limit' without citing s12), but not vexatiousness."""
+    if cost_refusal(ctx):
+        return True
+    return ctx.refusal.cost is not None and not (ctx.cited("s14") or ctx.search(_VEXATIOUS, response=True))
+
+
 def cost_refusal(ctx: Context) -> list[Exemption]:
     """The cost-limit provisions relied on (s12, EIR reg 12(4)(b) on cost grounds, ...)."""
     out = [e for e in ctx.cited("cost")]
-    if ctx.regime in ("EIR", "EISR"):
-        out = [e for e in out if ctx.search(_COST_WORDS, response=True)]
+    if ctx.regime in ("EIR", "EISR") or any(e.citation.startswith("reg") for e in out):
+        # reg 12(4)(b) is cost-based only where the letter talks cost, not vexatiousness
+        vexatious = ctx.cited("s14") or ctx.search(_VEXATIOUS, response=True)
+        out = [e for e in out if not vexatious and ctx.search(_COST_WORDS, response=True)]
     else:
         out = [e for e in out if ctx.info(e)[0] in (None, "cost")]
     return out

@@ -6,7 +6,7 @@ import re
 
 from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.context import cost_refusal
+from appeal.rules.context import cost_refusal, is_cost_refusal
 
 RULE = Rule(
     id="cost-limit-no-advice",
@@ -40,7 +40,7 @@ NO_ADVICE = ci(
 def check(ctx):
     cost = cost_refusal(ctx)
     c = ctx.refusal.cost
-    if not cost and c is None:
+    if not is_cost_refusal(ctx):
         return []
     if c is not None and c.advice_given:
         return []

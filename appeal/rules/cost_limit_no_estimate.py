@@ -6,7 +6,7 @@ import re
 
 from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.context import cost_refusal
+from appeal.rules.context import cost_refusal, is_cost_refusal
 
 RULE = Rule(
     id="cost-limit-no-estimate",
@@ -60,9 +60,7 @@ def _estimate(ctx, text):
 def check(ctx):
     cost = cost_refusal(ctx)
     c = ctx.refusal.cost
-    if not cost and c is None:
-        return []
-    if ctx.refusal.truncated and not (c and (c.hours or c.pounds)):
+    if not is_cost_refusal(ctx):
         return []
     text = ctx.response_text
     breakdown = (c.breakdown_given if c else False) or bool(ctx.search(BREAKDOWN, response=True))
@@ -70,13 +68,16 @@ def check(ctx):
         return []
     estimate_m = _estimate(ctx, text)
     has_estimate = bool((c and (c.hours or c.pounds)) or estimate_m)
-    strength = "weak" if has_estimate else "moderate"
+    if ctx.refusal.truncated and has_estimate:
+        return []  # the breakdown may be in the part of the letter we do not have
+    strength = "weak" if (has_estimate or ctx.refusal.truncated) else "moderate"
     evidence = [ctx.citation_ev(e) for e in cost]
     if estimate_m:
         evidence.append(ctx.ev_sentence(estimate_m.start()))
     return [ctx.finding(
         RULE, strength, evidence,
         has_estimate=has_estimate,
+        copy_only=ctx.refusal.truncated,
         citations=[e.citation for e in cost] or ["the cost limit"],
         central=False,
     )]

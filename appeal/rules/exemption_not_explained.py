@@ -121,7 +121,7 @@ def check(ctx):
     table = _COMPILED.get(ctx.regime, {})
     unexplained = []
     seen_keys = set()
-    for ex in r.exemptions:
+    for ex in ctx.exemptions:
         if ex.citation in ctx.covered:
             continue
         test = ctx.info(ex)[0]

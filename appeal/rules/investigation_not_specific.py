@@ -27,10 +27,10 @@ def check(ctx):
     prof = ctx.request
     if not s30 or not prof.known or prof.specific or prof.case_level:
         return []
-    if not (prof.statistics or prof.policy or prof.spending):
+    if not (prof.statistics or prof.policy or prof.spending or prof.records):
         return []
     kinds = [k for k, on in (("statistics", prof.statistics), ("policies or procedures", prof.policy),
-                             ("spending", prof.spending)) if on]
+                             ("spending", prof.spending), ("a list of records", prof.records)) if on]
     evidence = [ctx.citation_ev(e) for e in s30]
     ctx.cover(s30, RULE.id)
     return [ctx.finding(

@@ -32,7 +32,7 @@ def check(ctx):
                  "arrived on a non-working day and the authority may count from the next working day).")
         return []
     if tl is None or tl.late is None:
-        if ctx.refusal.exemptions or ctx.refusal.ncnd:
+        if ctx.exemptions or ctx.refusal.ncnd:
             missing = []
             if not ctx.dates.get("received"):
                 missing.append("the date the request was received (--received)")

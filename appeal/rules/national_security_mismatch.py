@@ -55,8 +55,8 @@ def check(ctx):
     reasoning = [s for s in ctx.sentences_matching(NS_REASONING) if not _is_label(ctx, *s)]
     out = []
     # (a) national security argued, but no national-security provision cited.
-    if reasoning and not ns_cited and ctx.refusal.exemptions:
-        cited = [e.citation for e in ctx.refusal.exemptions]
+    if reasoning and not ns_cited and ctx.exemptions:
+        cited = [e.citation for e in ctx.exemptions]
         out.append(ctx.finding(
             RULE, "strong", [ctx.ev(a, b) for a, b in reasoning[:3]],
             kind="uncited", cited=cited, ns_cited=[], link_words=[], subject=None,
@@ -76,7 +76,7 @@ def check(ctx):
         ctx.cover(ns_cited, RULE.id)
         out.append(ctx.finding(
             RULE, strength, evidence,
-            kind="no_link", cited=[e.citation for e in ctx.refusal.exemptions],
+            kind="no_link", cited=[e.citation for e in ctx.exemptions],
             ns_cited=[e.citation for e in ns_cited],
             ncnd_forms=[e.citation for e in ns_cited if e.citation in ("s23(5)", "s24(2)") or e.ncnd],
             explained=explained,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.context import ci
 from appeal.rules.context import confirmations, figures_given, harm_based_ncnd, ncnd_scope
 
 RULE = Rule(
@@ -26,6 +27,11 @@ RULE = Rule(
 )
 
 
+# "any other information relevant to the whole of your request" is a bolt-on; "any of the
+# requested information" after answering part of it is the contradiction.
+_ALL_WORDING = ci(r"any of the (?:requested )?information|the information (?:you have )?requested", word_start=True)
+
+
 def check(ctx):
     if not harm_based_ncnd(ctx):
         return []
@@ -41,7 +47,7 @@ def check(ctx):
             return []
         strength = "strong" if (conf or figs) else "moderate"
         kind = "contradiction"
-    elif scope == "other":
+    elif scope == "other" and not (ctx.search(_ALL_WORDING, *st)):
         strength = "moderate"
         kind = "bolt_on"
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.context import figures_given, harm_based_ncnd, ncnd_scope
+from appeal.rules.context import figures_given, harm_based_ncnd, ncnd_scope, says_not_held
 
 RULE = Rule(
     id="ncnd-statistics",
@@ -28,27 +28,24 @@ def check(ctx):
     prof = ctx.request
     if not harm_based_ncnd(ctx) or not prof.known:
         return []
-    if not prof.statistics or prof.specific:
+    if not prof.mostly_statistics or prof.specific:
         return []
     scope = ncnd_scope(ctx)
-    if scope == "other" and figures_given(ctx):
-        return []  # the figures were given; the NCND is over something else (see ncnd-after-confirmation)
-    if scope == "all" and prof.aggregate:
+    if scope == "other" and (figures_given(ctx) or says_not_held(ctx)):
+        return []  # the figures were given (or said not to exist); the NCND is over something else
+    if scope in ("all", "part") and prof.aggregate:
         strength = "strong"
     else:
         strength = "moderate"
     evidence = []
     if ctx.ncnd_statement:
         evidence.append(ctx.ev(*ctx.ncnd_statement))
-    span = ctx.request_span
-    first = prof.first("statistics")
-    if span and first:
-        evidence.append(ctx.ev_sentence(span[0] + first[0]))
+    evidence.append(ctx.request_evidence("statistics"))
     return [ctx.finding(
         RULE, strength, evidence,
         scope=scope,
         words=prof.words("statistics")[:3],
         case_level=prof.case_level,
-        citations=[e.citation for e in ctx.refusal.exemptions],
-        s31_3=any(e.citation.startswith("s31(3)") for e in ctx.refusal.exemptions),
+        citations=[e.citation for e in ctx.exemptions],
+        s31_3=any(e.citation.startswith("s31(3)") for e in ctx.exemptions),
     )]

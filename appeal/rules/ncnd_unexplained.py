@@ -29,7 +29,8 @@ RULE = Rule(
 _SCOPE_DEFINED = ci(
     r"\b(any|other|additional|further)\s+(other\s+)?information\s+(relating\s+to|regarding|about|concerning|"
     r"in\s+relation\s+to|with\s+regard\s+to|relevant\s+to|in\s+respect\s+of|on)\s+"
-    r"(?!(this|your|the)\s+(whole\s+of\s+(your|this)\s+)?request)(?!the\s+whole)",
+    r"(?!(this|your|the)\s+(whole\s+of\s+(your|this)\s+)?request)(?!the\s+whole)(?!(an|any)\s+exempt\s+bod)"
+    r"(?!(the\s+|any\s+)?security\s+bod)",
 )
 # "confirming ... would reveal ...": what confirming or denying would itself do. One alternative per
 # lead word, so that every alternative starts with a literal (fast to scan for).
@@ -55,9 +56,8 @@ def check(ctx):
     if scope == "other":
         undefined_scope = not ctx.search(_SCOPE_DEFINED, response=True)
     effect = [s for s in ctx.sentences_matching(_EFFECT) if not ctx.search(_PRO_DISCLOSURE, *s)]
-    no_effect = not effect
-    if ctx.refusal.truncated and no_effect and not undefined_scope:
-        return []
+    # On an incomplete copy the explanation may be in the missing part: judge only the scope.
+    no_effect = not effect and not ctx.refusal.truncated
     if not (undefined_scope or no_effect):
         return []
     strength = "strong" if no_effect else "moderate"
@@ -65,5 +65,5 @@ def check(ctx):
         RULE, strength, [ctx.ev(*st)],
         undefined_scope=undefined_scope,
         no_effect=no_effect,
-        citations=[e.citation for e in ctx.refusal.exemptions if e.ncnd or ctx.info(e)[2]],
+        citations=[e.citation for e in ctx.exemptions if e.ncnd or ctx.info(e)[2]],
     )]

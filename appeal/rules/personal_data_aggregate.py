@@ -11,7 +11,7 @@ RULE = Rule(
     id="personal-data-aggregate",
     title="Personal-data exemption applied to anonymous figures",
     regimes=ALL_REGIMES,
-    strengths=("strong", "moderate"),
+    strengths=("strong",),
     detects="s40 (FOIA), reg 13 (EIR), s38 (FOISA) or reg 11 (EISR), including their NCND forms, relied on for "
     "a request for counts or breakdowns, with no explanation of how anyone could be identified from them.",
     why="The exemption covers personal data only: information relating to an identified or identifiable living "
@@ -37,19 +37,16 @@ IDENTIFY = ci(
 def check(ctx):
     pd = ctx.cited("personal_data")
     prof = ctx.request
-    if not pd or not prof.known or not prof.statistics or prof.specific or prof.case_level:
+    if not pd or not prof.known or not prof.aggregate:
         return []
     explained = [s for s in ctx.sentences_matching(IDENTIFY)]
     if explained:
         return []
     if ctx.refusal.truncated:
         return []
-    strength = "strong" if prof.aggregate else "moderate"
+    strength = "strong"
     evidence = [ctx.citation_ev(e) for e in pd]
-    span = ctx.request_span
-    first = prof.first("statistics")
-    if span and first:
-        evidence.append(ctx.ev_sentence(span[0] + first[0]))
+    evidence.append(ctx.request_evidence("statistics"))
     ctx.cover(pd, RULE.id)
     return [ctx.finding(
         RULE, strength, evidence,

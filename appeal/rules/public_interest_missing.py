@@ -35,7 +35,7 @@ CONCLUSION = ci(
 def check(ctx):
     r = ctx.refusal
     qualified = []
-    for ex in r.exemptions:
+    for ex in ctx.exemptions:
         test, absolute, _ncnd = ctx.info(ex)
         if test in ("cost", "vexatious"):
             continue

@@ -22,7 +22,8 @@ STATISTICS = re.compile(
     r"\bhow many\b|\bhow much\b|\bnumbers? of\b|\bthe number\b|\bfigures?\b|\bbreak ?down\b|"
     r"\bbroken down\b|\btotals?\b|\bstatistic|\bcounts? of\b|\bdata (on|for|regarding|about)\b|"
     r"\baverage\b|\bper (year|month|annum)\b|\beach (of the )?(last|past)? ?\w* ?(financial |calendar )?years?\b|"
-    r"\bhow long\b|\bnumber of days\b|\bpercentage\b|\bproportion\b",
+    r"\bhow long\b|\bnumber of days\b|\bpercentage\b|\bproportion\b|\bbreak (it|them|this|these|that) down\b|"
+    r"\bgrouped (into|by)\b",
     _F,
 )
 SPENDING = re.compile(
@@ -58,7 +59,7 @@ SECURITY_LINK = re.compile(
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Constable|Councillor|Cllr|Professor)"
 NAMED_PERSON = re.compile(
     rf"\b{_TITLES}\.? [A-Z][a-z'’-]+|\bnamed (person|individual|officer|suspect)\b|"
-    r"\bthe (officer|suspect|person|individual|man|woman|driver|victim)s? (involved|who|named|arrested|concerned)\b|"
+    r"\bthe (officer|suspect|person|individual|man|woman|driver|victim)s?(/\w+)? (involved|who|named|arrested|concerned)\b|"
     r"\b(about|concerning|regarding) me\b|\bmy (own )?(personal )?(data|information|file|records?)\b|"
     r"\bhas (he|she|this officer) been\b",
 )
@@ -73,11 +74,29 @@ SPECIFIC_INCIDENT = re.compile(
 )
 # Case-level detail: per-case particulars rather than aggregates.
 CASE_LEVEL = re.compile(
-    r"\bfor each (case|suspect|victim|incident|crime|arrest|individual|person|offender)\b|"
+    r"\bfor (each|every) (?!(?:year|month|quarter|week|day|financial|calendar|offence|offense|crime type|category|"
+    r"type|force|area|district|ward|region|age|period|of|one|unit|team|department|site|location|school|hospital)s?\b)\w+|"
     r"\beach (individual )?case\b|\bdetails? of (each|every|the) (case|incident|investigation)\b|"
     r"\bcase[- ]by[- ]case\b|\bnames? of (the )?(suspects?|offenders?|officers?|victims?|individuals?)\b",
     _F,
 )
+# A list or dataset of records (accounts, properties, contracts): administrative, not statistics.
+RECORDS = re.compile(
+    r"\b(a )?list of\b|\bspreadsheet\b|\bdataset\b|\bdata ?base\b|\bregister of\b|\bschedule of\b",
+    _F,
+)
+# Question units: numbered items, or sentences ending in "?" (bullet lists are detail, not questions).
+_UNIT = re.compile(r"(?m)^[ \t]*(?:\(?\d{1,2}[a-z]?[.):]|Q\d+)[^\n]*|[^.?!\n•]*\?")
+# Questions that ask for something other than figures: documents, policies, lists, yes/no facts.
+NON_STATISTICS = re.compile(
+    r"\bcop(y|ies) of\b|\bdocuments?\b|\bcorrespondence\b|\be-?mails?\b|\bminutes\b|\bpolic(y|ies)\b|"
+    r"\bprocedures?\b|\blist (of|the|all)\b|\bnames? of\b|\bwhich\b|\bwhat (is|was|are|were) the names?\b|"
+    r"\b(has|have|does|do|did|is|are) (your|the) (department|force|organisation|council|authority|trust|service)\b|"
+    r"^\W*(?:\d{1,2}[a-z]?[.):]\s*)?(does|do|did|has|have|is|are|was|were|can|will) (your|the|you|any|it|there|this)\b",
+    _F,
+)
+
+
 # "cost" as in the cost limit ("if it's not exceeding time and cost grounds") is not spending.
 COST_LIMIT_TALK = re.compile(
     r"\b(time|cost)\s*(and|or|/|&)\s*(cost|time)\b|\bcost (limit|grounds?|constraints?|threshold|ceiling)s?\b|"
@@ -120,6 +139,9 @@ class RequestProfile:
     named_person: bool = False
     specific_incident: bool = False
     case_level: bool = False
+    records: bool = False  # a list or dataset of records
+    # Share of the request's questions that ask for figures (1.0 for a one-line count)
+    statistics_share: float = 0.0
     # The words that put the request in each kind: kind -> [(start, end)] into `text`.
     spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     terms: frozenset[str] = frozenset()  # its content words (lower case), for topic matching
@@ -132,7 +154,12 @@ class RequestProfile:
     @property
     def aggregate(self) -> bool:
         """Asks for figures only, not for case-level particulars or about someone/some event."""
-        return self.statistics and not self.specific and not self.case_level
+        return self.mostly_statistics and not self.specific and not self.case_level
+
+    @property
+    def mostly_statistics(self) -> bool:
+        """At least half of the questions ask for figures."""
+        return self.statistics and self.statistics_share >= 0.5
 
     def first(self, kind: str) -> tuple[int, int] | None:
         found = self.spans.get(kind) or ()
@@ -151,6 +178,7 @@ _KINDS = {
     "named_person": NAMED_PERSON,
     "specific_incident": SPECIFIC_INCIDENT,
     "case_level": CASE_LEVEL,
+    "records": RECORDS,
 }
 
 
@@ -190,8 +218,16 @@ def analyse(request_text: str | None) -> RequestProfile:
         spans["specific_incident"] = spans["specific_incident"] + tuple(
             m.span() for m in INVESTIGATION_SPECIFIC.finditer(request_text)
         )
+    units = [u for u in (m.group(0).strip() for m in _UNIT.finditer(request_text)) if len(u) > 12]
+    stat = sum(bool(STATISTICS.search(u)) for u in units)
+    other = sum(bool(NON_STATISTICS.search(u)) and not STATISTICS.search(u) for u in units)
+    if stat + other:
+        share = stat / (stat + other)
+    else:
+        share = 1.0 if flags["statistics"] else 0.0
     return RequestProfile(
         known=True,
+        statistics_share=share,
         text=request_text,
         spans=spans,
         terms=content_terms(request_text),

@@ -24,7 +24,7 @@ BASIS = {"FOIA": "section 17(7)", "EIR": "regulation 14(5)", "FOISA": "section 1
 
 def check(ctx):
     r = ctx.refusal
-    if not (r.exemptions or r.ncnd or r.cost is not None):
+    if not (ctx.exemptions or r.ncnd or r.cost is not None):
         return []  # not a refusal notice
     review_missing = not r.review_rights_stated and not r.is_review_outcome
     commissioner_missing = not r.commissioner_rights_stated
@@ -40,7 +40,7 @@ def check(ctx):
     if ctx.ncnd_statement:
         evidence.append(ctx.ev(*ctx.ncnd_statement))
     else:
-        for ex in r.exemptions:
+        for ex in ctx.exemptions:
             e = ctx.citation_ev(ex)
             if e:
                 evidence.append(ctx.ev_sentence(e.start))

@@ -30,6 +30,8 @@ NEEDS = {
         "s40": ("the subsection (40(1), 40(2), or the neither-confirm-nor-deny provision 40(5A)/40(5B))", "strong"),
         "s36": ("the subsection of section 36(2) the qualified person relied on", "strong"),
         "s30": ("the subsection and paragraph of section 30 (for example 30(1)(a))", "moderate"),
+        "s30(1)": ("the paragraph of section 30(1), (a) to (c), that describes the investigation", "moderate"),
+        "s30(2)": ("the paragraph of section 30(2)", "moderate"),
         "s24": ("whether section 24(1) or the neither-confirm-nor-deny provision 24(2) is meant", "moderate"),
         "s27": ("the subsection of section 27 (27(1)(a) to (d), or 27(2))", "moderate"),
         "s43": ("whether section 43(1) (trade secrets) or 43(2) (commercial interests) is meant", "moderate"),
@@ -63,9 +65,9 @@ _S31_G = re.compile(r"^s31\(1\)\((g|h|i)\)$")
 
 def check(ctx):
     table = NEEDS.get(ctx.regime, {})
-    cits = [e.citation for e in ctx.refusal.exemptions]
+    cits = [e.citation for e in ctx.exemptions]
     problems = []  # (exemption, what is missing, strength)
-    for ex in ctx.refusal.exemptions:
+    for ex in ctx.exemptions:
         c = ex.citation
         if ctx.regime == "FOIA" and c.startswith("s31"):
             if any(_S31_LIMB.match(o) for o in cits):

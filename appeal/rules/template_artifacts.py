@@ -26,7 +26,7 @@ RULE = Rule(
 
 PLACEHOLDER = ci(
     r"\[(?:insert|enter|name|date|ref(?:erence)?|requester|applicant|authority|organisation|organization|"
-    r"details?|xx+|\.\.\.)[^\]\n]{0,40}\]|<(?:insert|enter|name|date)[^>\n]{0,40}>|\{\{[^}\n]{0,40}\}\}|"
+    r"details?|xx+|\.\.\.)[^\]\n\d]{0,40}\]|<(?:insert|enter|name|date)[^>\n]{0,40}>|\{\{[^}\n]{0,40}\}\}|"
     r"«[^»\n]{1,40}»|xx/xx/xx(?:xx)?\b|dd/mm/yyyy\b"
 )
 # Upper-case runs only: WhatDoTheyKnow and others redact addresses with lower-case x's.
@@ -35,7 +35,9 @@ GAP = ci(
     r"data (?:on|about|regarding|for) [.,;:](?=\s|$)|information (?:on|about|regarding|for) [.,;:](?=\s|$)|"
     r"details (?:on|about|regarding|for) [.,;:](?=\s|$)|figures (?:on|about|regarding|for) [.,;:](?=\s|$)|"
     r"that the (?:holds|does not hold|has|does)\b|whether the (?:holds|does not hold|has|does)\b|"
-    r"under sections? of (?:the )?(?:foi|foisa|act)\b",
+    r"under sections? of (?:the )?(?:foi|foisa|act)\b|"
+    # a preposition followed straight by a verb: the link or name between them is missing
+    r"(?:at|of|in):? (?:says|extends|explains)\b",
     word_start=True,
 )
 DRAFT = re.compile(r"(?m)^[ \t]*(?:draft|DRAFT|Draft)[ \t]*$")
@@ -84,7 +86,7 @@ def check(ctx):
         for m in re.finditer(rf"(?i)\b(request (?:number|no\.?|ref(?:erence)?)|our ref(?:erence)?|ref(?:erence)? no\.?)\s*:?\s*({shape})", text):
             other = m.group(2)
             before = text[max(0, m.start() - 60): m.start()].lower()
-            if _norm_ref(other) == _norm_ref(ref) or re.search(r"previous|earlier|disclosure log|published|see ", before):
+            if _norm_ref(other) == _norm_ref(ref) or re.search(r"previous|earlier|disclosure log|published|see |response to|aware|already|other|also", before):
                 continue
             found.append(("reference", m.start(2), m.end(2)))
     if not found:
@@ -93,7 +95,9 @@ def check(ctx):
     for k, _a, _b in found:
         if k not in kinds:
             kinds.append(k)
-    strength = "strong" if any(k in ("placeholder", "gap", "authority") for k in kinds) else "moderate"
+    # On a web copy a gap can be a link the page lost; in the letter as sent it is the author's.
+    sharp = ("placeholder", "authority") if ctx.published_copy else ("placeholder", "gap", "authority")
+    strength = "strong" if any(k in sharp for k in kinds) else "moderate"
     evidence = []
     for _k, a, b in found[:4]:
         evidence.append(ctx.ev_sentence(a) if b - a < 12 else ctx.ev(a, b))
