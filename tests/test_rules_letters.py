@@ -208,3 +208,34 @@ def test_exemption_not_explained_leaves_exemptions_argued_by_specific_rules():
     only = fired(letter("ncnd_counts_police"), include=["exemption-not-explained"])
     assert "exemption-not-explained" in only
     assert "s23(5)" in only["exemption-not-explained"].argument
+
+
+# ---- lessons from real letters, on synthetic ones ---------------------------------------
+def test_ncnd_for_some_questions_with_a_not_held_answer_is_no_contradiction():
+    found = fired(letter("ncnd_some_questions"))
+    # "does not hold" for request 1 is not a confirmation, and the NCND covers request 2 only
+    assert "ncnd-after-confirmation" not in found
+    # request 2 is a count: NCND over statistics still stands
+    assert found["ncnd-statistics"].strength == "strong"
+    assert "template-artifacts" not in found  # "[Ref. WV-40211]" is a filled reference
+
+
+def test_vexatious_eir_refusal_is_not_a_cost_refusal():
+    found = fired(letter("vexatious_eir"))
+    assert not {"cost-limit-no-estimate", "cost-limit-no-advice"} & found.keys()
+
+
+def test_citations_inside_the_request_are_not_relied_on():
+    from appeal.model import Exemption
+
+    refusal = letter("prejudice_specific_ok")
+    text = refusal.text
+    # the requester mentions "section 36": not an exemption the authority relies on
+    refusal.request_text = "Please send the locations of the ANPR cameras, and say whether section 36 was considered."
+    refusal.text = text.replace("You asked for the locations of the force's fixed ANPR cameras on the A31.",
+                                refusal.request_text)
+    i = refusal.text.index("section 36")
+    refusal.exemptions.append(Exemption("s36", spans=[[i, i + 10]]))
+    assert "subsection-not-specified" not in fired(refusal)
+    refusal.exemptions[-1].spans.append([0, 5])  # also cited outside the request: now it counts
+    assert "subsection-not-specified" in fired(refusal)

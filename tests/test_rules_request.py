@@ -42,3 +42,18 @@ def test_no_request_is_unknown():
 def test_content_terms_fold_plurals_and_drop_generic_words():
     terms = content_terms("How many websites were used by offenders? Please provide the figures.")
     assert "website" in terms and "figures" not in terms and "offender" in terms
+
+
+def test_statistics_share_counts_questions_not_words():
+    mixed = analyse(
+        "1) Does your department use the product?\n2) What is the name of the product?\n"
+        "3) What is the total annual cost?\n4) Which units use it?\n"
+    )
+    assert mixed.statistics and not mixed.mostly_statistics
+    counts = analyse("1. How many arrests were made?\n2. Break them down by age.\n3. The gender of those arrested\n")
+    assert counts.mostly_statistics and counts.aggregate
+
+
+def test_for_each_year_is_not_case_level_but_for_each_form_is():
+    assert not analyse("How many devices were sent out? For each year, state the total cost.").case_level
+    assert analyse("How many forms were submitted? For each form please state the date.").case_level
