@@ -33,7 +33,7 @@ class Entry:
 class _Gazetteer:
     by_key: dict[str, Entry]
     by_name: dict[str, Entry]
-    names_rx: re.Pattern  # over the lower-cased text
+    names_rx: re.Pattern  # capital first letter, then any case
     acronyms_rx: re.Pattern  # over the text as written
     places: dict[str, str]
     domains: dict[str, Entry]
@@ -44,9 +44,12 @@ def _key(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-def _trie_regex(words: list[str]) -> re.Pattern:
+def _trie_regex(words: list[str], *, capital_first: bool = False) -> re.Pattern:
     """One alternation factored by common prefixes: the engine tries one branch per
-    character instead of every alias at every position. A space matches any whitespace."""
+    character instead of every alias at every position. A space matches any whitespace.
+    With capital_first, words are given in lower case and match with a capital first
+    letter and any case after it (the regex engine then skips quickly over the text to
+    the next capital)."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -54,11 +57,16 @@ def _trie_regex(words: list[str]) -> re.Pattern:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict, depth: int = 0) -> str:
         alts = []
         for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            alts.append(piece + emit(node[ch]))
+            if ch == " ":
+                piece = r"\s+"
+            elif capital_first and ch.isalpha():
+                piece = ch.upper() if depth == 0 else f"[{ch}{ch.upper()}]"
+            else:
+                piece = re.escape(ch)
+            alts.append(piece + emit(node[ch], depth + 1))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -102,7 +110,8 @@ def gazetteer() -> _Gazetteer:
     for nation, plist in data.get("places", {}).items():
         for n in plist:
             places[_place_key(n) or _key(n)] = nation
-    return _Gazetteer(by_key, by_name, _trie_regex(names), _trie_regex(acronyms), places, domains)
+    return _Gazetteer(by_key, by_name, _trie_regex(names, capital_first=True), _trie_regex(acronyms), places,
+                      domains)
 
 
 def _bounded(text: str, s: int, e: int) -> bool:
@@ -116,8 +125,8 @@ def _bounded(text: str, s: int, e: int) -> bool:
 def gazetteer_mentions(text: str, low: str) -> list[tuple[int, int, Entry]]:
     g = gazetteer()
     out = []
-    for m in g.names_rx.finditer(low):
-        if _bounded(text, m.start(), m.end()) and text[m.start()].isupper():
+    for m in g.names_rx.finditer(text):
+        if _bounded(text, m.start(), m.end()):
             e = g.by_key.get(_key(m.group(0)))
             if e:
                 out.append((m.start(), m.end(), e))

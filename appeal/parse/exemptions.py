@@ -135,11 +135,16 @@ def _sentence(text: str, a: int, b: int) -> str:
 
 def _not_relied(text: str, c) -> bool:
     """Named only to be set aside, or counted as a statistic ("used section 35 ... times")."""
-    if _NEG_AFTER.match(text, c.end) or _NEG_BEFORE.search(text[max(0, c.start - 80):c.start]):
+    low = lower(text)
+    near = low[max(0, c.start - 80): c.end + 70]
+    if ("not" in near or "rather" in near or "instead" in near or "longer" in near) and (
+        _NEG_AFTER.match(text, c.end) or _NEG_BEFORE.search(text[max(0, c.start - 80):c.start])
+    ):
         return True
     line_s = max(text.rfind(".", 0, c.start), text.rfind("\n", 0, c.start)) + 1
     line_e = text.find("\n", c.end)
-    return bool(_COUNTING.search(text, line_s, line_e if line_e != -1 else len(text)))
+    line_e = line_e if line_e != -1 else len(text)
+    return "times" in low[line_s:line_e] and bool(_COUNTING.search(text, line_s, line_e))
 
 
 def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[Exemption]:
@@ -155,7 +160,7 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
         if _not_relied(text, c):
             set_aside.add(c.citation)
             continue
-        if _POSITIVE.search(_sentence(text, c.start, c.end)):
+        if c.citation not in relied and _POSITIVE.search(_sentence(text, c.start, c.end)):
             relied.add(c.citation)
         info = lookup(c.citation, _lookup_regime(c, guess))
         if info is None:
@@ -270,10 +275,7 @@ def _modals(s: str) -> list[str]:
     return out
 
 
-def _sentence_span(text: str, p: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, p) for c in ".!?\n") + 1
-    ends = [x for x in (text.find(c, p) for c in ".!?\n") if x != -1]
-    return s, (min(ends) + 1 if ends else len(text))
+_BOUNDARY = re.compile(r"[.!?\n]")
 
 
 def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_start: int) -> None:
@@ -292,9 +294,11 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
     low = lower(text)
     # each sentence that speaks of harm, keyed by the first harm word in it
     sents: dict[tuple[int, int], int] = {}
+    bounds = [m.start() for m in _BOUNDARY.finditer(text)]
     for stem in _HARM_STEMS:
         for p in find_all(low, stem):
-            sp = _sentence_span(text, p)
+            i = bisect_left(bounds, p)
+            sp = (bounds[i - 1] + 1 if i else 0, bounds[i] + 1 if i < len(bounds) else len(text))
             if sp not in sents or p < sents[sp]:
                 sents[sp] = p
     harm = sorted((p, sp) for sp, p in sents.items() if not in_request(p))
