@@ -34,8 +34,11 @@ def ci(pattern: str, flags: int = 0, *, word_start: bool = False) -> re.Pattern:
     patterns with a literal first character in every alternative and no leading \\b: Python's
     regex engine then skips ahead to candidate characters instead of trying every position.
     """
+    alternatives = _alternatives(pattern)
+    if all(a.startswith("\\b") for a in alternatives):
+        word_start = True  # the same meaning, and the scan can skip to candidate characters
     if word_start:
-        pattern = "|".join(a[2:] if a.startswith("\\b") else a for a in _alternatives(pattern))
+        pattern = "|".join(a[2:] if a.startswith("\\b") else a for a in alternatives)
     out, escaped = [], False
     for ch in pattern:
         if escaped:
@@ -512,26 +515,34 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     out = []
     start = 0
+    n = len(text)
     for m in _BOUNDARY.finditer(text):
-        end = m.start() + len(m.group("q") or "")
-        if m.group("nl") is not None:
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line = text[line_start : m.start()].strip()
-            nxt = text[m.end() : m.end() + 1]
-            if len(line) > 70 and not line.endswith((":", ";")) and not (
-                nxt.isupper() or nxt.isdigit() or (nxt and nxt in "•-–*(")
-            ):
-                continue
+        if m.group("stop") is not None:
+            end = m.start() + len(m.group("stop"))
+            if m.group("sp") is not None:  # ". Next": only before a capital, digit, bullet or quote
+                nxt = text[m.end() : m.end() + 1]
+                if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([•"):
+                    continue
+        else:
+            end = m.start()
+            if m.group("nl") is not None:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line = text[line_start : m.start()].strip()
+                nxt = text[m.end() : m.end() + 1]
+                if len(line) > 70 and not line.endswith((":", ";")) and not (
+                    nxt.isupper() or nxt.isdigit() or (nxt and nxt in "•-–*(")
+                ):
+                    continue
         if text[start:end].strip():
             out.append((start, end))
         start = m.end()
-    if start < len(text) and text[start:].strip():
-        out.append((start, len(text)))
+    if start < n and text[start:].strip():
+        out.append((start, n))
     return out
 
 
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])(?P<q>[\"'”’)\]]?)(?:[ \t]+(?=[\"'“‘(\[]?[A-Z0-9•])|[ \t]*\n\s*)"
+    r"(?P<stop>[.!?][\"'”’)\]]?)(?:(?P<sp>[ \t]+)|[ \t]*\n\s*)"
     r"|\n[ \t]*\n\s*"
     r"|(?P<nl>[ \t]*\n[ \t]*)"
 )
@@ -688,6 +699,7 @@ _ANSWER_LINE = re.compile(
     r"[ \t]*(?:Q?\d{1,2}[a-z]?[.)]?[ \t]+)?[A-Za-z][A-Za-z ()/'’-]{0,50}?(?:[ \t]+[–-]|:)[ \t]*\d[\d,]*[ \t]*|"
     r"[ \t]*Q?\d{1,2}[a-z]?[.)][ \t]+\d[\d,]*[ \t]*"
 )
+_DIGIT_LINE = re.compile(r"(?m)^[^\n]{0,78}\d[ \t]*$")
 _NOT_ANSWER = re.compile(r"\b(?:ref|reference|tel|telephone|phone|fax|date|dated|request|case|page|annex|foi|"
                          r"attachment|no)\b", re.I)
 _TOTAL_SENTENCE = ci(
@@ -733,9 +745,9 @@ def figures_given(ctx: Context) -> list[tuple[int, int]]:
         return ctx._memo["figures"]
     out = []
     text = ctx.text
-    for m in _LINE.finditer(text):
+    for m in _DIGIT_LINE.finditer(text):
         line = m.group(0)
-        if len(line) > 80 or not line.rstrip()[-1:].isdigit() or ctx.in_request(m.start()):
+        if ctx.in_request(m.start()):
             continue
         if _ANSWER_LINE.fullmatch(line) and not _NOT_ANSWER.search(line):
             out.append(m.span())

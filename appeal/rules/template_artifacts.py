@@ -83,12 +83,12 @@ def check(ctx):
     ref = ctx.refusal.reference
     if ref:
         shape = _shape(ref)
-        for m in re.finditer(rf"(?i)\b(request (?:number|no\.?|ref(?:erence)?)|our ref(?:erence)?|ref(?:erence)? no\.?)\s*:?\s*({shape})", text):
-            other = m.group(2)
+        for m in re.finditer(rf"(?i)(?<![a-z])(?:request (?:number|no\.?|ref(?:erence)?)|our ref(?:erence)?|ref(?:erence)? no\.?)\s*:?\s*({shape})", text):
+            other = m.group(1)
             before = text[max(0, m.start() - 60): m.start()].lower()
             if _norm_ref(other) == _norm_ref(ref) or re.search(r"previous|earlier|disclosure log|published|see |response to|aware|already|other|also", before):
                 continue
-            found.append(("reference", m.start(2), m.end(2)))
+            found.append(("reference", m.start(1), m.end(1)))
     if not found:
         return []
     kinds = []
