@@ -78,15 +78,16 @@ def render_text(report, letter) -> str:
         lines.append("")
         lines.append(f"{strength.upper()} ({len(group)})")
         for f in group:
-            rule = get_rule(f.rule)
             lines.append(f"  {f.title}  [{f.rule}]")
             for e in f.evidence[:2]:
                 quote = " ".join(e.quote.split())
                 if len(quote) > 160:
                     quote = quote[:157].rsplit(" ", 1)[0] + " ..."
                 lines.extend(textwrap.wrap(f'"{quote}"', width=96, initial_indent="    ", subsequent_indent="     "))
-            lines.extend(textwrap.wrap("why: " + first_sentence(rule.why), width=96,
-                                       initial_indent="    ", subsequent_indent="         "))
+            why = first_sentence(f.argument) or first_sentence(get_rule(f.rule).why)
+            if len(why) > 240:
+                why = why[:237].rsplit(" ", 1)[0] + " ..."
+            lines.extend(textwrap.wrap("why: " + why, width=96, initial_indent="    ", subsequent_indent="         "))
             if f.precedents:
                 lines.append("    see: " + ", ".join(f.precedents))
     assumed = list(letter.assumptions)
@@ -103,5 +104,6 @@ def render_text(report, letter) -> str:
 def first_sentence(text: str) -> str:
     import re
 
-    m = re.search(r"(?<=[.])\s+(?=[A-Z])", text)
+    text = " ".join(text.split())
+    m = re.search(r"(?<=[.])[\"”]?\s+(?=[A-Z])", text)
     return text[: m.start()] if m else text

@@ -71,7 +71,8 @@ def check(ctx):
             break
     return [ctx.finding(
         RULE, strength, evidence,
-        dangling=[{"quote": m.quote or text[m.start:m.end], "id": m.family} for m in dangling],
+        dangling=[{"quote": m.quote or text[m.start:m.end], "id": m.family}
+                  for m in sharp + [m for m in dangling if m not in sharp]],
         sharp=bool(sharp),
         count=len(families),
         no_figures=any(m.family == "numerical_data_presented" for m in dangling),
