@@ -44,8 +44,16 @@ def check(ctx):
     return [ctx.finding(
         RULE, strength, evidence,
         scope=scope,
-        words=prof.words("statistics")[:3],
+        words=_distinct(prof.words("statistics"))[:3],
         case_level=prof.case_level,
         citations=[e.citation for e in ctx.exemptions],
         s31_3=any(e.citation.startswith("s31(3)") for e in ctx.exemptions),
     )]
+
+
+def _distinct(words):
+    out = []
+    for w in words:
+        if w.lower() not in (o.lower() for o in out):
+            out.append(w)
+    return out

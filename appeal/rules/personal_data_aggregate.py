@@ -52,5 +52,13 @@ def check(ctx):
         RULE, strength, evidence,
         citations=[e.citation for e in pd],
         ncnd=any(e.ncnd or ctx.info(e)[2] for e in pd),
-        words=prof.words("statistics")[:3],
+        words=_distinct(prof.words("statistics"))[:3],
     )]
+
+
+def _distinct(words):
+    out = []
+    for w in words:
+        if w.lower() not in (o.lower() for o in out):
+            out.append(w)
+    return out
