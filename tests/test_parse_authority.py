@@ -79,8 +79,21 @@ def test_force_named_in_holds_statement_beats_one_named_more_often_in_passing():
     ("Ofcom", "regulator", "uk"),
 ])
 def test_kinds_and_nations(name, kind, nation):
-    a = auth(f"Dear Sir,\n\n{name} holds the information you asked for, but it is exempt.\n")
+    from appeal.parse import parse_text
+
+    a = parse_text(f"Dear Sir,\n\n{name} holds the information you asked for, but it is exempt.\n").authority
     assert (a.name, a.kind, a.nation) == (name, kind, nation)
+
+
+def test_unlisted_council_under_the_scottish_act_is_scottish():
+    from appeal.parse import parse_text
+
+    text = ("Dear Requester,\n\nGlenbrae Council holds the information, but it is exempt under section 33(1)(b) "
+            "of the Freedom of Information (Scotland) Act 2002.\n")
+    r = parse_text(text)
+    assert (r.authority.name, r.authority.nation, r.regime) == ("Glenbrae Council", "scotland", "FOISA")
+    r2 = parse_text(text.replace(" (Scotland) Act 2002", " Act 2000"))
+    assert (r2.authority.nation, r2.regime) == ("england", "FOIA")
 
 
 def test_agency_is_answered_for_by_its_department():

@@ -167,3 +167,19 @@ def test_likelihood_not_stated_and_would():
 def test_exemptions_set_aside_or_counted_are_not_relied_on(sentence):
     text = f"Response\n\nThe information is exempt under section 40(2) of the Freedom of Information Act 2000.\n{sentence}\n"
     assert [e.citation for e in parse_text(text).exemptions] == ["s40(2)"]
+
+
+def test_review_rights_paragraph_is_not_a_review_outcome():
+    text = ("Dear Sir,\n\nThe information is enclosed.\n\nIf you are not content with the outcome of the internal "
+            "review, you have the right to apply directly to the Information Commissioner.\n")
+    r = parse_text(text)
+    assert not r.is_review_outcome and r.commissioner_rights_stated
+
+
+def test_decision_heading_does_not_hide_the_harm():
+    text = ("Your request:\nHow much was spent on agency nurses per ward?\n\nDecision\n\nThe ward figures are withheld "
+            "under section 43(2) of the Freedom of Information Act 2000 because release would be likely to prejudice "
+            "the Trust's commercial interests.\n")
+    r = parse_text(text)
+    assert r.request_text == "How much was spent on agency nurses per ward?"
+    assert r.exemptions[0].likelihood == ["would be likely to"] and r.exemptions[0].harm_stated

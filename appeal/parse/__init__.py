@@ -33,6 +33,11 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     guess = decide_regime(text, in_request, auth.authority.nation, cits)
     if guess.assumption:
         assumptions.append(guess.assumption)
+    a = auth.authority
+    if a.name and a.nation is None and a.kind in ("council", "nhs", "university", "other"):
+        # A body found by pattern whose place is not in the Scottish, Welsh or Northern Irish
+        # lists: under the Scottish Act it is Scottish, otherwise English.
+        a.nation = "scotland" if guess.scottish else "england"
     exemptions = relied_exemptions(text, cits, guess, in_request)
     add_likelihood(text, exemptions, in_request, split.response_start)
 

@@ -267,12 +267,12 @@ def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
         if name.endswith("Council") and len(words) < 2:
             continue
         start = m.start() + raw.index(name.split()[0])
-        out.append((start, m.end(), Entry(name, "council", _nation_from_place(name, "england"))))
+        out.append((start, m.end(), Entry(name, "council", _nation_from_place(name, None))))
     for m in _iter(_NHS, text, ("NHS", "Health", "Commissioning", "Care Board", "Ambulance")):
         name = _trim(m.group(0))
         if not name or len(name.split()) < 2:
             continue
-        default = "england"
+        default = None
         if re.search(r"Health\s+Board", name):
             default = "wales"
         if re.search(r"Health\s+and\s+Social\s+Care\s+Trust", name):
@@ -285,12 +285,12 @@ def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
         if not name or len(name.split()) < 2:
             continue
         start = m.start() + m.group(0).index(name.split()[0])
-        out.append((start, m.end(), Entry(name, "university", _nation_from_place(name, "england"))))
+        out.append((start, m.end(), Entry(name, "university", _nation_from_place(name, None))))
     for m in _iter(_FIRE, text, ("Fire",)):
         name = _trim(m.group(0))
         if name:
             start = m.start() + m.group(0).index(name.split()[0])
-            out.append((start, m.end(), Entry(name, "other", _nation_from_place(name, "england"))))
+            out.append((start, m.end(), Entry(name, "other", _nation_from_place(name, None))))
     for m in _iter(_COMPANY, text, ("Ltd", "Limited", "LLP", "plc", "PLC")):
         name = _trim(m.group(0))
         if name and len(name.split()) >= 2:

@@ -216,7 +216,7 @@ _H_PRO = re.compile(
     r"(?i)(?:favou?r(?:ing)?\s+(?:of\s+)?(?:the\s+)?(?:disclos|confirm|complying|release|releasing)|for\s+disclos|"
     r"public\s+interest\s+in\s+(?:the\s+information\s+being\s+)?disclos|in\s+favour\s+of\s+disclos|supporting\s+disclos)"
 )
-_H_BAL = re.compile(r"(?i)balanc|conclusion|decision\b")
+_H_BAL = re.compile(r"(?i)balanc|conclusion")
 _H_HARM = re.compile(r"(?i)\bharm\b|prejudice\s+test|evidence\s+of\s+harm|overall\s+harm")
 _H_AGAINST = re.compile(r"(?i)against|non[\s\-]?disclos|maintaining|withhold|not\s+(?:confirm|disclos)|neither")
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
@@ -225,7 +225,7 @@ _CLUSTER_GAP = 160
 _WINDOW_MAX = 3500
 
 
-_HEADING_WORDS = ("harm", "prejudice", "favour", "favor", "balanc", "conclusion", "decision", "against", "disclos",
+_HEADING_WORDS = ("harm", "prejudice", "favour", "favor", "balanc", "conclusion", "against", "disclos",
                   "maintain", "withh", "confirm", "neither", "public interest", "factor", "consideration")
 
 

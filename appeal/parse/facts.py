@@ -245,12 +245,20 @@ _REVIEW_OUTCOME = re.compile(
 )
 
 
+_CONDITIONAL = re.compile(r"(?i)\b(?:if|should|when|once)\s+you\b|\byou\s+(?:can|may|could|have\s+the\s+right)\b|"
+                          r"\bright\s+to\b|\bentitled\b")
+
+
 def is_review_outcome(text: str, in_request) -> bool:
     wins = windows(lower(text), ("review", "upheld", "uphold", "original decision", "original response",
                                  "substituted"), 120, 80, align=True)
     for m in finditer(_REVIEW_OUTCOME, text, wins):
-        if not in_request(m.start()):
-            return True
+        if in_request(m.start()):
+            continue
+        s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
+        if _CONDITIONAL.search(text, s, m.start()):
+            continue  # "if you are not content with the outcome of the internal review, ..."
+        return True
     return False
 
 

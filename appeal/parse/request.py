@@ -20,7 +20,7 @@ _START_HEADING = re.compile(
 )
 # A phrase after which the request is quoted (on the same or the next lines).
 _START_PHRASE = re.compile(
-    r"(?i)(?:\byou\s+asked\s*:|\byour\s+request\s*(?:was|read|reads|stated|is)?\s*:|"
+    r"(?i)(?:\byou\s+asked\s*:|\byour\s+request\s*(?:was|read|reads|stated|is|asked(?:\s+for)?|was\s+for|sought)?\s*:|"
     r"(?m:^[ \t]*request[ \t]*:(?![ \t]*[A-Z]{0,6}[\-/]?\d[\w/\-]*[ \t]*$))|"
     r"\bI\s+note\s+(?:that\s+)?you\s+(?:seek|are\s+seeking|request(?:ed)?)\s+(?:access\s+to\s+)?the\s+following(?:\s+information)?\s*:?|"
     r"\byou\s+(?:asked|requested)\s+(?:for\s+|us\s+)?(?:the\s+following|for)[^:.\n]{0,80}:|"
