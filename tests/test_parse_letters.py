@@ -192,3 +192,17 @@ def test_every_letter_round_trips_through_json(name):
     assert again.to_dict() == r.to_dict()
     for e in r.exemptions:
         assert e.spans and all(0 <= a < b <= len(r.text) for a, b in e.spans)
+
+
+def test_numbered_questions_without_a_marker():
+    text = ("Southvale City Council\nOur Ref: EIR/2021/0456\nDate: 9th July 2021\n\nDear Mr Brown,\n\n"
+            "Thank you for your request for information received on 14th June 2021.\n\n"
+            "1. What is the gate fee per tonne paid to the operator?\n"
+            "2. Who negotiated the contract?\n\n"
+            "We have considered your request under the Environmental Information Regulations 2004.\n\n"
+            "The gate fee is withheld under regulation 12(5)(e), as disclosure would adversely affect the "
+            "operator's legitimate economic interests.\n")
+    r = parse_text(text)
+    assert r.request_text == "1. What is the gate fee per tonne paid to the operator?\n2. Who negotiated the contract?"
+    assert r.regime == "EIR" and [e.citation for e in r.exemptions] == ["reg12(5)(e)"]
+    assert r.dates.received == "2021-06-14" and r.dates.letter == "2021-07-09"

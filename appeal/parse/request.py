@@ -157,23 +157,24 @@ def find_request(text: str) -> RequestSplit:
         return RequestSplit([(s, e)], e)
     if blocks:
         return RequestSplit(blocks, _response_after(text, blocks))
-    # Nothing marks the request: take the request-like lines before the first response
-    # heading or phrase.
-    e = None
-    for rx in (_END_HEADING, _END_PHRASE):
-        m = rx.search(text)
-        if m and (e is None or m.start() < e):
-            e = m.start()
-    if e is None:
-        return RequestSplit([], 0)
-    head = text[:e]
+    # Nothing marks the request: take the first request-like line (before any response
+    # heading) to the response heading or the first line that answers.
+    head = _END_HEADING.search(text)
+    limit = head.start() if head else len(text)
     q = None
-    for m in re.finditer(r"(?m)^[^\n]*$", head):
-        if _REQUESTISH.search(m.group(0)):
+    for m in re.finditer(r"(?m)^[^\n]*$", text[:limit]):
+        line = m.group(0)
+        if _REQUESTISH.search(line) and not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", line):
             q = m.start()
             break
     if q is None:
-        return RequestSplit([], e)
+        return RequestSplit([], head.start() if head else 0)
+    e = head.start() if head else None
+    nxt = _end_of_request(text, q)
+    if nxt is not None and (e is None or nxt < e):
+        e = nxt
+    if e is None:
+        e = _fallback_end(text, q)
     return RequestSplit([(q, e)], e)
 
 
