@@ -46,7 +46,8 @@ _END_PHRASE = re.compile(
     r"I\s+am\s+(?:required|obliged)\s+by\s+the\s+freedom|we\s+have\s+(?:now\s+)?(?:dealt|handled)\s+with|under\s+the\s+freedom\s+of\s+information\s+act\s*\(FOIA\)\s+we|"
     r"we\s+are\s+therefore\s+dealing|we\s+have\s+considered|section\s+14\s*\(1\)\s+provides|"
     r"following\s+receipt\s+of\s+your\s+request|(?:I|we)\s+can\s+(?:now\s+)?confirm|"
-    r"(?:I|we)\s+(?:am|are)\s+(?:now\s+)?(?:writing|able|unable|sorry|pleased)|"
+    r"(?:I|we)\s+(?:am|are)\s+(?:now\s+)?(?:writing\s+(?:in|to\s+(?:inform|advise|let|confirm|respond|tell))|able|unable|"
+    r"sorry|pleased)|"
     r"further\s+to\s+(?:my|our|your)|I\s+have\s+(?:now\s+)?(?:completed|concluded|considered|reviewed)|"
     r"please\s+(?:find|see)\s+(?:attached|enclosed|below)|as\s+the\s+information\s+you\s+have\s+requested|"
     r"the\s+\w+\s+(?:does|do)\s+(?:not\s+)?hold|this\s+information\s+is\s+exempt|unfortunately|"
@@ -95,7 +96,8 @@ def _end_of_request(text: str, start: int) -> int | None:
     cands = []
     for rx in (_END_HEADING, _END_PHRASE):
         m = rx.search(text, start)
-        while m is not None and m.start() <= start:
+        # an answer marker with nothing quoted before it ends nothing
+        while m is not None and (m.start() <= start or not text[start:m.start()].strip()):
             m = rx.search(text, m.end())
         if m:
             cands.append(m.start())
