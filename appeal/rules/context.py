@@ -578,16 +578,21 @@ def precedents_for(rule_id: str, regime: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=128)
+def _template(template_dir: str | None, name: str):
+    """Compiled once per process (Jinja would otherwise check the file's date on every use)."""
+    from appeal.templating import environment
+
+    return environment(template_dir).get_template(name)
+
+
 def render_rule(rule_id: str, template_dir: str | None, variables: dict) -> tuple[str, str]:
     """Render templates/rules/<id>.j2: its body is the argument, its `ask` block the ask."""
     import jinja2
 
-    from appeal.templating import environment
-
     name = f"rules/{rule_id}.j2"
-    env = environment(template_dir)
     try:
-        template = env.get_template(name)
+        template = _template(template_dir, name)
         context = template.new_context(variables, shared=False)
         argument = normalise_prose("".join(template.root_render_func(context)))
         ask = normalise_prose(str(context.vars.get("ask", "") or ""))
