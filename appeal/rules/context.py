@@ -500,6 +500,15 @@ def _cites(citation: str, prefix: str) -> bool:
     return rest == "" or rest.startswith("(") or prefix.endswith(")")
 
 
+def distinct(words) -> list[str]:
+    """Words in order, each once (ignoring case)."""
+    out: list[str] = []
+    for w in words:
+        if w.lower() not in (o.lower() for o in out):
+            out.append(w)
+    return out
+
+
 def and_list(items) -> str:
     items = [str(i) for i in items]
     if len(items) <= 1:

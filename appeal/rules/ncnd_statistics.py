@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.context import figures_given, harm_based_ncnd, ncnd_scope, says_not_held
+from appeal.rules.context import distinct, figures_given, harm_based_ncnd, ncnd_scope, says_not_held
 
 RULE = Rule(
     id="ncnd-statistics",
@@ -44,16 +44,9 @@ def check(ctx):
     return [ctx.finding(
         RULE, strength, evidence,
         scope=scope,
-        words=_distinct(prof.words("statistics"))[:3],
+        words=distinct(prof.words("statistics"))[:3],
         case_level=prof.case_level,
         citations=[e.citation for e in ctx.exemptions],
         s31_3=any(e.citation.startswith("s31(3)") for e in ctx.exemptions),
     )]
 
-
-def _distinct(words):
-    out = []
-    for w in words:
-        if w.lower() not in (o.lower() for o in out):
-            out.append(w)
-    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from appeal.rules.context import ci
+from appeal.rules.context import distinct, ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -52,13 +52,6 @@ def check(ctx):
         RULE, strength, evidence,
         citations=[e.citation for e in pd],
         ncnd=any(e.ncnd or ctx.info(e)[2] for e in pd),
-        words=_distinct(prof.words("statistics"))[:3],
+        words=distinct(prof.words("statistics"))[:3],
     )]
 
-
-def _distinct(words):
-    out = []
-    for w in words:
-        if w.lower() not in (o.lower() for o in out):
-            out.append(w)
-    return out

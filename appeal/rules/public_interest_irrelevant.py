@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from appeal.rules.context import ci
+from appeal.rules.context import ci, distinct
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -66,16 +66,8 @@ def check(ctx):
     topic = _topic(prof)
     return [ctx.finding(
         RULE, "moderate", evidence,
-        funds=_dedupe(funds), ops=_dedupe(ops), topic=topic,
+        funds=distinct(funds), ops=distinct(ops), topic=topic,
     )]
-
-
-def _dedupe(words):
-    out = []
-    for w in words:
-        if w.lower() not in [o.lower() for o in out]:
-            out.append(w)
-    return out
 
 
 def _topic(prof):
