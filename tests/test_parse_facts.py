@@ -10,6 +10,9 @@ from appeal.parse import parse_text
     "Essex Police neither confirms nor denies that it holds information.",
     "We will neither confirm nor deny whether the information is held.",
     "The Police Service of Northern Ireland is providing an NCND response to your request.",
+    "The Trust is neither confirming nor denying whether it holds the information.",
+    "We have adopted a neither confirm nor deny (NCND) stance in relation to your request.",
+    "We cannot confirm or deny whether the information is held.",
 ])
 def test_ncnd_statements(sentence):
     r = parse_text(f"Dear Sir,\n\n{sentence}\n")

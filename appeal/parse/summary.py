@@ -49,7 +49,7 @@ def render_summary(refusal: Refusal, *, request_lines: int = 4) -> str:
     if r.is_review_outcome:
         out.append("This is an internal-review outcome, not a first response.")
     if r.source:
-        out.append(f"Source:      {r.source}")
+        out.append(f"Source:      {'standard input' if r.source == '-' else r.source}")
 
     out.append("")
     if r.request_text:
