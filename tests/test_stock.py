@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -336,18 +335,6 @@ def test_bad_fingerprint_file_names_the_entry(tmp_path):
         S.load_fingerprints(bad)
 
 
-def test_fast_on_10kb():
-    parts = list(EXAMPLES.values()) + [
-        "The council considered the request carefully and found that the records are held in paper files "
-        "at three depots, each of which would need to be searched by hand over several days."
-    ] * 20
-    text = ("\n\n".join(parts) * 4)[:10_000]
-    S.find_stock(text)  # compile the library
-    # time the real work, not the per-text cache
-    best = min(_timed(lambda t: S._find_stock(t, S.library()[0]), f"{text} {i}") for i in range(15))
-    assert best < 0.003, f"find_stock took {best * 1000:.2f} ms on 10 KB"
-
-
 def test_repeated_calls_give_equal_independent_lists():
     text = EXAMPLES["mosaic_or_picture"]
     a = S.find_stock(text)
@@ -355,7 +342,10 @@ def test_repeated_calls_give_equal_independent_lists():
     assert S.find_stock(text) and S.find_stock(text) == S.find_stock(text)
 
 
-def _timed(fn, arg):
-    t0 = time.perf_counter()
-    fn(arg)
-    return time.perf_counter() - t0
+def test_durations_in_procedural_text_are_not_figures_presented():
+    # "within 40 working days" is a time limit, not numerical data given in the response,
+    # so a stock "numerical data presented" line still dangles.
+    from appeal.rules.stock import has_figures
+
+    assert not has_figures("You may ask for an internal review within 40 working days of this letter.")
+    assert has_figures("In 2019 the force recorded 45 such offences.")

@@ -659,6 +659,8 @@ _NOT_FIGURES = [
     re.compile(r"\b\d+[a-z]?(?:\s*\(\s*\w+\s*\))+"),  # 23(5), 1(1)(a)
     re.compile(r"\S*[A-Za-z_/\\#]\S*\d\S*|\S*\d\S*[A-Za-z_/\\#]\S*"),  # FOI2018/01393, MK43, 5619_14
     re.compile(r"\b\d{1,2}:\d{2}\b"),  # times
+    # durations in procedural text ("within 40 working days", "six weeks"): not data presented
+    re.compile(r"\b\d+\s+(?:working\s+|calendar\s+|business\s+)?(?:days?|weeks?|months?)\b", re.I),
 ]
 _DIGIT = re.compile(r"\d")
 _ATTACHMENT = re.compile(r"\battach|\bannex|\benclos|\bspreadsheet|\bappendix|\btable (?:below|above|attached)|\bsee (?:the )?table")
