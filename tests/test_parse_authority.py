@@ -134,3 +134,16 @@ def test_mentions_inside_the_request_weigh_less():
 
 def test_gazetteer_loads_once():
     assert gazetteer() is gazetteer()
+
+
+@pytest.mark.parametrize("name, kind, nation", [
+    ("Department for Exiting the European Union", "department", "uk"),
+    ("Ministry of Silly Walks", "department", "uk"),
+    ("Pensions Ombudsman", "regulator", None),  # nation unknown: not guessed
+    ("Westshire Fire and Rescue Service", "other", "england"),
+])
+def test_bodies_by_pattern(name, kind, nation):
+    from appeal.parse import parse_text
+
+    a = parse_text(f"Dear Sir,\n\nThe {name} does not hold the information you asked for.\n").authority
+    assert (a.name, a.kind, a.nation) == (name, kind, nation)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from appeal.model import Authority
-from appeal.parse.scan import finditer, lower, windows
+from appeal.parse.scan import finditer, lower, windows, windows_at
 from appeal.resources import data_path
 
 
@@ -182,6 +182,11 @@ _UNIVERSITY = re.compile(
     rf"|(?:{_CAP}[ \t]+){{1,3}}University\b(?:[ \t]+Belfast)?"
     rf"|\b(?:Imperial|King['’]s|University|Goldsmiths|Birkbeck)[ \t]+College(?:[ \t]+London)?"
 )
+_DEPARTMENT = re.compile(
+    rf"\b(?:Department\s+(?:for|of)|Ministry\s+(?:for|of))\s+(?:the\s+)?{_CAP}(?:(?:,|{_JOIN})?[ \t]+{_CAP}){{0,5}}"
+    rf"(?:\s+\(Northern\s+Ireland\))?"
+)
+_REGULATOR = re.compile(rf"(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,5}}(?:Regulator|Ombudsman|Commission)\b")
 _COMPANY = re.compile(rf"(?:{_CAP}(?:[ \t]+&)?[ \t]+){{1,5}}(?:Ltd|Limited|LLP|plc|PLC)\b")
 _FIRE = re.compile(rf"(?:{_CAP}(?:{_JOIN})?[ \t]+){{1,5}}Fire[ \t]+(?:and|&)[ \t]+Rescue[ \t]+(?:Service|Authority)\b")
 
@@ -248,9 +253,17 @@ def _nation_from_place(name: str, default: str | None) -> str | None:
     return default
 
 
-def _iter(rx: re.Pattern, text: str, words: tuple[str, ...]):
+def _iter(rx: re.Pattern, text: str, words: tuple[str, ...] | re.Pattern):
     """rx only around its keyword ("Council", "NHS", ...): the names end there."""
-    return finditer(rx, text, windows(text, words, 160, 40))
+    if isinstance(words, re.Pattern):
+        wins = windows_at(((m.start(), m.end()) for m in words.finditer(text)), 160, 40, len(text))
+    else:
+        wins = windows(text, words, 160, 40)
+    return finditer(rx, text, wins)
+
+
+_REGULATOR_KW = re.compile(r"(?:Regulator|Ombudsman|Commission)(?![a-z])")
+_DEPARTMENT_KW = re.compile(r"(?:Department|Ministry)[ \t]+(?:for|of)\b")
 
 
 def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
@@ -291,6 +304,16 @@ def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
         if name:
             start = m.start() + m.group(0).index(name.split()[0])
             out.append((start, m.end(), Entry(name, "other", _nation_from_place(name, None))))
+    for m in _iter(_DEPARTMENT, text, _DEPARTMENT_KW):
+        name = m.group(0).rstrip(",")
+        nation = "northern-ireland" if "Northern Ireland" in name else "uk"
+        kind = "devolved" if nation == "northern-ireland" else "department"
+        out.append((m.start(), m.end(), Entry(name, kind, nation)))
+    for m in _iter(_REGULATOR, text, _REGULATOR_KW):
+        name = _trim(m.group(0))
+        if name and len(name.split()) >= 2:
+            start = m.start() + m.group(0).index(name.split()[0])
+            out.append((start, m.end(), Entry(name, "regulator", _nation_from_place(name, None))))
     for m in _iter(_COMPANY, text, ("Ltd", "Limited", "LLP", "plc", "PLC")):
         name = _trim(m.group(0))
         if name and len(name.split()) >= 2:

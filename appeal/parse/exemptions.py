@@ -259,7 +259,10 @@ def _headings(text: str) -> list[tuple[int, str]]:
 
 
 def _modals(s: str) -> list[str]:
-    out = []
+    out: list[str] = []
+    low = s.lower()
+    if "would" not in low and "could" not in low and "may" not in low and "might" not in low and "likely" not in low:
+        return out
     for m in _MODAL.finditer(s):
         if m.group("wbl"):
             w = "would be likely to"
@@ -317,6 +320,13 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
             clusters.append([a])
     per: dict[int, dict[str, list[str]]] = {i: {"harm": [], "other": []} for i in range(len(exemptions))}
     stated: set[int] = set()
+    memo: dict[tuple[int, int], list[str]] = {}
+
+    def modals(a: int, b: int) -> list[str]:
+        if (a, b) not in memo:
+            memo[(a, b)] = _modals(text[a:b])
+        return memo[(a, b)]
+
     harm_ps = [h[0] for h in harm]
     for ci, cl in enumerate(clusters):
         start = cl[0][0]
@@ -328,7 +338,7 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
             kind = block_kind(a)
             if kind in ("pro", "balance"):
                 continue
-            mods = _modals(text[max(a, start):b])
+            mods = modals(max(a, start), b)
             for i in members:
                 per[i]["harm" if kind == "harm" else "other"].extend(mods)
                 stated.add(i)
@@ -337,7 +347,7 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
     general_seen = False
     for p, (a, b) in harm:
         if p >= response_start and block_kind(a) == "harm":
-            general.extend(_modals(text[a:b]))
+            general.extend(modals(a, b))
             general_seen = True
     for i, ex in enumerate(exemptions):
         words = per[i]["harm"] or per[i]["other"]

@@ -71,6 +71,18 @@ def windows(low: str, needles: Iterable[str], before: int, after: int, start: in
     return [(s, e) for s, e in merged]
 
 
+def windows_at(positions: Iterable[tuple[int, int]], before: int, after: int, n: int) -> list[tuple[int, int]]:
+    """Merged windows around given (start, end) anchors."""
+    spans = sorted((max(0, a - before), min(n, b + after)) for a, b in positions)
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
 def finditer(rx: re.Pattern, text: str, wins: list[tuple[int, int]]) -> Iterator[re.Match]:
     """rx.finditer over each window; matches come in text order, none twice."""
     last = -1
