@@ -206,3 +206,14 @@ def test_numbered_questions_without_a_marker():
     assert r.request_text == "1. What is the gate fee per tonne paid to the operator?\n2. Who negotiated the contract?"
     assert r.regime == "EIR" and [e.citation for e in r.exemptions] == ["reg12(5)(e)"]
     assert r.dates.received == "2021-06-14" and r.dates.letter == "2021-07-09"
+
+
+def test_parsing_one_letter_after_another_gives_the_same_answers():
+    a = (LETTERS / "joint_unit_ncnd.txt").read_text()
+    b = (LETTERS / "council_cost.txt").read_text()
+    first = parse_text(a).to_dict()
+    other = parse_text(b).to_dict()
+    assert parse_text(a).to_dict() == first
+    assert parse_text(b).to_dict() == other
+    # an equal text in a new string object is read the same way
+    assert parse_text("".join(list(a))).to_dict() == first

@@ -28,9 +28,27 @@ def lower(text: str) -> str:
     return low
 
 
+_found: dict[tuple[int, str], list[int]] = {}
+_found_src: list = [None, None]
+
+
 def find_all(low: str, needle: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every position of needle in low[start:end]. Whole-text answers are kept for the
+    letter being parsed (the stages ask for the same words more than once)."""
+    if start == 0 and end is None:
+        if _found_src[0] is not low and _found_src[1] is not low:
+            _found.clear()
+            _found_src[0], _found_src[1] = _found_src[1], low
+        key = (id(low), needle)
+        hit = _found.get(key)
+        if hit is None:
+            hit = _found[key] = _find_all(low, needle, 0, len(low))
+        return hit
+    return _find_all(low, needle, start, len(low) if end is None else end)
+
+
+def _find_all(low: str, needle: str, start: int, end: int) -> list[int]:
     out = []
-    end = len(low) if end is None else end
     i = low.find(needle, start, end)
     while i != -1:
         out.append(i)
@@ -43,10 +61,11 @@ def windows(low: str, needles: Iterable[str], before: int, after: int, start: in
     """Merged [s, e) windows around every occurrence of any needle; with align=True widened
     to whole lines at the edges so that ^ and $ keep their meaning."""
     n = len(low)
+    whole = start == 0 and end is None
     end = n if end is None else end
     spans = []
     for nd in needles:
-        for i in find_all(low, nd, start, end):
+        for i in (find_all(low, nd) if whole else find_all(low, nd, start, end)):
             s = max(start, i - before)
             e = min(end, i + len(nd) + after)
             if align:
