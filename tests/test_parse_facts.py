@@ -53,6 +53,8 @@ def test_ncnd_quoted_in_the_request_is_not_the_authoritys():
     ("1a. Charged - 5\n\n1b. Cautioned - 0", True),
     ("Some names have been redacted under section 40(2).", True),
     ("Please find this PIT attached below.", False),
+    ("The figures are set out in Annex A.", True),
+    ("Your request is set out in full at Annex A.", False),
     ("The arguments for and against disclosure are set out in Annex B.", False),
     ("We do not hold some of the information sought in this request.", False),
     ("A link to the Disclosure Log is provided below.", False),
@@ -66,6 +68,7 @@ def test_partial_disclosure(response, partial):
 @pytest.mark.parametrize("text, pit", [
     ("Factors favouring disclosure\nTransparency.\nFactors against disclosure\nHarm.", True),
     ("Balance test\nThe public interest in maintaining the exemption outweighs that in disclosure.", True),
+    ("Public Interest Test (PIT)\n\nSection 31(3) Law Enforcement", True),
     ("Section 40(2) is an absolute exemption so there is no requirement to consider the public interest test.", False),
     ("This exemption is not subject to the public interest test.", False),
     ("This is a class based and absolute exemption, requiring no prejudice or public interest to be considered.", False),

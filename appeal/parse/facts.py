@@ -102,7 +102,9 @@ _ATTACH = re.compile(
     r"(?:the\s+)?information\s+(?:you\s+(?:have\s+)?requested\s+)?is\s+(?:set\s+out\s+)?(?:below|attached|enclosed)|"
     r"(?:have\s+been|has\s+been|are|were)\s+redacted|redactions?\s+(?:have|has)\s+been|we\s+have\s+redacted|"
     r"(?:some|part)\s+of\s+the\s+information\s+(?:you\s+(?:have\s+)?requested\s+)?(?:is|has\s+been)\s+(?:provided|disclosed|attached)|"
-    r"(?:a\s+copy\s+of\s+)?some\s+of\s+the\s+information)"
+    r"(?:a\s+copy\s+of\s+)?some\s+of\s+the\s+information|"
+    r"(?:set\s+out|provided|given|included|contained|listed)\s+(?:at|in)\s+(?:the\s+)?(?:attached\s+)?"
+    r"(?:annex|appendix|attachment|spreadsheet)|please\s+see\s+(?:the\s+)?(?:attached|annex|appendix))"
 )
 _ATTACH_NOT = re.compile(
     r"(?i)(?:\bPIT\b|public\s+interest|prejudice\s+test|review\s+procedure|leaflet|guidance|complaints?\s+procedure|"
@@ -123,7 +125,7 @@ _FIGURE_SENTENCE = re.compile(
 
 
 _ATTACH_WORDS = ("attach", "enclos", "provided", "disclos", "redact", "supplied", "included", "some of the information",
-                 "below")
+                 "below", "annex", "appendix")
 _FIGURE_WORDS = ("there are", "there were", "there is", "there was", "total", " were received", " were recorded",
                  " were made", " were submitted", " were reported", " have been received", " have been recorded",
                  " was received", " had been")
@@ -173,7 +175,7 @@ _PIT = re.compile(
     r"arguments)|public\s+interest\s+in\s+(?:the\s+information\s+being\s+)?(?:disclos|maintaining|withholding|"
     r"favour|release|applying|upholding|confirming)|weighed\s+up|on\s+balance|outweigh|"
     r"(?<!no\s)(?<!not\s)(?:carry\s+out|conduct|complete|completed|undertake|undertaken)\s+(?:a|the)\s+"
-    r"(?:prejudice\s+test/)?public\s+interest\s+test)"
+    r"(?:prejudice\s+test/)?public\s+interest\s+test|(?m:^[ \t]*public\s+interest\s+test\b[^\n.]{0,40}$))"
 )
 _PIT_NEG = re.compile(
     r"(?i)(?:no\s+(?:requirement|need)\s+to\s+(?:\w+\s+){0,4}public\s+interest|not\s+(?:subject|required)\s+to\s+"
