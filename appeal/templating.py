@@ -7,6 +7,7 @@ so a user can override a single file.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def environment(template_dir: str | None = None):
         search.append(str(folder))
     search.append(str(shipped_dir("templates")))
     env = SandboxedEnvironment(
+        bytecode_cache=_bytecode_cache(),
         loader=jinja2.FileSystemLoader(search),
         autoescape=False,  # we write prose, not HTML; renderers escape for their format
         trim_blocks=True,
@@ -35,6 +37,27 @@ def environment(template_dir: str | None = None):
         undefined=jinja2.StrictUndefined,  # a missing value is a bug, not an empty gap
     )
     return env
+
+
+def _bytecode_cache():
+    """Compiled templates kept between runs: compiling them is most of a letter's start-up.
+
+    Jinja2 keys each entry by the template's name and source checksum, so an edited or
+    user-supplied template is compiled afresh. No cache (still correct) if the folder
+    cannot be made.
+    """
+    import jinja2
+
+    from appeal.resources import user_cache_dir
+
+    folder = user_cache_dir() / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render(name: str, *, template_dir: str | None = None, **context) -> str:

@@ -203,11 +203,9 @@ def _regions(subs: list[str]) -> str:
 
 # ---- the cached table -----------------------------------------------------------------------
 def cache_dir() -> Path:
-    env = os.environ.get("APPEAL_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    return (Path(base) if base else Path.home() / ".cache") / "appeal"
+    from appeal.resources import user_cache_dir
+
+    return user_cache_dir()
 
 
 def holidays_version() -> str:

@@ -153,8 +153,10 @@ def _citation_lookup() -> Callable[[str], str | None]:
 def citation_text(p) -> str | None:
     """How a letter cites precedent `p`: its exact citation string, with the case name or
     the body and year beside it when the citation alone would not tell a reader what it is
-    ("FS50246819" -> "decision notice FS50246819 (Surrey Police, 2010)")."""
-    citation = one_line(getattr(p, "citation", None))
+    ("FS50246819" -> "decision notice FS50246819 (Surrey Police, 2010)"). Where the source
+    recommends a form for letters (`cite_as`, e.g. John Connor's misdated BAILII title), that
+    form is used."""
+    citation = one_line(getattr(p, "cite_as", None) or getattr(p, "citation", None))
     if not citation:
         return None
     kind = getattr(p, "kind", None)

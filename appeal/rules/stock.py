@@ -349,18 +349,37 @@ def anchors(pattern: str) -> tuple[str, ...] | None:
 @dataclass(frozen=True)
 class _Rx:
     source: str  # the normalised-form pattern, as written
-    regex: re.Pattern[str]
+    tolerant_source: str  # what is actually matched (see `tolerant`)
     anchors: tuple[str, ...] | None
     word_start: bool  # a phrase: the match must not start inside a word
 
+    @property
+    def regex(self) -> re.Pattern[str]:
+        # Compiled on first use (re keeps it in its own cache): most families' anchor words
+        # are absent from a given letter, so most patterns are never needed in a run.
+        return re.compile(self.tolerant_source, re.S)
+
+
+# Anchor words are worked out by parsing each pattern, which costs more at start-up than
+# everything else here; they are kept between runs in the user's cache, keyed by the
+# fingerprint file's size and mtime (see load_fingerprints).
+_ANCHOR_MEMO: dict[str, list[str] | None] = {}
+
 
 def _make(pattern: str, *, phrase: bool, where: str, fallback: tuple[str, ...] | None = None) -> _Rx:
-    try:
-        regex = re.compile(tolerant(pattern), re.S)
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"{FINGERPRINTS}: {where}: bad pattern {pattern!r}: {exc}") from None
-    return _Rx(pattern, regex, anchors(pattern) or fallback, phrase)
+    tol = tolerant(pattern)
+    if pattern in _ANCHOR_MEMO:  # seen (and validated) in an earlier run
+        memo = _ANCHOR_MEMO[pattern]
+        found = tuple(memo) if memo is not None else None
+    else:
+        try:
+            re.compile(tol, re.S)
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{FINGERPRINTS}: {where}: bad pattern {pattern!r}: {exc}") from None
+        found = anchors(pattern)
+        _ANCHOR_MEMO[pattern] = list(found) if found is not None else None
+    return _Rx(pattern, tol, found or fallback, phrase)
 
 
 def _compile(entry: dict, where: str) -> tuple[_Rx, ...]:
@@ -379,6 +398,9 @@ def load_fingerprints(path: Path | None = None) -> tuple[tuple[Family, ...], tup
     path = path or data_path(FINGERPRINTS)
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
+    memo_file = _anchor_memo_file(path)
+    _load_anchor_memo(memo_file)
+    known = len(_ANCHOR_MEMO)
     fams = []
     seen: set[str] = set()
     for entry in data.get("family", []):
@@ -412,7 +434,53 @@ def load_fingerprints(path: Path | None = None) -> tuple[tuple[Family, ...], tup
                 entry.get("hint", ""),
             )
         )
+    if len(_ANCHOR_MEMO) != known:
+        _save_anchor_memo(memo_file)
     return tuple(fams), tuple(refs)
+
+
+def _anchor_memo_file(path: Path) -> Path | None:
+    from appeal.resources import user_cache_dir
+
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return user_cache_dir() / f"stock-anchors-v1-{st.st_size}-{st.st_mtime_ns}.json"
+
+
+def _load_anchor_memo(memo_file: Path | None) -> None:
+    import json
+
+    if memo_file is None:
+        return
+    try:
+        data = json.loads(memo_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # no cache yet, or a damaged one: recompute
+    if isinstance(data, dict) and all(
+        isinstance(k, str) and (v is None or (isinstance(v, list) and all(isinstance(w, str) for w in v)))
+        for k, v in data.items()
+    ):
+        for k, v in data.items():
+            _ANCHOR_MEMO.setdefault(k, v)
+
+
+def _save_anchor_memo(memo_file: Path | None) -> None:
+    import json
+    import os
+    import tempfile
+
+    if memo_file is None:
+        return
+    try:
+        memo_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=memo_file.parent, suffix=".part")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(_ANCHOR_MEMO, fh)
+        os.replace(tmp, memo_file)
+    except OSError:
+        pass  # a cache is a convenience; without it we recompute next time
 
 
 @cache
