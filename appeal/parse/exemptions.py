@@ -310,22 +310,33 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
         i = bisect_left(head_pos, pos + 1) - 1
         return heads[i][1] if i >= 0 else None
 
-    # anchors: every place any exemption is cited, clustered when listed together
+    # anchors: every place any exemption is cited, clustered when listed together (nothing
+    # but headings and line breaks between them)
     anchors = sorted((sp[0], sp[1], i) for i, ex in enumerate(exemptions) for sp in ex.spans)
     clusters: list[list[tuple[int, int, int]]] = []
+
+    def line_len(pos: int) -> int:
+        s0 = text.rfind("\n", 0, pos) + 1
+        e0 = text.find("\n", pos)
+        return (e0 if e0 != -1 else len(text)) - s0
+
     for a in anchors:
-        if clusters and a[0] - clusters[-1][-1][1] <= _CLUSTER_GAP:
-            clusters[-1].append(a)
-        else:
-            clusters.append([a])
-    per: dict[int, dict[str, list[str]]] = {i: {"harm": [], "other": []} for i in range(len(exemptions))}
+        if clusters:
+            prev_end = clusters[-1][-1][1]
+            gap = text[prev_end:a[0]]
+            listed = "\n" not in gap or (line_len(prev_end) <= 100 and line_len(a[0]) <= 100)
+            if a[0] - prev_end <= _CLUSTER_GAP and not re.search(r"[.!?](?:\s|$)", gap) and listed:
+                clusters[-1].append(a)
+                continue
+        clusters.append([a])
+    near: dict[int, dict[str, list[tuple[int, str]]]] = {i: {"harm": [], "other": []} for i in range(len(exemptions))}
     stated: set[int] = set()
     memo: dict[tuple[int, int], list[str]] = {}
 
-    def modals(a: int, b: int) -> list[str]:
+    def modals(a: int, b: int) -> list[tuple[int, str]]:
         if (a, b) not in memo:
             memo[(a, b)] = _modals(text[a:b])
-        return memo[(a, b)]
+        return [(a, w) for w in memo[(a, b)]]
 
     harm_ps = [h[0] for h in harm]
     for ci, cl in enumerate(clusters):
@@ -340,24 +351,25 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
                 continue
             mods = modals(max(a, start), b)
             for i in members:
-                per[i]["harm" if kind == "harm" else "other"].extend(mods)
+                near[i]["harm" if kind == "harm" else "other"].extend(mods)
                 stated.add(i)
-    # general harm statements: harm-headed blocks anywhere in the response
-    general: list[str] = []
+    # the letter's general harm statements: harm-headed blocks anywhere in the response
+    general: list[tuple[int, str]] = []
     general_seen = False
     for p, (a, b) in harm:
         if p >= response_start and block_kind(a) == "harm":
             general.extend(modals(a, b))
             general_seen = True
     for i, ex in enumerate(exemptions):
-        words = per[i]["harm"] or per[i]["other"]
-        is_stated = i in stated
-        if not words and not is_stated and general_seen:
-            words = general
-            is_stated = True
+        # its own harm section if it has one; else what it says near it and the general harm
+        if near[i]["harm"]:
+            found = near[i]["harm"]
+        else:
+            found = sorted(set(near[i]["other"]) | set(general))
+        is_stated = i in stated or (general_seen and not near[i]["harm"] and bool(general))
         seen: list[str] = []
-        for w in words:
+        for _, w in found:
             if w not in seen:
                 seen.append(w)
         ex.likelihood = seen
-        ex.harm_stated = is_stated
+        ex.harm_stated = is_stated or bool(seen)
