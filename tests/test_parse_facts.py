@@ -189,3 +189,14 @@ def test_decision_heading_does_not_hide_the_harm():
     r = parse_text(text)
     assert r.request_text == "How much was spent on agency nurses per ward?"
     assert r.exemptions[0].likelihood == ["would be likely to"] and r.exemptions[0].harm_stated
+
+
+def test_general_harm_statement_counts_and_balance_test_does_not():
+    text = ("Response\n\nWe rely on the following exemptions:\nSection 30(3) - Investigations\n"
+            "Section 31(3) - Law enforcement\n\nThe Section 30 exemption is class based, so it would need no "
+            "harm test.\n\nOverall harm:\nDisclosure could compromise investigations.\n\n"
+            "S31 Factors against disclosure:\nConfirming that the information is held may harm detection.\n\n"
+            "Balance test\nIt would undermine law enforcement to confirm, so the balance favours NCND.\n")
+    by = {e.citation: e for e in parse_text(text).exemptions}
+    assert by["s31(3)"].likelihood == ["could", "may"]  # the "would" sentences are not its harm
+    assert by["s31(3)"].harm_stated

@@ -315,16 +315,15 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
     anchors = sorted((sp[0], sp[1], i) for i, ex in enumerate(exemptions) for sp in ex.spans)
     clusters: list[list[tuple[int, int, int]]] = []
 
-    def line_len(pos: int) -> int:
+    def starts_line(pos: int) -> bool:
         s0 = text.rfind("\n", 0, pos) + 1
-        e0 = text.find("\n", pos)
-        return (e0 if e0 != -1 else len(text)) - s0
+        return not text[s0:pos].strip(" \t•·-–*0123456789.)(")
 
     for a in anchors:
         if clusters:
             prev_end = clusters[-1][-1][1]
             gap = text[prev_end:a[0]]
-            listed = "\n" not in gap or (line_len(prev_end) <= 100 and line_len(a[0]) <= 100)
+            listed = "\n" not in gap or starts_line(a[0])
             if a[0] - prev_end <= _CLUSTER_GAP and not re.search(r"[.!?](?:\s|$)", gap) and listed:
                 clusters[-1].append(a)
                 continue
