@@ -147,3 +147,12 @@ def test_bodies_by_pattern(name, kind, nation):
 
     a = parse_text(f"Dear Sir,\n\nThe {name} does not hold the information you asked for.\n").authority
     assert (a.name, a.kind, a.nation) == (name, kind, nation)
+
+
+def test_force_not_in_the_gazetteer_is_still_a_police_force():
+    from appeal.parse import parse_text
+
+    r = parse_text("Dear Sir,\n\nNorthshire Constabulary neither confirms nor denies that it holds the information. "
+                   "You may complain to the Northshire Police and Crime Commissioner.\n")
+    assert (r.authority.name, r.authority.kind, r.authority.nation) == ("Northshire Constabulary", "police", "england")
+    assert auth("Dear Sir,\n\nThe local police, the Police Federation and Special Constabulary met.\n").name is None

@@ -200,3 +200,13 @@ def test_general_harm_statement_counts_and_balance_test_does_not():
     by = {e.citation: e for e in parse_text(text).exemptions}
     assert by["s31(3)"].likelihood == ["could", "may"]  # the "would" sentences are not its harm
     assert by["s31(3)"].harm_stated
+
+
+def test_scottish_review_outcome_and_no_review_right_after_it():
+    text = ("Our reference: ABC/1/R\nDate: 30 August 2024\n\nFREEDOM OF INFORMATION (SCOTLAND) ACT 2002 - REVIEW OF "
+            "RESPONSE\n\nThank you for your requirement for review. Having reconsidered the request, I uphold the "
+            "original decision.\n\nIf you remain dissatisfied, you have the right to apply to the Scottish Information "
+            "Commissioner for a decision within six months of receiving this review response.\n")
+    r = parse_text(text)
+    assert r.is_review_outcome and r.regime == "FOISA"
+    assert r.commissioner_rights_stated and not r.review_rights_stated

@@ -34,7 +34,7 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     if guess.assumption:
         assumptions.append(guess.assumption)
     a = auth.authority
-    if a.name and a.nation is None and a.kind in ("council", "nhs", "university", "other"):
+    if a.name and a.nation is None and a.kind in ("council", "nhs", "university", "police", "other"):
         # A body found by pattern whose place is not in the Scottish, Welsh or Northern Irish
         # lists: under the Scottish Act it is Scottish, otherwise English.
         a.nation = "scotland" if guess.scottish else "england"

@@ -186,6 +186,14 @@ _DEPARTMENT = re.compile(
     rf"\b(?:Department\s+(?:for|of)|Ministry\s+(?:for|of))\s+(?:the\s+)?{_CAP}(?:(?:,|{_JOIN})?[ \t]+{_CAP}){{0,5}}"
     rf"(?:\s+\(Northern\s+Ireland\))?"
 )
+_POLICE = re.compile(
+    rf"(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,4}}(?:Police|Constabulary)\b"
+    rf"(?![ \t]+(?:and[ \t]+Crime|Service\b|Federation|Scotland|Authority|Station|Officers?\b|Act\b|Reform))"
+)
+_NOT_FORCE = {"local", "national", "military", "royal", "transport", "border", "special", "civil", "community",
+              "neighbourhood", "traffic", "armed", "secret", "state", "home", "office", "ministry", "defence",
+              "college", "federation", "chief", "chiefs", "uk", "english", "welsh", "scottish", "british", "all",
+              "other", "force", "forces", "senior", "private", "military", "railway", "port", "dock", "parks"}
 _REGULATOR = re.compile(rf"(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,5}}(?:Regulator|Ombudsman|Commission)\b")
 _COMPANY = re.compile(rf"(?:{_CAP}(?:[ \t]+&)?[ \t]+){{1,5}}(?:Ltd|Limited|LLP|plc|PLC)\b")
 _FIRE = re.compile(rf"(?:{_CAP}(?:{_JOIN})?[ \t]+){{1,5}}Fire[ \t]+(?:and|&)[ \t]+Rescue[ \t]+(?:Service|Authority)\b")
@@ -304,6 +312,15 @@ def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
         if name:
             start = m.start() + m.group(0).index(name.split()[0])
             out.append((start, m.end(), Entry(name, "other", _nation_from_place(name, None))))
+    for m in _iter(_POLICE, text, ("Police", "Constabulary")):
+        name = _trim(m.group(0))
+        if not name:
+            continue
+        place = [w for w in name.split()[:-1] if w.lower() not in _NOT_FORCE and w.lower() not in _STOP]
+        if not place:
+            continue
+        start = m.start() + m.group(0).index(name.split()[0])
+        out.append((start, m.end(), Entry(name, "police", _nation_from_place(name, None))))
     for m in _iter(_DEPARTMENT, text, _DEPARTMENT_KW):
         name = m.group(0).rstrip(",")
         nation = "northern-ireland" if "Northern Ireland" in name else "uk"

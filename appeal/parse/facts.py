@@ -221,7 +221,9 @@ def rights(text: str, in_request) -> tuple[bool, bool]:
             continue
         s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
         sent = text[s:e]
-        if re.search(r"(?i)\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|concluded|carried\s+out)", sent):
+        if re.search(r"(?i)\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|concluded|carried\s+out)|"
+                     r"(?:this|our|the)\s+review\s+(?:response|decision|outcome)|(?:following|after)\s+"
+                     r"(?:our|the|this|my)\s+(?:internal\s+)?review", sent):
             continue
         review = True
         break
@@ -243,11 +245,13 @@ def rights(text: str, in_request) -> tuple[bool, bool]:
 # ---- review outcome ------------------------------------------------------------------------------
 _REVIEW_OUTCOME = re.compile(
     r"(?i)(?:(?:I|we)\s+have\s+(?:now\s+)?(?:completed|concluded|carried\s+out|conducted|undertaken)\s+(?:the|my|our|an?|your)\s+"
-    r"(?:internal\s+)?review|review\s+panel|upheld?\s+the\s+original\s+(?:decision|response)|original\s+"
+    r"(?:internal\s+)?review|review\s+panel|uph(?:old|eld|olding)\s+the\s+original\s+(?:decision|response)|original\s+"
     r"(?:decision|response)\s+(?:should\s+be|is|has\s+been|was)\s+(?:confirmed|upheld|varied|substituted|overturned|"
     r"revised)|(?:a\s+)?different\s+decision\s+should\s+be\s+substituted|outcome\s+of\s+(?:the|your|my|our)\s+"
     r"(?:internal\s+)?review|result\s+of\s+(?:the|your)\s+internal\s+review|(?m:^[^\n]{0,100}:\s*(?:FOI\s+|internal\s+)review[ \t]*$)|"
-    r"(?:have|has)\s+reviewed\s+(?:the|our)\s+(?:original\s+)?(?:decision|response|handling))"
+    r"(?:have|has)\s+reviewed\s+(?:the|our)\s+(?:original\s+)?(?:decision|response|handling)|"
+    r"(?m:^[^\n]{0,80}\breview\s+of\s+(?:our\s+|the\s+)?(?:response|decision)[ \t]*$)|"
+    r"(?:your|the)\s+requirement\s+for\s+(?:a\s+)?review)"
 )
 
 
