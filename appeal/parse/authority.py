@@ -193,7 +193,8 @@ _POLICE = re.compile(
 _NOT_FORCE = {"local", "national", "military", "royal", "transport", "border", "special", "civil", "community",
               "neighbourhood", "traffic", "armed", "secret", "state", "home", "office", "ministry", "defence",
               "college", "federation", "chief", "chiefs", "uk", "english", "welsh", "scottish", "british", "all",
-              "other", "force", "forces", "senior", "private", "military", "railway", "port", "dock", "parks"}
+              "other", "force", "forces", "senior", "private", "military", "railway", "port", "dock", "parks",
+              "police", "constabulary"}
 _REGULATOR = re.compile(rf"(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,5}}(?:Regulator|Ombudsman|Commission)\b")
 _COMPANY = re.compile(rf"(?:{_CAP}(?:[ \t]+&)?[ \t]+){{1,5}}(?:Ltd|Limited|LLP|plc|PLC)\b")
 _FIRE = re.compile(rf"(?:{_CAP}(?:{_JOIN})?[ \t]+){{1,5}}Fire[ \t]+(?:and|&)[ \t]+Rescue[ \t]+(?:Service|Authority)\b")
