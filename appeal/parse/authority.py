@@ -156,11 +156,6 @@ def _domain_mentions(text: str, low: str) -> list[tuple[int, int, Entry]]:
     return out
 
 
-def entry_for(matched: str) -> Entry | None:
-    g = gazetteer()
-    return g.by_key.get(matched) or g.by_key.get(_key(matched))
-
-
 # ---- bodies found by pattern ------------------------------------------------------------
 _CAP = r"[A-Z][\w'’\-]*"
 _JOIN = r"(?:[ \t]+(?:and|&|upon|on|under|of|the|in)(?=[ \t]))?"

@@ -201,17 +201,10 @@ _HARM_STEMS = ("prejudic", "harm", "undermin", "compromis", "jeopardi", "hinder"
                "assist criminals", "assist offenders", "assist those", "advantage to", "useful to",
                "avoid detection", "evade detection", "less effective", "adverse", "negative impact",
                "to criminals", "criminal fraternity", "those intent", "would-be offenders")
-_HARM = re.compile(
-    r"(?i)\b(?:prejudic\w*|harm\w*|undermin\w*|compromis\w*|jeopardis\w*|jeopardiz\w*|hinder\w*|damag\w*|endanger\w*|"
-    r"risk\w*|detriment\w*|inhibit\w*|impede\w*|impair\w*|disrupt\w*|threat\w*|vulnerab\w*|weaken\w*|"
-    r"assist\s+(?:criminals|offenders|those)|advantage\s+to|useful\s+to\s+(?:criminals|those)|"
-    r"(?:avoid|evade)\s+detection|less\s+effective|adverse\w*|negative\s+impact|put\s+at\s+risk)"
-)
 _MODAL = re.compile(
     r"(?i)\b(?P<wbl>would\s+(?:be\s+)?likely\s+to|would\s+likely|(?:is|are|be)\s+likely\s+to)\b|\b(?P<w>would)\b|"
     r"\b(?P<c>could)\b|\b(?P<may>may)\b|\b(?P<might>might)\b"
 )
-_HEADING = re.compile(r"(?m)^[ \t]*(?P<h>[^\n.!?]{3,120}?)[ \t]*:?[ \t]*$")
 _H_PRO = re.compile(
     r"(?i)(?:favou?r(?:ing)?\s+(?:of\s+)?(?:the\s+)?(?:disclos|confirm|complying|release|releasing)|for\s+disclos|"
     r"public\s+interest\s+in\s+(?:the\s+information\s+being\s+)?disclos|in\s+favour\s+of\s+disclos|supporting\s+disclos)"
@@ -219,7 +212,6 @@ _H_PRO = re.compile(
 _H_BAL = re.compile(r"(?i)balanc|conclusion")
 _H_HARM = re.compile(r"(?i)\bharm\b|prejudice\s+test|evidence\s+of\s+harm|overall\s+harm")
 _H_AGAINST = re.compile(r"(?i)against|non[\s\-]?disclos|maintaining|withhold|not\s+(?:confirm|disclos)|neither")
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
 
 _CLUSTER_GAP = 160
 _WINDOW_MAX = 3500

@@ -87,10 +87,6 @@ class RequestSplit:
         return any(s <= pos < e for s, e in self.spans)
 
 
-def _first_after(rx: re.Pattern, text: str, pos: int) -> re.Match | None:
-    return rx.search(text, pos)
-
-
 def _end_of_request(text: str, start: int) -> int | None:
     """The start of the response after a request that begins at `start`."""
     cands = []

@@ -116,17 +116,3 @@ def search(rx: re.Pattern, text: str, wins: list[tuple[int, int]]) -> re.Match |
     for m in finditer(rx, text, wins):
         return m
     return None
-
-
-_SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or paragraph line run) holding [start, end)."""
-    lo = max(0, start - 600)
-    s = lo if lo > 0 else 0
-    for m in _SENT_END.finditer(text, lo, start):
-        s = m.end()
-    m = _SENT_END.search(text, end)
-    e = m.end() if m else len(text)
-    return s, e
