@@ -269,3 +269,9 @@ def test_never_fails_and_spans_stay_inside_the_text():
             assert m.citation[-1] == ")" or m.citation[-1].isalnum()
 
     check()
+
+
+def test_our_act_named_in_odd_case_before_the_number_is_ours():
+    # "Freedom of information Act" (lower-case i) is still FOIA, not "another Act".
+    found = [c.citation for c in find_citations("Freedom of information Act 2000 Exemption 21 applies.")]
+    assert found == ["s21"]
