@@ -26,7 +26,7 @@ RULE = Rule(
 
 FUNDS = ci(
     r"public funds|public money|taxpayers?'?’?s? money|their money|use of (?:police )?resources|value for money|"
-    r"information about police resources|how (?:the force|we|the council|public) spends?",
+    r"police resources|resources are (?:being )?used|how (?:the force|we|the council|public) spends?",
 )
 OPERATIONS = ci(r"these (?:\w+ )?(?:techniques?|tactics|operations|methods)\b|such (?:\w+ )?(?:techniques?|tactics|operations|methods)\b|those (?:\w+ )?(?:techniques?|tactics|operations|methods)\b|covert (?:techniques?|tactics|operations|methods)\b|specialist (?:techniques?|tactics|operations|methods)\b|investigative (?:techniques?|tactics|operations|methods)\b|techniques\b", word_start=True)
 PIT_HEADING = ci(
