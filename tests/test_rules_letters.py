@@ -239,3 +239,9 @@ def test_citations_inside_the_request_are_not_relied_on():
     assert "subsection-not-specified" not in fired(refusal)
     refusal.exemptions[-1].spans.append([0, 5])  # also cited outside the request: now it counts
     assert "subsection-not-specified" in fired(refusal)
+
+
+def test_template_artifacts_silent_for_a_generic_the_council():
+    # "The Council holds..." names no authority at all, so it is not another authority's name.
+    refusal = letter("template_artifacts_generic_council_near_miss")
+    assert "template-artifacts" not in fired(refusal)

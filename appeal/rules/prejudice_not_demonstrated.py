@@ -46,6 +46,9 @@ def check(ctx):
     if not (generic or speculative):
         return []
     ctx.cover(prej, RULE.id)
+    # Quote the sentences that state a harm first (they carry the likelihood words), not
+    # whatever sentence of the harm passage comes first ("the information is withheld under...").
+    scope = sorted(scope, key=lambda ab: 0 if (ctx.search(HEDGE, *ab) or ctx.search(STATED_LIKELIHOOD, *ab)) else 1)
     return [ctx.finding(
         RULE, "moderate", [ctx.ev(a, b) for a, b in scope[:3]],
         citations=[e.citation for e in prej],

@@ -77,7 +77,11 @@ def check(ctx):
                 continue
             start = lead.start(1)
             other = text[start: m.end()]
-            if ctx.in_request(start) or _same(key, _key(other)):
+            other_key = _key(other)
+            # "The Council holds...", "This Force will not...": no name at all, so no other authority
+            if not other_key or other_key in _GENERIC_LEADS:
+                continue
+            if ctx.in_request(start) or _same(key, other_key):
                 continue
             found.append(("authority", start, m.end()))
     ref = ctx.refusal.reference
@@ -103,6 +107,9 @@ def check(ctx):
         evidence.append(ctx.ev_sentence(a) if b - a < 12 else ctx.ev(a, b))
     items = [{"kind": k, "quote": text[a:b]} for k, a, b in found[:4]]
     return [ctx.finding(RULE, strength, evidence, kinds=kinds, items=items, reference=ref)]
+
+
+_GENERIC_LEADS = {"this", "our", "your", "each", "any", "every", "a", "the", "that", "local", "county"}
 
 
 def _key(name: str) -> str:
