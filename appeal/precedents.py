@@ -14,14 +14,13 @@ not cut against the requester, most authoritative first.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from appeal.errors import UserError
-from appeal.resources import shipped_dir
+from appeal.resources import shipped_dir, read_toml
 
 # The rule catalogue's ids (design.md, "Rule catalogue"); `supports` may only name these.
 RULE_IDS: tuple[str, ...] = (
@@ -165,9 +164,8 @@ def _fail(path: Path, what: str) -> UserError:
 
 def _load_file(path: Path) -> Precedent:
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = read_toml(path)
+    except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
         raise _fail(path, f"cannot be read as TOML ({exc})") from None
     for key, typ in _REQUIRED.items():
         if key not in data:

@@ -14,8 +14,11 @@ from __future__ import annotations
 import os
 import re
 import sys
-import zipfile
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only Word and e-mail reading need zipfile; import it there
+    import zipfile
 
 from appeal.errors import UserError
 

@@ -15,7 +15,8 @@ limb the catalogue does not list (s31(2)(b)) still gets its section's entry.
 from __future__ import annotations
 
 import re
-import tomllib
+
+from appeal.resources import read_toml
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -74,8 +75,7 @@ def _chain(citation: str) -> list[str] | None:
 @cache
 def catalogue() -> dict[str, dict[str, dict[str, Any]]]:
     """The raw catalogue, read once: {regime: {citation: fields}}."""
-    with CATALOGUE_PATH.open("rb") as fh:
-        data = tomllib.load(fh)
+    data = read_toml(CATALOGUE_PATH)
     return {r: data.get(r, {}) for r in REGIMES}
 
 

@@ -11,13 +11,12 @@ says.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
 from appeal.model import Authority
 from appeal.parse.scan import finditer, lower, windows, windows_at
-from appeal.resources import data_path
+from appeal.resources import data_path, read_toml
 
 
 @dataclass(frozen=True)
@@ -83,8 +82,7 @@ def _is_acronym(alias: str) -> bool:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
-    with open(data_path("authorities.toml"), "rb") as fh:
-        data = tomllib.load(fh)
+    data = read_toml(data_path("authorities.toml"))
     by_key: dict[str, Entry] = {}
     by_name: dict[str, Entry] = {}
     domains: dict[str, Entry] = {}

@@ -16,13 +16,12 @@ any run of whitespace) but every span returned is into the ORIGINAL text, so
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from appeal.resources import data_path
+from appeal.resources import data_path, read_toml
 
 FINGERPRINTS = "stock_fingerprints.toml"
 
@@ -396,8 +395,7 @@ def _compile(entry: dict, where: str) -> tuple[_Rx, ...]:
 def load_fingerprints(path: Path | None = None) -> tuple[tuple[Family, ...], tuple[Dangling, ...]]:
     """Read and compile the fingerprint file (uncached; `library()` caches the shipped one)."""
     path = path or data_path(FINGERPRINTS)
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+    data = read_toml(path)
     memo_file = _anchor_memo_file(path)
     _load_anchor_memo(memo_file)
     known = len(_ANCHOR_MEMO)
