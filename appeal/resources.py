@@ -66,15 +66,32 @@ def read_toml(path: str | Path) -> dict:
 
     with path.open("rb") as fh:
         data = tomllib.load(fh)
-    try:
-        import tempfile
+    write_cache_json(copy, data)  # not JSON-able (TOML dates): simply not cached
+    return data
 
+
+def write_cache_json(path: Path, data) -> bool:
+    """Write a cache file atomically, best effort: a cache is a convenience, so an unwritable
+    folder or data JSON cannot hold only costs the next run the work again. True if written."""
+    import json
+    import tempfile
+
+    try:
         text = json.dumps(data, ensure_ascii=False)
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=copy.parent, suffix=".part")
+    except (TypeError, ValueError):
+        return False
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
-        os.replace(tmp, copy)
-    except (OSError, TypeError, ValueError):
-        pass  # not JSON-able, or no cache folder: still correct, just not faster next time
-    return data
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        return False

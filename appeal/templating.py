@@ -8,6 +8,7 @@ so a user can override a single file.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,11 +63,17 @@ def _bytecode_cache():
 
 def render(name: str, *, template_dir: str | None = None, **context) -> str:
     """Render templates/<name> with `context`; template errors become one clear line."""
+    with template_errors(name):
+        return environment(template_dir).get_template(name).render(**context)
+
+
+@contextmanager
+def template_errors(name: str):
+    """Turn what a (possibly user-supplied) template can get wrong into one-line UserErrors."""
     import jinja2
 
-    env = environment(template_dir)
     try:
-        return env.get_template(name).render(**context)
+        yield
     except jinja2.TemplateNotFound:
         raise UserError(f"template {name!r} not found (looked in --template-dir, then the shipped templates)") from None
     except jinja2.TemplateSyntaxError as exc:

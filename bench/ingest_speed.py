@@ -11,7 +11,6 @@ further calls.
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import sys
 import tempfile

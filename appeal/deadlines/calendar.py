@@ -269,25 +269,10 @@ def _read_cache(path: Path) -> dict[str, dict[str, str]] | None:
 
 def _write_cache(path: Path, tables: dict[str, dict[str, str]]) -> None:
     """Best effort: an unwritable cache folder only costs the next run the build again."""
-    import tempfile
+    from appeal.resources import write_cache_json
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".holidays.", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"format": CACHE_FORMAT, "holidays_version": holidays_version(),
-                           "years": [FIRST_YEAR, LAST_YEAR], "calendars": tables}, fh)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError:
-        pass
-
+    write_cache_json(path, {"format": CACHE_FORMAT, "holidays_version": holidays_version(),
+                            "years": [FIRST_YEAR, LAST_YEAR], "calendars": tables})
 
 def build_table() -> dict[str, dict[str, str]]:
     """Ask `holidays` for each UK subdivision (the slow path, once per holidays version)."""

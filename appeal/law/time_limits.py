@@ -120,26 +120,9 @@ def _data() -> dict[str, Any]:
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     """Best effort, atomic: a failed write only costs the next run the TOML parse."""
-    import json
-    import os
-    import tempfile
+    from appeal.resources import write_cache_json
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".time_limits.", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError:
-        pass
-
+    write_cache_json(path, data)
 
 def _validate(data: dict[str, Any]) -> None:
     """A limit without its basis is a bug in the data file: fail loudly, in tests first."""

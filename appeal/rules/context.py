@@ -13,7 +13,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from appeal.errors import UserError
 from appeal.model import Evidence, Exemption, Finding, Refusal, Timeline
 from appeal.rules.base import Rule
 from appeal.rules.request import RequestProfile, analyse
@@ -596,23 +595,15 @@ def _template(template_dir: str | None, name: str):
 
 
 def render_rule(rule_id: str, template_dir: str | None, variables: dict) -> tuple[str, str]:
-    """Render templates/rules/<id>.j2: its body is the argument, its `ask` block the ask."""
-    import jinja2
+    """Render templates/<id>.j2: its body is the argument, its `ask` block the ask."""
+    from appeal.templating import template_errors
 
     name = f"rules/{rule_id}.j2"
-    try:
+    with template_errors(name):
         template = _template(template_dir, name)
         context = template.new_context(variables, shared=False)
         argument = normalise_prose("".join(template.root_render_func(context)))
         ask = normalise_prose(str(context.vars.get("ask", "") or ""))
-    except jinja2.TemplateNotFound:
-        raise UserError(f"template {name!r} not found (looked in --template-dir, then the shipped templates)") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise UserError(f"template {exc.name or name} line {exc.lineno}: {exc.message}") from None
-    except jinja2.exceptions.SecurityError as exc:
-        raise UserError(f"template {name}: not allowed in the sandbox: {exc}") from None
-    except jinja2.UndefinedError as exc:
-        raise UserError(f"template {name}: {exc.message}") from None
     return argument, ask
 
 

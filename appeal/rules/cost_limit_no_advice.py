@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
@@ -44,7 +43,6 @@ def check(ctx):
         return []
     if c is not None and c.advice_given:
         return []
-    text = ctx.response_text
     declined = ctx.search(NO_ADVICE, response=True)
     if ctx.search(ADVICE, response=True) and not declined:
         return []

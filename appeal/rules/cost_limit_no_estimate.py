@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
@@ -50,7 +49,6 @@ ESTIMATING = ci(
 def _estimate(ctx, text):
     for m in ctx.finditer(ESTIMATE, response=True):
         a, b = ctx.sentence_at(m.start())
-        s = ctx.text[a:b]
         if ctx.search(LIMIT_ONLY, a, b) and not ctx.search(ESTIMATING, a, b):
             continue  # a statement of the limit itself, not an estimate
         return m

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.base import Rule
 
 RULE = Rule(
     id="investigation-not-specific",

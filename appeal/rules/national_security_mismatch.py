@@ -7,7 +7,6 @@ import re
 
 from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.context import GROUPS
 
 RULE = Rule(
     id="national-security-mismatch",
@@ -51,7 +50,6 @@ def _is_label(ctx, a, b):
 
 def check(ctx):
     ns_cited = ctx.cited("national_security")
-    ncnd_group = ctx.cited("security_ncnd") or [e for e in ns_cited]
     reasoning = [s for s in ctx.sentences_matching(NS_REASONING) if not _is_label(ctx, *s)]
     out = []
     # (a) national security argued, but no national-security provision cited.

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 
 from appeal.rules.context import ci
-from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.base import Rule
 from appeal.rules.context import harm_based_ncnd, ncnd_scope
 
 RULE = Rule(

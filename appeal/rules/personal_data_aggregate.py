@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from appeal.rules.context import distinct, ci
 from appeal.rules.base import ALL_REGIMES, Rule

@@ -465,21 +465,10 @@ def _load_anchor_memo(memo_file: Path | None) -> None:
 
 
 def _save_anchor_memo(memo_file: Path | None) -> None:
-    import json
-    import os
-    import tempfile
+    from appeal.resources import write_cache_json
 
-    if memo_file is None:
-        return
-    try:
-        memo_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=memo_file.parent, suffix=".part")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(_ANCHOR_MEMO, fh)
-        os.replace(tmp, memo_file)
-    except OSError:
-        pass  # a cache is a convenience; without it we recompute next time
-
+    if memo_file is not None:
+        write_cache_json(memo_file, _ANCHOR_MEMO)
 
 @cache
 def library() -> tuple[tuple[Family, ...], tuple[Dangling, ...]]:
