@@ -30,7 +30,7 @@ def fired(refusal, **kw):
 CASES = [
     ("ncnd_counts_police",
      {"ncnd-statistics": "strong", "security-link-unexplained": "moderate", "personal-data-aggregate": "strong",
-      "subsection-not-specified": "weak", "boilerplate-reasoning": "strong",
+      "subsection-not-specified": "weak", "boilerplate-reasoning": "moderate",
       "investigation-not-specific": "moderate",
       "prejudice-not-demonstrated": "moderate", "public-interest-irrelevant": "moderate"},
      # s23(5) is cited, so national security is not weighed without its provision; "would prejudice"
