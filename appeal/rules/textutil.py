@@ -3,6 +3,8 @@ list wording. (Sentence finding lives in appeal.rules.sentences.)"""
 
 from __future__ import annotations
 
+import re
+
 
 def lower_same_length(text: str) -> str:
     """text.lower(), except characters that lower-case to two (İ) are kept, so offsets still match."""
@@ -29,3 +31,31 @@ def and_list(items) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def normalise_prose(text: str) -> str:
+    """Collapse a template's whitespace: paragraphs (blank-line separated) of single-spaced prose."""
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paras if p)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])")
+_CLAUSE_END = re.compile(r"[;:]\s+|\s[–—-]\s")
+
+
+def short_quote(text: str, limit: int = 320) -> str:
+    """The quoted words for an argument: whitespace collapsed; whole sentences, never cut mid-phrase.
+
+    A quote longer than `limit` keeps its leading whole sentences; a single sentence longer than
+    that is cut only at a clause break (a semicolon, colon or dash) with " …", else kept whole."""
+    s = " ".join(text.split())
+    if len(s) > limit:
+        ends = [m.end() for m in _SENTENCE_END.finditer(s) if m.end() <= limit]
+        if ends:
+            s = s[: ends[-1]].rstrip()
+        else:
+            clauses = [m.start() for m in _CLAUSE_END.finditer(s) if 40 <= m.start() <= limit]
+            if clauses:
+                s = s[: clauses[-1]].rstrip(",;: ") + " …"
+    return s.rstrip(".:;, ") if not s.endswith("…") else s
+
