@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     sec, sub = F1(), F1()
+    kinds: dict[str, dict] = {}
     acc = {k: Acc() for k in ("ncnd", "ncnd_scope", "authority", "authority_named_in_text", "reference",
                               "letter_date", "received_date", "regime", "partial_disclosure",
                               "public_interest_test", "is_review_outcome", "truncated")}
@@ -120,9 +121,13 @@ def main(argv: list[str] | None = None) -> int:
         text = path.read_text(encoding="utf-8", errors="replace")
         r = parse_text(text, source=str(path))
         name = Path(row["file"]).name
+        kind = row.get("authority_type") or "unknown"
+        per = kinds.setdefault(kind, {"n": 0, "sec": F1(), "sub": F1(), "acc": {}})
+        per["n"] += 1
 
         def check(field: str, ok: bool, got, want) -> None:
             acc[field].add(ok)
+            per["acc"].setdefault(field, Acc()).add(ok)
             if not ok:
                 misses.append(f"{name}: {field}: got {got!r}, want {want!r}")
 
@@ -132,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         u_got, u_want = {_subsection(c) for c in got_ex}, {_subsection(c) for c in want_ex}
         sec.add(s_got, s_want)
         sub.add(u_got, u_want)
+        per["sec"].add(s_got, s_want)
+        per["sub"].add(u_got, u_want)
         if s_got != s_want or u_got != u_want:
             misses.append(f"{name}: exemptions: got {sorted(got_ex)}, want {sorted(want_ex)}")
 
@@ -179,6 +186,18 @@ def main(argv: list[str] | None = None) -> int:
     for k, a in acc.items():
         if a.n:
             print(f"{k:28s} {a}")
+    if len(kinds) > 1:
+        fields = ["ncnd", "regime", "authority", "reference", "letter_date", "received_date", "is_review_outcome",
+                  "partial_disclosure"]
+        print()
+        print(f"{'per kind of authority':24s} {'n':>3s} {'secF1':>6s} {'subF1':>6s} " +
+              " ".join(f"{f[:9]:>9s}" for f in fields))
+        for kind, per in sorted(kinds.items(), key=lambda kv: -kv[1]["n"]):
+            cells = []
+            for f in fields:
+                a = per["acc"].get(f)
+                cells.append(f"{a.score():9.2f}" if a and a.n else f"{'-':>9s}")
+            print(f"{kind:24s} {per['n']:3d} {per['sec'].score():6.2f} {per['sub'].score():6.2f} " + " ".join(cells))
     if args.verbose:
         print()
         for m in misses:
