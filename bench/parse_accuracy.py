@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sec, sub = F1(), F1()
     kinds: dict[str, dict] = {}
-    acc = {k: Acc() for k in ("ncnd", "ncnd_scope", "authority", "authority_named_in_text", "reference",
+    acc = {k: Acc() for k in ("ncnd", "ncnd_scope", "authority", "authority_label", "authority_named_in_text", "reference",
                               "letter_date", "received_date", "regime", "partial_disclosure",
                               "public_interest_test", "is_review_outcome", "truncated")}
     misses: list[str] = []
@@ -153,9 +153,12 @@ def main(argv: list[str] | None = None) -> int:
             ok = got_auth is None
         else:
             ok = got_auth is not None and _norm_name(got_auth) in {_norm_name(a) for a in _alternatives(label)}
-        check("authority", ok, got_auth, label)
         ntext = " " + _norm_name(text) + " "
-        if label is None or any(" " + _norm_name(a) + " " in ntext for a in _alternatives(label)):
+        named = label is None or any(" " + _norm_name(a) + " " in ntext for a in _alternatives(label))
+        acc["authority_label"].add(ok)
+        # null is right where the text never names the authority (issue 8)
+        check("authority", ok or (got_auth is None and not named), got_auth, label)
+        if named:
             acc["authority_named_in_text"].add(ok)
 
         label = row.get("reference")
