@@ -25,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from appeal.ingest import read_letter  # noqa: E402
 from appeal.parse import parse_text  # noqa: E402
 
 
@@ -118,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             print(f"missing: {path}", file=sys.stderr)
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
+        # read as a user's file is read (page chrome dropped at ingest), then parsed
+        text = read_letter(str(path))
         r = parse_text(text, source=str(path))
         name = Path(row["file"]).name
         kind = row.get("authority_type") or "unknown"
