@@ -55,6 +55,12 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     ):
         cost = facts.cost_estimate(text, in_request)
     review, commissioner = facts.rights(text, in_request)
+    is_review = facts.is_review_outcome(text, in_request)
+    outcome = None
+    if is_review:
+        from appeal.parse.review import review_outcome
+
+        outcome = review_outcome(text, in_request, letter.isoformat() if letter else None, len(exemptions))
 
     return Refusal(
         authority=auth.authority,
@@ -72,7 +78,8 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
         public_interest_test=facts.public_interest_test(text, in_request),
         review_rights_stated=review,
         commissioner_rights_stated=commissioner,
-        is_review_outcome=facts.is_review_outcome(text, in_request),
+        is_review_outcome=is_review,
+        review=outcome,
         truncated=facts.looks_truncated(text),
         cost=cost,
         assumptions=assumptions,

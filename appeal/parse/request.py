@@ -29,7 +29,8 @@ _START_PHRASE = re.compile(
     r"\bin\s+your\s+(?:e-?mail|letter|request)[^:\n]{0,60}\byou\s+(?:asked|requested|said)[^:\n]{0,40}:|"
     r"\byour\s+[^.\n:]{0,40}\brequest\s+for\s*:|"
     r"\brequested\s+the\s+following(?:\s+information)?\s*:|"
-    r"\byou\s+seek\s+(?:access\s+to\s+)?the\s+following(?:\s+information)?\s*:)"
+    r"\byou\s+seek\s+(?:access\s+to\s+)?the\s+following(?:\s+information)?\s*:|"
+    r"\byou\s+(?:submitted|made|sent)\s+the\s+following\s+request\s*:)"
 )
 # Numbered request blocks ("Request 1", "Question 2 and 3", "Questions 1 A-C").
 _BLOCK_HEADING = re.compile(r"(?im)^[ \t]*(?:request|questions?)[ \t]+\d[^\n]{0,30}$")
@@ -70,7 +71,7 @@ _END_PHRASE = re.compile(
 # The authority's voice where line breaks are lost (a page flattened to one line): the same
 # openings after the end of a sentence.
 _END_SENTENCE = re.compile(
-    r"(?<=[.!?:”\"][ \t])(?:(?:I|we)\s+can\s+(?:now\s+)?confirm|(?:I|we)\s+have\s+(?:today\s+|now\s+)?decided|"
+    r"(?<=[.!?:”\"\d][ \t])(?:(?:I|we)\s+can\s+(?:now\s+)?confirm|(?:I|we)\s+responded\s+to\s+your|(?:I|we)\s+have\s+(?:today\s+|now\s+)?decided|"
     r"(?:I|we)\s+(?:am|are)\s+(?:unable|able|writing\s+to\s+(?:inform|advise|confirm))|unfortunately\b|"
     r"please\s+find\s+(?:below|attached|enclosed)|(?:this|the)\s+information\s+is\s+(?:exempt|withheld|not\s+held)|"
     r"(?-i:(?:[A-Z][\w'’&\-]+\s+){1,5})(?:can|will|does|shall)\s+neither\s+confirm|it\s+is\s+estimated|"
@@ -208,6 +209,17 @@ def find_request(text: str) -> RequestSplit:
     q = None
     for m in re.finditer(r"(?m)^[^\n]*$", text[:limit]):
         line = m.group(0)
+        if len(line) > 400:
+            # a page flattened to one line: the sentence that asks, not the whole line
+            for c in _REQUESTISH.finditer(line):
+                ss = max(line.rfind(". ", 0, c.start()), line.rfind("? ", 0, c.start()), line.rfind(": ", 0, c.start()))
+                sent = line[ss + 2 if ss != -1 else 0:]
+                if not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", sent):
+                    q = m.start() + (ss + 2 if ss != -1 else 0)
+                    break
+            if q is not None:
+                break
+            continue
         if _REQUESTISH.search(line) and not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", line):
             q = m.start()
             break
