@@ -100,9 +100,9 @@ def _data() -> dict[str, Any]:
     st = _FILE.stat()
     cached = None
     try:
-        from appeal.deadlines.calendar import cache_dir
+        from appeal.resources import user_cache_dir
 
-        cached = cache_dir() / f"time_limits-{st.st_mtime_ns}-{st.st_size}.json"
+        cached = user_cache_dir() / f"time_limits-{st.st_mtime_ns}-{st.st_size}.json"
         data = json.loads(cached.read_text(encoding="utf-8"))
         _validate(data)
         return data

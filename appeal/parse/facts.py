@@ -251,7 +251,7 @@ _REVIEW_OUTCOME = re.compile(
     r"(?:internal\s+)?review|result\s+of\s+(?:the|your)\s+internal\s+review|(?m:^[^\n]{0,100}:\s*(?:FOI\s+|internal\s+)review[ \t]*$)|"
     r"(?:have|has)\s+reviewed\s+(?:the|our)\s+(?:original\s+)?(?:decision|response|handling)|"
     r"(?m:^[^\n]{0,80}\breview\s+of\s+(?:our\s+|the\s+)?(?:response|decision)[ \t]*$)|"
-    r"(?:your|the)\s+requirement\s+for\s+(?:a\s+)?review)"
+    r"(?:your|the)\s+requirement\s+for\s+(?:a\s+)?review(?!\s+(?:must|should|can|may|needs?|has\s+to|is\s+to)\b))"
 )
 
 
