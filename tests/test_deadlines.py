@@ -467,9 +467,6 @@ def test_cli_dates_out_of_order(capsys):
 
 
 def test_cli_reads_a_json_refusal(tmp_path, capsys):
-    ingest = pytest.importorskip("appeal.ingest")
-    if not hasattr(ingest, "load_refusal"):
-        pytest.skip("appeal.ingest.load_refusal is not built yet")
     from appeal.model import Dates, Refusal
 
     path = tmp_path / "refusal.json"
@@ -487,9 +484,6 @@ def test_cli_reads_a_json_refusal(tmp_path, capsys):
 
 
 def test_cli_review_outcome_letter_and_its_reference_in_the_ics(tmp_path, capsys):
-    ingest = pytest.importorskip("appeal.ingest")
-    if not hasattr(ingest, "load_refusal"):
-        pytest.skip("appeal.ingest.load_refusal is not built yet")
     from appeal.model import Dates, Refusal
 
     path = tmp_path / "review.json"

@@ -265,7 +265,7 @@ def is_review_outcome(text: str, in_request) -> bool:
     for m in finditer(_REVIEW_OUTCOME, text, wins):
         if in_request(m.start()):
             continue
-        s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
+        s = _sentence_start(text, m.start())
         if _CONDITIONAL.search(text, s, m.start()):
             continue  # "if you are not content with the outcome of the internal review, ..."
         return True
