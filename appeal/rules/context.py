@@ -450,7 +450,7 @@ class Context:
             strength=strength,
             evidence=evs,
             argument=argument,
-            precedents=list(precedents_for(rule.id, self.regime)),
+            precedents=list(precedents_for(rule.id, self.regime, facts.get("kind"))),
             ask=ask,
         )
 
@@ -569,14 +569,15 @@ def _lookup(citation: str, regime: str):
 
 
 @lru_cache(maxsize=128)
-def precedents_for(rule_id: str, regime: str) -> tuple[str, ...]:
-    """Verified precedents supporting a rule, at most three, most authoritative first."""
+def precedents_for(rule_id: str, regime: str, variant: str | None = None) -> tuple[str, ...]:
+    """Verified precedents supporting a rule (or the branch of it the finding took, its `kind`
+    fact), apt for the regime, at most three, best fit first."""
     try:
         from appeal.precedents import for_rule
     except ImportError:
         return ()
     out = []
-    for p in for_rule(rule_id, regime=regime):
+    for p in for_rule(rule_id, regime=regime, variant=variant if isinstance(variant, str) else None):
         if getattr(p, "verified", False) is not True or getattr(p, "against_requester", False):
             continue
         if p.id not in out:
