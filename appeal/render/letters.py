@@ -82,6 +82,10 @@ class Letter:
     timing: dict = field(default_factory=dict)  # late, late_by (the first response)
     attachments: list[dict] = field(default_factory=list)  # {what, file}
     source_name: str | None = None  # the refusal's file name, for the attachment list
+    # The regulator in force on the letter's date (appeal.law.regulator): templates write
+    # {{ regulator.name }}, {{ regulator.title }}, {{ regulator.address }}, never a literal name.
+    regulator: dict = field(default_factory=dict)
+    ico_form: dict = field(default_factory=dict)  # complaint: the ICO online form's answers
     # For the summary, never the letter:
     assumptions: list[str] = field(default_factory=list)
     left_out: dict[str, int] = field(default_factory=dict)  # strength -> grounds not used
@@ -290,7 +294,14 @@ def _common(kind: str, refusal: Refusal, timeline: Timeline | None, requester: R
         notes.append(f"no requester {f} given: add {what}, APPEAL_{f.upper()} or the config file")
     timing = {"late": bool(timeline and timeline.late),
               "late_by": timeline.late_by_working_days if timeline else None}
+    from appeal.law.regulator import regulator_for
+
+    reg = regulator_for(regime, letter_date)
+    notes += list(reg.assumptions)
+    if reg.pending and kind == "complaint":
+        notes.append(f"the complaint is addressed to {reg.name}; {reg.pending}")
     return dict(kind=kind, regime=regime, date=long_date(letter_date), requester=requester, timing=timing,
+                regulator=reg.to_dict(),
                 authority=authority, reference=reference, request=request,
                 response=_response(refusal, regime), dates=dates, bases=bases,
                 source_name=refusal.source, assumptions=_unique(notes))

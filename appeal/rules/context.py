@@ -462,7 +462,7 @@ class Context:
             "police": r.authority.kind == "police",
             "regime": self.regime,
             "regime_name": REGIME_NAMES.get(self.regime, REGIME_NAMES["FOIA"]),
-            "commissioner": COMMISSIONER.get(self.regime, COMMISSIONER["FOIA"]),
+            "commissioner": _regulator_name(self.regime),
             "scotland": self.regime in ("FOISA", "EISR"),
             "eir": self.regime in ("EIR", "EISR"),
             "strength": strength,
@@ -566,6 +566,17 @@ def _lookup(citation: str, regime: str):
         return lookup(citation, regime)
     except Exception:  # an unknown citation is not our failure to report here
         return None
+
+
+@lru_cache(maxsize=8)
+def _regulator_name(regime: str) -> str:
+    """The regulator in force today (appeal.law.regulator, dated data), not a literal name."""
+    try:
+        from appeal.law.regulator import regulator_for
+
+        return regulator_for(regime).name
+    except Exception:  # noqa: BLE001 - a data problem must not stop the rules
+        return COMMISSIONER.get(regime, COMMISSIONER["FOIA"])
 
 
 @lru_cache(maxsize=128)
