@@ -140,12 +140,25 @@ def normalise_prose(text: str) -> str:
     return "\n\n".join(p for p in paras if p)
 
 
-def short_quote(text: str, limit: int = 180) -> str:
-    """The quoted words for an argument: whitespace collapsed, long quotes cut at a word."""
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])")
+_CLAUSE_END = re.compile(r"[;:]\s+|\s[–—-]\s")
+
+
+def short_quote(text: str, limit: int = 320) -> str:
+    """The quoted words for an argument: whitespace collapsed; whole sentences, never cut mid-phrase.
+
+    A quote longer than `limit` keeps its leading whole sentences; a single sentence longer than
+    that is cut only at a clause break (a semicolon, colon or dash) with " …", else kept whole."""
     s = " ".join(text.split())
     if len(s) > limit:
-        s = s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
-    return s.rstrip(".:;, ")
+        ends = [m.end() for m in _SENTENCE_END.finditer(s) if m.end() <= limit]
+        if ends:
+            s = s[: ends[-1]].rstrip()
+        else:
+            clauses = [m.start() for m in _CLAUSE_END.finditer(s) if 40 <= m.start() <= limit]
+            if clauses:
+                s = s[: clauses[-1]].rstrip(",;: ") + " …"
+    return s.rstrip(".:;, ") if not s.endswith("…") else s
 
 
 @dataclass
@@ -380,10 +393,18 @@ class Context:
         return self.info(ex)[1] is False
 
     def citation_ev(self, ex: Exemption) -> Evidence | None:
-        for a, b in ex.spans:
-            if 0 <= a < b <= len(self.text):
-                return self.ev(a, b)
+        """The sentence (or heading line) that cites `ex`, outside the quoted request where it can
+        be: a whole sentence, never a cut phrase; the bare citation only where its sentence is long."""
+        spans = [(a, b) for a, b in ex.spans if 0 <= a < b <= len(self.text)]
+        spans.sort(key=lambda ab: self.in_request(ab[0]))
+        for a, b in spans:
+            sa, sb = self.sentence_at(a)
+            if sa <= a and b <= sb and sb - sa <= 300:
+                return self.ev(sa, sb)
+            return self.ev(a, b)
         return None
+
+    ev_citation_line = citation_ev
 
     @cached_property
     def ncnd_sentences(self) -> list[tuple[int, int]]:
