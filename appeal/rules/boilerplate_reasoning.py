@@ -9,7 +9,7 @@ RULE = Rule(
     id="boilerplate-reasoning",
     title="The reasoning is stock text, not about this request",
     regimes=ALL_REGIMES,
-    strengths=("moderate", "weak"),
+    strengths=("strong", "moderate", "weak"),
     detects="Stock references to things this letter does not contain ('the numerical data presented in this "
     "response' where no figures are given; 'these techniques' where no technique was asked about), with the "
     "known stock paragraphs around them as support. Statements of law (the statutory NCND formula, 'section 23 "
@@ -80,9 +80,11 @@ def check(ctx):
         return []
     sharp = [m for m in dangling if m.family in SHARP]
     families = {m.family for m in stock}
-    # Supporting evidence more than a ground of its own (the officer answers "a phrase carried over;
-    # the reasoning stands"), so never above moderate: the grounds it supports lead.
-    strength = "moderate" if sharp or len(families) >= 2 else "weak"
+    # Mostly supporting evidence (the officer answers "a phrase carried over; the reasoning stands"),
+    # so moderate; strong only where the letter caveats "numerical data presented" and presents none:
+    # the paragraph plainly belongs to another response.
+    no_figures = any(m.family == "numerical_data_presented" for m in dangling)
+    strength = "strong" if no_figures else "moderate" if sharp or len(families) >= 2 else "weak"
     evidence, seen = [], set()
     for m in sharp + [m for m in dangling if m not in sharp] + stock:
         span = sentence_span(text, m.start, m.end)
@@ -98,5 +100,5 @@ def check(ctx):
                   for m in sharp + [m for m in dangling if m not in sharp]],
         sharp=bool(sharp),
         count=len(families),
-        no_figures=any(m.family == "numerical_data_presented" for m in dangling),
+        no_figures=no_figures,
     )]

@@ -24,4 +24,6 @@ from appeal.rules.readings import (  # noqa: F401
 from appeal.rules.sentences import split_sentences  # noqa: F401
 from appeal.rules.textutil import and_list, distinct, lower_same_length, normalise_prose, short_quote  # noqa: F401
 from appeal.rules.timeline import build_timeline  # noqa: F401
-from appeal.rules.wording import COMMISSIONER, REGIME_NAMES, precedents_for, render_rule  # noqa: F401
+from appeal.rules.wording import (  # noqa: F401
+    COMMISSIONER, REGIME_NAMES, _regulator_name, precedents_for, regulator_name, render_rule,
+)

@@ -19,7 +19,7 @@ from appeal.rules.patterns import _LOWER, _WORD_START, _starts_word, ci
 from appeal.rules.request import RequestProfile, analyse
 from appeal.rules.sentences import split_sentences
 from appeal.rules.textutil import and_list, lower_same_length, short_quote
-from appeal.rules.wording import COMMISSIONER, REGIME_NAMES, precedents_for, render_rule
+from appeal.rules.wording import REGIME_NAMES, precedents_for, regulator_name, render_rule
 
 _F = re.IGNORECASE
 
@@ -366,7 +366,7 @@ class Context:
             strength=strength,
             evidence=evs,
             argument=argument,
-            precedents=list(precedents_for(rule.id, self.regime)),
+            precedents=list(precedents_for(rule.id, self.regime, facts.get("kind"))),
             ask=ask,
         )
 
@@ -378,7 +378,7 @@ class Context:
             "police": r.authority.kind == "police",
             "regime": self.regime,
             "regime_name": REGIME_NAMES.get(self.regime, REGIME_NAMES["FOIA"]),
-            "commissioner": COMMISSIONER.get(self.regime, COMMISSIONER["FOIA"]),
+            "commissioner": regulator_name(self.regime),
             "scotland": self.regime in ("FOISA", "EISR"),
             "eir": self.regime in ("EIR", "EISR"),
             "strength": strength,

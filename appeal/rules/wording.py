@@ -22,15 +22,30 @@ COMMISSIONER = {
 
 
 
+@lru_cache(maxsize=8)
+def regulator_name(regime: str) -> str:
+    """The regulator in force today (appeal.law.regulator, dated data), not a literal name."""
+    try:
+        from appeal.law.regulator import regulator_for
+
+        return regulator_for(regime).name
+    except Exception:  # noqa: BLE001 - a data problem must not stop the rules
+        return COMMISSIONER.get(regime, COMMISSIONER["FOIA"])
+
+
+_regulator_name = regulator_name  # the name main's context.py used
+
+
 @lru_cache(maxsize=128)
-def precedents_for(rule_id: str, regime: str) -> tuple[str, ...]:
-    """Verified precedents supporting a rule, at most three, most authoritative first."""
+def precedents_for(rule_id: str, regime: str, variant: str | None = None) -> tuple[str, ...]:
+    """Verified precedents supporting a rule (or the branch of it the finding took, its `kind`
+    fact), apt for the regime, at most three, best fit first."""
     try:
         from appeal.precedents import for_rule
     except ImportError:
         return ()
     out = []
-    for p in for_rule(rule_id, regime=regime):
+    for p in for_rule(rule_id, regime=regime, variant=variant if isinstance(variant, str) else None):
         if getattr(p, "verified", False) is not True or getattr(p, "against_requester", False):
             continue
         if p.id not in out:

@@ -41,17 +41,20 @@ _NOT_FIGURES = [
     # durations in procedural text ("within 40 working days", "six weeks"): not data presented
     re.compile(r"\b\d+\s+(?:working\s+|calendar\s+|business\s+)?(?:days?|weeks?|months?)\b", re.I),
 ]
-# All of them in one pass (same-length blanking keeps offsets); inline flags keep each one's own.
-_MASK = re.compile("|".join(
-    f"(?{''.join(f for f, bit in (('i', re.I), ('m', re.M)) if rx.flags & bit)}:{rx.pattern})"
-    if rx.flags & (re.I | re.M) else f"(?:{rx.pattern})"
-    for rx in _NOT_FIGURES
-))
 _ATTACHMENT = re.compile(r"\battach|\bannex|\benclos|\bspreadsheet|\bappendix|\btable (?:below|above|attached)|\bsee (?:the )?table")
 
 
 def _blank(m) -> str:
     return " " * (m.end() - m.start())
+
+
+def _mask(seg: str) -> str:
+    """Every non-figure number blanked (same length, so offsets hold), pattern after pattern: a
+    later pattern sees what an earlier one left ("FOI 000452/24": the phone pattern takes 000452,
+    then "/24" is a code token)."""
+    for rx in _NOT_FIGURES:
+        seg = rx.sub(_blank, seg)
+    return seg
 
 
 def has_figures(response: str) -> bool:
@@ -101,12 +104,12 @@ def _figures(text: str):
             cur_b = max(cur_b, b)
             continue
         if cur_b > 0:
-            seg = _MASK.sub(_blank, text[cur_a:cur_b])
+            seg = _mask(text[cur_a:cur_b])
             for d in _DIGIT.finditer(seg):
                 yield cur_a + d.start()
         cur_a, cur_b = a, b
     if cur_b > 0:
-        seg = _MASK.sub(_blank, text[cur_a:cur_b])
+        seg = _mask(text[cur_a:cur_b])
         for d in _DIGIT.finditer(seg):
             yield cur_a + d.start()
 
