@@ -8,6 +8,7 @@ import re
 from appeal.model import Exemption
 from appeal.rules.letter import Context
 from appeal.rules.patterns import ci
+from appeal.rules.textutil import within
 
 HEDGE = ci(r"could\b|may\b|might\b|can\b|potentially\b|possibly\b|perhaps\b|conceivably\b", word_start=True)
 STATED_LIKELIHOOD = ci(r"would\b|will\b|likely\b", word_start=True)
@@ -22,7 +23,8 @@ def harm_scope(ctx: Context) -> list[tuple[int, int]]:
     heading when the letter has one, otherwise every harm statement outside the request."""
     passages = ctx.harm_passages
     if passages:
-        inside = [s for s in ctx.harm_sentences if any(a <= s[0] < b for a, b in passages)]
+        spans = sorted(passages)
+        inside = [s for s in ctx.harm_sentences if within(spans, s[0])]
         if inside:
             return inside
     return [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]

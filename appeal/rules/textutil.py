@@ -4,6 +4,7 @@ list wording. (Sentence finding lives in appeal.rules.sentences.)"""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 
 def lower_same_length(text: str) -> str:
@@ -59,3 +60,10 @@ def short_quote(text: str, limit: int = 320) -> str:
                 s = s[: clauses[-1]].rstrip(",;: ") + " …"
     return s.rstrip(".:;, ") if not s.endswith("…") else s
 
+
+
+def within(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Is `pos` inside one of `spans` (sorted by start, not overlapping)? A bisection, not a scan,
+    so asking it once per sentence stays linear in the letter's length."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
