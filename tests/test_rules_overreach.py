@@ -350,3 +350,39 @@ def test_citation_evidence_is_the_whole_line_not_a_fragment():
     f = findings(police(NCND_COUNTS.format(what="burglary"), ncnd_reply("Section 30(3) Investigations")))
     got = f["investigation-not-specific"]
     assert got.evidence[0].quote == "Section 30(3) Investigations"
+
+
+# ---- read as an FOI officer would: classes found in the review letters ------------------------------
+def test_a_heading_is_not_a_harm_statement():
+    harm = ("Harm in complying with s1(1)(a) - to confirm or not whether information is held\n\n"
+            "Confirming or denying could compromise police tactics.")
+    got = findings(police(NCND_COUNTS.format(what="burglary"),
+                          ncnd_reply("Section 31(3) Law Enforcement", harm=harm)))["prejudice-not-demonstrated"]
+    assert all("Harm in complying" not in e.quote for e in got.evidence)
+    assert "could compromise police tactics" in got.argument
+
+
+def test_please_find_below_our_answers_over_a_whole_ncnd_confirms_nothing():
+    resp = ("Please find below answers to your questions:\n\n" +
+            ncnd_reply("Section 30(3) Investigations\nSection 40(5) Personal Information"))
+    f = findings(police(NCND_COUNTS.format(what="electoral fraud"), resp))
+    assert "ncnd-after-confirmation" not in f
+    resp2 = "We have supplied a spreadsheet of the figures.\n\n" + ncnd_reply("Section 30(3) Investigations")
+    assert "ncnd-after-confirmation" in findings(police(NCND_COUNTS.format(what="electoral fraud"), resp2))
+
+
+def test_investigation_not_specific_silent_for_a_named_operation_or_named_days():
+    for req in ("How many people arrested under Op Kestrel were aged over 18?",
+                "How many reports did the force receive on the 5th and 6th of July 2025 about the protest group?"):
+        f = findings(police(req, ncnd_reply("Section 30(3) Investigations")))
+        assert "investigation-not-specific" not in f, req
+
+
+def test_eir_prejudice_is_worded_as_adverse_effect_never_as_likely():
+    req = "Please provide the inspection reports for the bridge at Mill Lane."
+    resp = ("The information is withheld under regulation 12(5)(a) of the EIR.\n\nHarm\n\nDisclosure would "
+            "adversely affect public safety.\n\nWe have applied the presumption in favour of disclosure.")
+    f = findings(council_eir(req, resp))
+    for rule in ("prejudice-not-demonstrated", "adverse-effect-not-shown"):
+        if rule in f:
+            assert "would be likely to" not in f[rule].argument.replace('no "would be likely to" limb', "")

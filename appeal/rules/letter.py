@@ -319,7 +319,15 @@ class Context:
     def harm_sentences(self) -> list[tuple[int, int]]:
         """Statements of harm: not talk about the test ('a prejudice based exemption', 'I am not
         required to identify the harm')."""
-        return [s for s in self.sentences_matching(HARM_VERB) if not self.search(_HARM_TALK, *s)]
+        heads = {a for a, _b, _l in self.headings}
+        return [s for s in self.sentences_matching(HARM_VERB)
+                if not self.search(_HARM_TALK, *s) and not self._is_heading(s, heads)]
+
+    def _is_heading(self, span: tuple[int, int], heads: set) -> bool:
+        """A heading line ("Harm in complying with s1(1)(a)") names a topic; it states no harm."""
+        a, b = span
+        line_start = self.text.rfind("\n", max(0, a - 200), a) + 1
+        return (line_start in heads or a in heads) and not self.text[a:b].rstrip().endswith((".", "!", "?"))
 
     @cached_property
     def harm_passages(self) -> list[tuple[int, int]]:
@@ -398,7 +406,8 @@ _HARM_HEADING = ci(
 _HARM_TALK = ci(
     r"prejudice[- ]based|prejudice test|harm test|prejudice/public|no requirement|not required|requirement to|"
     r"identify the harm|articulate the harm|evidence of harm|evidence the harm|evidence this|consider the harm|"
-    r"demonstrate the (?:harm|prejudice)|legislators",
+    r"demonstrate the (?:harm|prejudice)|legislators|version of an attachment|"
+    r"freedom of information request [\"'‘“]",
     word_start=True,
 )
 _ANNEX_HEAD = re.compile(r"(?m)^\s*(?:Appendix|Annex|Schedule|APPENDIX|ANNEX)\b")

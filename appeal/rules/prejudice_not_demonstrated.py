@@ -44,6 +44,9 @@ def check(ctx):
         generic = not any(content_terms(ctx.text[a:b]) & prof.terms for a, b in scope)
     speculative = not any(ctx.search(STATED_LIKELIHOOD, a, b) for a, b in scope) and any(
         ctx.search(HEDGE, a, b) for a, b in scope)
+    eir = ctx.regime in ("EIR", "EISR")
+    if eir:
+        speculative = False  # reg 12(5)/10(5) has no likelihood limb: adverse-effect-not-shown says it
     if not (generic or speculative):
         return []
     ctx.cover(prej, RULE.id)

@@ -79,9 +79,27 @@ _SCOPE_PART = ci(r"(?:to|for|in relation to|in respect of|regarding) (?:requests
                  word_start=True)
 
 
+_COVER = ci(r"please find (?:attached|enclosed|below)\W+(?:\w+\W+){0,3}?(?:response|responses|answers?|repl(?:y|ies)|"
+            r"decision|letter)\b", word_start=True)
+
+
+_HOLDS = ci(r"can confirm|(?:is|are) held\b|\bholds?\b", word_start=True)
+
+
 def confirmations(ctx: Context) -> list[tuple[int, int]]:
-    """Sentences where the letter confirms holding or gives information (not 'does not hold')."""
-    return [s for s in ctx.sentences_matching(_CONFIRMS) if not ctx.search(_NEGATIVE, *s)]
+    """Sentences where the letter confirms holding or gives information (not 'does not hold').
+    "Please find below our response" introduces a reply; where that reply refuses to confirm or
+    deny the whole request it confirms nothing (a bolt-on NCND after an attached reply is another
+    matter: the reply was given)."""
+    cover_only = ctx.refusal.ncnd and ncnd_scope(ctx) == "all"
+    out = []
+    for s in ctx.sentences_matching(_CONFIRMS):
+        if ctx.search(_NEGATIVE, *s):
+            continue
+        if cover_only and ctx.search(_COVER, *s) and not ctx.search(_HOLDS, *s):
+            continue
+        out.append(s)
+    return out
 
 
 def says_not_held(ctx: Context) -> bool:
