@@ -386,3 +386,22 @@ def test_eir_prejudice_is_worded_as_adverse_effect_never_as_likely():
     for rule in ("prejudice-not-demonstrated", "adverse-effect-not-shown"):
         if rule in f:
             assert "would be likely to" not in f[rule].argument.replace('no "would be likely to" limb', "")
+
+
+def test_review_rights_silent_where_the_copy_ends_at_the_review_paragraph():
+    close = ("If you are dissatisfied you can ask for an internal review within 40 working days. Requests should "
+             "be addressed to:\nInformation Rights Unit\nWestshire Police\n")
+    f = findings(police(NCND_COUNTS.format(what="burglary"), ncnd_reply("Section 31(3) Law Enforcement"), close=close))
+    assert "review-rights-missing" not in f
+
+
+def test_late_response_not_claimed_on_a_published_pages_date_a_day_out():
+    text = ("Skip to main content\n\nFirst published:\n15 March 2024\n\nWestshire Police\n\n"
+            "Thank you for your request which I received on 14 February 2024. You asked: How many offences of "
+            "burglary were recorded in 2023?\n\nThe figures are withheld under Section 31(1)(a) because "
+            "disclosure would prejudice the prevention of crime.\n\n" + CLOSE)
+    refusal = parse_text(text)
+    assert (refusal.dates.letter, refusal.dates.received) == ("2024-03-15", "2024-02-14")
+    assert "late-response" not in {f.rule for f in run(refusal).findings}  # due 13 March: 2 days out
+    late = parse_text(text.replace("15 March 2024", "29 March 2024"))
+    assert "late-response" in {f.rule for f in run(late).findings}
