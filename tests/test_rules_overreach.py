@@ -405,3 +405,13 @@ def test_late_response_not_claimed_on_a_published_pages_date_a_day_out():
     assert "late-response" not in {f.rule for f in run(refusal).findings}  # due 13 March: 2 days out
     late = parse_text(text.replace("15 March 2024", "29 March 2024"))
     assert "late-response" in {f.rule for f in run(late).findings}
+
+
+def test_cost_estimate_per_record_times_records_is_a_breakdown():
+    req = "Please tell me how many placements were in unregistered homes in 2022/23."
+    resp = ("Compliance would exceed the appropriate cost limit under Section 12 of the Freedom of Information Act "
+            "2000. We estimate that a minimum of 15 minutes of work is required to review each of these 101 "
+            "placements and so a minimum of 25 hours is required.")
+    assert "cost-limit-no-estimate" not in findings(police(req, resp))
+    bare = "Compliance would exceed the appropriate cost limit under Section 12 of the Freedom of Information Act 2000."
+    assert "cost-limit-no-estimate" in findings(police(req, bare))
