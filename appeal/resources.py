@@ -56,17 +56,26 @@ def read_toml(path: str | Path) -> dict:
     st = path.stat()
     key = f"{zlib.crc32(str(path.resolve()).encode()):08x}-{st.st_size}-{st.st_mtime_ns}"
     copy = user_cache_dir() / "toml" / f"{path.stem}-{key}.json"
+    # The copy is {"crc": <crc32 of the data's JSON>, "data": ...}: a damaged, hand-edited or
+    # foreign file (valid JSON of the wrong shape) fails the check and is simply rebuilt.
     try:
-        data = json.loads(copy.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            return data
-    except (OSError, ValueError):
+        raw = copy.read_text(encoding="utf-8")
+        head, sep, body = raw.partition("\n")
+        if sep and head == f"{zlib.crc32(body.encode('utf-8')):08x}":
+            data = json.loads(body)
+            if isinstance(data, dict):
+                return data
+    except (OSError, ValueError, RecursionError):
         pass
     import tomllib
 
     with path.open("rb") as fh:
         data = tomllib.load(fh)
-    write_cache_json(copy, data)  # not JSON-able (TOML dates): simply not cached
+    try:
+        body = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return data  # not JSON-able (TOML dates): simply not cached
+    write_cache_text(copy, f"{zlib.crc32(body.encode('utf-8')):08x}\n{body}")
     return data
 
 
@@ -74,12 +83,18 @@ def write_cache_json(path: Path, data) -> bool:
     """Write a cache file atomically, best effort: a cache is a convenience, so an unwritable
     folder or data JSON cannot hold only costs the next run the work again. True if written."""
     import json
-    import tempfile
 
     try:
         text = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError):
         return False
+    return write_cache_text(path, text)
+
+
+def write_cache_text(path: Path, text: str) -> bool:
+    """write_cache_json's writer: atomic, best effort. True if written."""
+    import tempfile
+
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

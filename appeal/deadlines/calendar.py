@@ -238,7 +238,7 @@ def calendar_tables() -> dict[str, dict[str, str]]:
     try:
         path = cache_path()
         tables = _read_cache(path)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         tables = None
     if tables is None:
         table = build_table()

@@ -106,7 +106,7 @@ def _data() -> dict[str, Any]:
         data = json.loads(cached.read_text(encoding="utf-8"))
         _validate(data)
         return data
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         pass
     import tomllib
 
