@@ -217,21 +217,21 @@ def _json_constant(token: str):
 
 
 # Characters that must not reach a terminal or a file from someone else's JSON: controls
-# (escape sequences), lone surrogates (cannot be written as UTF-8). Each becomes U+FFFD, one
-# for one, so that spans into the text still point at the same places.
-_UNSAFE_JSON_CHARS = None
+# (escape sequences) are dropped, and lone surrogates (which cannot be written as UTF-8)
+# become U+FFFD. In the letter's text, which spans index into, each control becomes a
+# space instead, one for one, so that every span still points at the same words.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def _json_safe(obj):
-    global _UNSAFE_JSON_CHARS
-    if _UNSAFE_JSON_CHARS is None:
-        _UNSAFE_JSON_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+def _json_safe(obj, key: str | None = None):
     if isinstance(obj, str):
-        return _UNSAFE_JSON_CHARS.sub("\ufffd", obj)
+        obj = _SURROGATES.sub("\ufffd", obj)
+        return _CONTROL_CHARS.sub(" " if key == "text" else "", obj)
     if isinstance(obj, list):
         return [_json_safe(v) for v in obj]
     if isinstance(obj, dict):
-        return {_json_safe(k): _json_safe(v) for k, v in obj.items()}
+        return {_json_safe(k): _json_safe(v, k if isinstance(k, str) else None) for k, v in obj.items()}
     return obj
 
 
