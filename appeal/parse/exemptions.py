@@ -409,3 +409,106 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
                 seen.append(w)
         ex.likelihood = seen
         ex.harm_stated = is_stated or bool(seen)
+
+
+# ---- exemptions stated in prose only -------------------------------------------------------------
+# A cost refusal that names no section ("would exceed the appropriate limit", "the upper cost
+# limit of £600", "in excess of 18 hours") is s12 (FOIA, FOISA) or the "manifestly
+# unreasonable" exception (EIR reg 12(4)(b), EISR reg 10(4)(b)); "vexatious" is s14(1)
+# (FOIA, FOISA) or the same exception under the Regulations. Recorded as found "inferred"
+# and listed in the assumptions.
+_COST_PROSE = re.compile(
+    r"(?i)(?:exceed\w*|in\s+excess\s+of|above|more\s+than|beyond|outside)\s+(?:the\s+|our\s+|this\s+)?"
+    r"(?:(?:appropriate|upper|statutory|permitted|prescribed|set|FOI|FOIA)\s+)*"
+    r"(?:(?:cost|costs|time|fees?)\s+)*(?:limits?|threshold)|"
+    r"(?:exceed\w*|in\s+excess\s+of|more\s+than|over)\s+(?:the\s+)?(?:permitted\s+|prescribed\s+)?"
+    r"(?:18|24|40)\s+hours|in\s+excess\s+of\s+(?:2\.5|3|two\s+and\s+a\s+half|three)\s+(?:working\s+)?days|"
+    r"(?:appropriate|upper)\s+(?:cost\s+|costs\s+)?limit\s+(?:would|will|has|is)\s+(?:be\s+)?exceeded|"
+    r"manifestly\s+unreasonable"
+)
+_VEX_PROSE = re.compile(
+    r"(?i)\b(?:request|requests|correspondence|it)\s+(?:is|are|was|were|has\s+been|have\s+been|as|to\s+be|being)\s+"
+    r"(?:\w+\s+){0,3}?vexatious|\b(?:refus\w+|treat\w*|deem\w*|consider\w*|regard\w*|class\w*)\s+(?:\w+\s+){0,4}?"
+    r"(?:as\s+)?vexatious"
+)
+# Sentences that explain the law in general, argue hypothetically or set the ground aside.
+_PROSE_GENERIC = re.compile(
+    r"(?i)\b(?:allows?\b|permits?\b|enables?\b|provides?\s+that|does\s+not\s+(?:oblige|require|have\s+to)|not\s+obliged|"
+    r"(?:is|are)\s+set\s+at|a\s+public\s+authority|an\s+authority|authorities|may\s+(?:be\s+)?(?:refuse|decline)|"
+    r"can\s+(?:refuse|decline)|could\s+(?:refuse|be\s+refused)|guidance|definition|defined|means\s+that|"
+    r"(?:if|where|when)\s+(?:the\s+|a\s+|an\s+)?(?:cost|request|time|authority|compliance|complying|it|they)\b)"
+)
+_PROSE_NEG = re.compile(
+    r"(?i)\b(?:not|no\s+longer|never|nor)\b[^.;]{0,40}$|\bwould\s+not\b|\bdo(?:es)?\s+not\b|\bwithin\s+the\s+"
+    r"(?:\w+\s+){0,2}(?:limit|threshold)"
+)
+_PROSE_WORDS_COST = ("exceed", "excess", "limit", "threshold", "unreasonable", "hours")
+_PROSE_WORDS_VEX = ("vexatious",)
+
+
+def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    s = max(text.rfind(". ", 0, a), text.rfind("\n\n", 0, a), text.rfind(".\n", 0, a))
+    s = 0 if s == -1 else s + 1
+    ends = [x for x in (text.find(". ", b), text.find(".\n", b), text.find("\n\n", b)) if x != -1]
+    return s, (min(ends) + 1 if ends else len(text))
+
+
+def _prose_hit(text: str, rx: re.Pattern, words, in_request) -> re.Match | None:
+    low = lower(text)
+    for m in finditer(rx, text, windows(low, words, 90, 60)):
+        if in_request(m.start()):
+            continue
+        s, e = _sentence_bounds(text, m.start(), m.end())
+        sent = text[s:e]
+        before = text[s:m.start()]
+        if _PROSE_NEG.search(before) or re.search(r"(?i)\bwithin\s+the\s+(?:\w+\s+){0,2}(?:limit|threshold)", sent):
+            continue
+        if _PROSE_GENERIC.search(sent) and not re.search(
+            r"(?i)\b(?:your|this|the\s+present)\s+(?:request|application|enquiry)|\bwe\s+(?:have\s+)?estimate|"
+            r"\bit\s+is\s+estimated|\bwould\s+take|\bwe\s+(?:consider|believe|find)|\bI\s+(?:consider|find|believe)",
+            sent,
+        ):
+            continue
+        return m
+    return None
+
+
+def infer_prose(text: str, exemptions: list[Exemption], guess: RegimeGuess, in_request) -> list[str]:
+    """Add the cost or vexatious ground a letter states only in prose. Returns assumptions."""
+    from appeal.law.exemptions import lookup
+
+    notes: list[str] = []
+    tests = {ex.test for ex in exemptions}
+    regime = guess.regime
+    env = regime in ("EIR", "EISR")
+    mu = "reg10(4)(b)" if regime == "EISR" else "reg12(4)(b)"
+    for kind, rx, words, cit in (
+        ("cost", _COST_PROSE, _PROSE_WORDS_COST, mu if env else "s12"),
+        ("vexatious", _VEX_PROSE, _PROSE_WORDS_VEX, mu if env else "s14(1)"),
+    ):
+        if kind in tests or (env and any(ex.citation == mu for ex in exemptions)):
+            continue
+        if kind == "cost" and not env:
+            # "manifestly unreasonable" alone is the Regulations' ground, not a cost limit
+            pass
+        m = _prose_hit(text, rx, words, in_request)
+        if m is None:
+            continue
+        if not env and kind == "cost" and m.group(0).lower().startswith("manifestly"):
+            continue
+        info = lookup(cit, regime)
+        if info is None:
+            continue
+        ex = Exemption(citation=cit, title=info.title or None, ncnd=info.ncnd, absolute=info.absolute,
+                       test=info.test, spans=[[m.start(), m.end()]], found="inferred")
+        exemptions.append(ex)
+        tests.add(ex.test)
+        quote = " ".join(m.group(0).split())
+        notes.append(f"{_display(cit, regime)} inferred from the words \"{quote}\": the letter names no provision for it")
+    return notes
+
+
+def _display(cit: str, regime: str) -> str:
+    if cit.startswith("reg"):
+        return f"{regime} regulation {cit[3:]}"
+    return f"{regime} section {cit[1:]}"
