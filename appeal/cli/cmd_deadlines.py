@@ -19,6 +19,7 @@ def deadlines(
     review_requested: o.ReviewRequested = None,
     review_responded: o.ReviewResponded = None,
     extended: Annotated[bool, typer.Option("--extended", help="A FOIA s10(3) public-interest or EIR reg 7 extension was claimed.")] = False,
+    decision_notice: Annotated[Optional[str], typer.Option("--decision-notice", metavar="DATE", help="Date the Commissioner's decision notice was sent: adds tribunal_appeal_by (28 days, GRC Rules r22(1)(b)).")] = None,
     json_out: o.Json = False,
     ics: Annotated[Optional[str], typer.Option("--ics", metavar="FILE", help="Also write the deadlines as a calendar file.")] = None,
     force: o.Force = False,
@@ -33,6 +34,7 @@ def deadlines(
         "review_requested": o.date_option("--review-requested", review_requested, today),
         "review_responded": o.date_option("--review-responded", review_responded, today),
     }
+    notice = o.date_option("--decision-notice", decision_notice, today)
     chosen_regime = o.regime_option(regime)
     from_letter: list[str] = []
     reference = None
@@ -44,10 +46,10 @@ def deadlines(
                 dates[key] = value
             else:
                 from_letter = [n for n in from_letter if not n.startswith(key.replace("_", " "))]
-    if not any(dates.values()):
+    if not any(dates.values()) and notice is None:
         raise UserError(
-            "no dates to work from: give --received, --responded, --review-requested or "
-            "--review-responded (or a letter that states them)"
+            "no dates to work from: give --received, --responded, --review-requested, "
+            "--review-responded or --decision-notice (or a letter that states them)"
         )
     if ics is not None and not force:
         from pathlib import Path
@@ -57,7 +59,8 @@ def deadlines(
 
     from appeal.deadlines import compute_timeline
 
-    timeline = compute_timeline(chosen_regime or "FOIA", extended=extended, today=today, **dates)
+    timeline = compute_timeline(chosen_regime or "FOIA", extended=extended, today=today,
+                                decision_notice=notice, **dates)
     if refusal is not None:
         timeline.notes[:0] = [f"Read from {refusal}: {item}." for item in from_letter]
         if chosen_regime is None:
