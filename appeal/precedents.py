@@ -58,6 +58,8 @@ RULE_IDS: tuple[str, ...] = (
     "template-artifacts",
     "inconsistent-disclosure",
     "review-late",
+    "security-link-unexplained",
+    "adverse-effect-not-shown",
 )
 
 KINDS = ("case", "decision_notice", "guidance", "commissioner_decision")

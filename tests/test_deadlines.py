@@ -470,9 +470,6 @@ def test_cli_dates_out_of_order(capsys):
 
 
 def test_cli_reads_a_json_refusal(tmp_path, capsys):
-    ingest = pytest.importorskip("appeal.ingest")
-    if not hasattr(ingest, "load_refusal"):
-        pytest.skip("appeal.ingest.load_refusal is not built yet")
     from appeal.model import Dates, Refusal
 
     path = tmp_path / "refusal.json"
@@ -490,9 +487,6 @@ def test_cli_reads_a_json_refusal(tmp_path, capsys):
 
 
 def test_cli_review_outcome_letter_and_its_reference_in_the_ics(tmp_path, capsys):
-    ingest = pytest.importorskip("appeal.ingest")
-    if not hasattr(ingest, "load_refusal"):
-        pytest.skip("appeal.ingest.load_refusal is not built yet")
     from appeal.model import Dates, Refusal
 
     path = tmp_path / "review.json"
@@ -518,19 +512,22 @@ def test_scottish_weekend_receipt_does_not_cite_the_ico():
 def test_time_limits_are_cached_as_json(tmp_path, monkeypatch):
     import tomllib
 
+    import appeal.resources as R
+
     monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(R, "SHIPPED_CACHE", tmp_path / "nothing-shipped")
     time_limits._data.cache_clear()
     time_limits.regime.cache_clear()
     try:
         first = time_limits._data()
-        assert len(list(tmp_path.glob("time_limits-*.json"))) == 1
+        assert len(list((tmp_path / "toml").glob("law.time_limits.*.json"))) == 1
         time_limits._data.cache_clear()
-        monkeypatch.setattr(tomllib, "load", lambda fh: pytest.fail("parsed the TOML again"))
+        real_loads = tomllib.loads
+        monkeypatch.setattr(tomllib, "loads", lambda s: pytest.fail("parsed the TOML again"))
         assert time_limits._data() == first
         # a corrupt copy is ignored: the TOML is read again
-        next(tmp_path.glob("time_limits-*.json")).write_text("{", encoding="utf-8")
-        monkeypatch.undo()
-        monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
+        next((tmp_path / "toml").glob("law.time_limits.*.json")).write_text("{", encoding="utf-8")
+        monkeypatch.setattr(tomllib, "loads", real_loads)
         time_limits._data.cache_clear()
         assert time_limits._data() == first
     finally:

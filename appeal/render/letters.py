@@ -41,13 +41,7 @@ QUOTE_LIMIT = 600
 REQUEST_LIMIT = 320
 
 
-def long_date(value: dt.date | str | None) -> str | None:
-    """2019-10-23 -> '23 October 2019' (British, no ordinal); None stays None."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+from appeal.dates import long_date  # noqa: E402  (kept importable from here)
 
 
 @dataclass
