@@ -40,7 +40,7 @@ _JS = """
  for(var i=0;i<ths.length;i++){(function(i){ths[i].addEventListener('click',function(){
   var asc=!this.classList.contains('sorted-asc');for(var j=0;j<ths.length;j++)ths[j].classList.remove('sorted-asc','sorted-desc');
   this.classList.add(asc?'sorted-asc':'sorted-desc');var rows=Array.prototype.slice.call(t.tBodies[0].rows);
-  rows.sort(function(a,b){var x=key(a.cells[i]),y=key(b.cells[i]);if(x===y)return (+a.getAttribute('data-i'))-(+b.getAttribute('data-i'));
+  rows.sort(function(a,b){var x=a.cells[i]?key(a.cells[i]):'',y=b.cells[i]?key(b.cells[i]):'';if(x===y)return (+a.getAttribute('data-i'))-(+b.getAttribute('data-i'));
    if(x==='')return 1;if(y==='')return -1;return (x<y?-1:1)*(asc?1:-1);});
   rows.forEach(function(r){t.tBodies[0].appendChild(r);});});})(i);}
  var q=document.getElementById('q');if(q)q.addEventListener('input',function(){var s=q.value.toLowerCase();
@@ -93,6 +93,11 @@ def render(batch, *, generated: dt.datetime | None = None) -> str:
     for i, d in enumerate(rows):
         f = flat(d)
         nd = d.get("next_deadline") or {}
+        if d["error"]:  # one wide cell: what went wrong, in full
+            out.append(f'<tr data-i="{i}" class="err"><td data-v="{i + 1}">{i + 1}</td>'
+                       f'<td title="{e(d["file"])}">{e(os.path.basename(d["file"]))}</td>'
+                       f'<td colspan="{len(heads) - 2}"><b>Could not be read:</b> {e(d["error"])}</td></tr>')
+            continue
         cells = [
             f'<td data-v="{i + 1}">{i + 1}</td>', f'<td title="{e(d["file"])}">{e(os.path.basename(d["file"]))}</td>',
             f"<td>{e(f['authority'])}</td>", f"<td>{e(f['reference'])}</td>", f'<td class="d">{e(f["letter_date"])}</td>',
@@ -105,8 +110,7 @@ def render(batch, *, generated: dt.datetime | None = None) -> str:
             f"<td>{e(f['outcome'])}</td>", f'<td data-v="{e(f["grounds"])}">{e(f["grounds"])}</td>',
             f"<td>{e(f['lead'])}</td>", f"<td>{e(f['batch'])}</td>", f"<td>{e(f['error'])}</td>",
         ]
-        err = ' class="err"' if d["error"] else ""
-        out.append(f'<tr data-i="{i}"{err}>' + "".join(cells) + "</tr>")
+        out.append(f'<tr data-i="{i}">' + "".join(cells) + "</tr>")
     out.append("</tbody></table></div>")
     # clusters
     out.append(f'<h2 id="stock">Stock text shared across authorities ({len(batch.clusters)})</h2>')
