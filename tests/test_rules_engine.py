@@ -19,7 +19,8 @@ DESIGN_IDS = [
     "likelihood-not-stated", "mosaic-unsupported", "boilerplate-reasoning", "national-security-mismatch",
     "ncnd-unexplained", "ncnd-statistics", "ncnd-after-confirmation", "personal-data-aggregate",
     "investigation-not-specific", "cost-limit-no-estimate", "cost-limit-no-advice", "outdated-law",
-    "template-artifacts", "inconsistent-disclosure", "review-late",
+    "template-artifacts", "inconsistent-disclosure", "review-late", "security-link-unexplained",
+    "adverse-effect-not-shown",
 ]
 
 

@@ -75,7 +75,7 @@ def to_dict(batch) -> dict:
         })
     disclosures = []
     for r in batch.matrix:
-        by = lambda *answers: [names[n] for n, a in sorted(r.cells.items()) if a in answers]  # noqa: E731
+        by = lambda *answers, r=r: [names[n] for n, a in sorted(r.cells.items()) if a in answers]  # noqa: E731
         disclosures.append({
             "question": r.question, "request_group": r.group,
             "disclosed_by": by("disclosed"), "refused_by": by("refused", "NCND"),

@@ -37,6 +37,8 @@ CATALOGUE = (
     "template_artifacts",
     "inconsistent_disclosure",
     "review_late",
+    "security_link_unexplained",
+    "adverse_effect_not_shown",
 )
 
 # Catalogue ids that need more than one letter: they fire only with batch context (appeal scan).
