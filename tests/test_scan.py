@@ -275,3 +275,12 @@ def test_per_question_matrix_and_grounds_from_the_question_split(tmp_path, capsy
     essex = next(out_dir.glob("*essex-police.review.md")).read_text()
     assert "what question 2 asked for" in essex and "Kent Police (reference FOI 24/0137, 1 March 2024)" in essex
     assert "Norfolk" not in essex  # Norfolk disclosed nothing
+
+
+def test_progress_bar_only_on_a_terminal(batch, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    code, out, err = run(["scan", str(batch), "--jobs", "1", "--json"], capsys)
+    assert "scanning [" in err and "6/6" in err and "scanning" not in out
+    json.loads(out)  # stdout stays clean JSON

@@ -40,8 +40,8 @@ class Analysed:
     notes: list[str] = field(default_factory=list)  # reading notes (truncation, skipped parts)
     # stock-text fingerprint: word spans into refusal.text and one shingle hash per word
     # position (0 where the shingle lies in the request, which every letter of a batch quotes)
-    starts: array = field(default_factory=lambda: array("l"))
-    ends: array = field(default_factory=lambda: array("l"))
+    starts: array = field(default_factory=lambda: array("i"))
+    ends: array = field(default_factory=lambda: array("i"))
     shingles: array = field(default_factory=lambda: array("q"))
     breaks: array = field(default_factory=lambda: array("l"))  # word indices that start a paragraph
     questions: list = field(default_factory=list)  # [(number, text, answer)] from the parser
@@ -221,8 +221,8 @@ def fingerprint(refusal, extra_request: str | None = None) -> tuple[array, array
     ms = list(_WORD.finditer(low))
     get = _word_ids.get
     ids = [get(w) or _wid_name(w) for w in (m.group() for m in ms)]
-    starts = array("l", [m.start() for m in ms])
-    ends = array("l", [m.end() for m in ms])
+    starts = array("i", [m.start() for m in ms])
+    ends = array("i", [m.end() for m in ms])
     masked: set[int] = set()
     for req in {refusal.request_text, extra_request} - {None}:
         rl = req.lower().translate(_TRANS)
