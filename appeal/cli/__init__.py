@@ -26,11 +26,31 @@ app = typer.Typer(
     help="Challenge a UK Freedom of Information refusal: find its weaknesses in law, "
     "work out every deadline, and write the review request or Commissioner complaint.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for the user's shell
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"appeal {version('appeal')}")
+        except PackageNotFoundError:  # pragma: no cover - run from a bare checkout
+            print("appeal (not installed)")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.",
+                                 callback=_version, is_eager=True),
+) -> None:
+    """Challenge a UK Freedom of Information refusal: find its weaknesses in law, work out every
+    deadline, and write the review request or Commissioner complaint."""
+
 
 # Registering the commands: each module adds its command(s) to `app` on import.
 from appeal.cli import (  # noqa: E402,F401
@@ -63,7 +83,8 @@ def main(argv: list[str] | None = None) -> None:
 
 def _run(args: list[str]) -> None:
     command = typer.main.get_command(app)
-    if not args:  # bare `appeal`: the help, as a successful answer
+    if not args and not os.environ.get("_APPEAL_COMPLETE"):  # bare `appeal`: the help, as a success
+        # (with _APPEAL_COMPLETE set, the shell is asking for completions: click answers them)
         with command.make_context("appeal", ["--help"], resilient_parsing=True) as ctx:
             print(command.get_help(ctx))
         sys.exit(0)
