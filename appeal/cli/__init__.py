@@ -11,9 +11,13 @@ from __future__ import annotations
 import os
 import sys
 
-import typer
+from appeal import regex_cache
 
-from appeal.errors import UserError
+regex_cache.install()  # before any module compiles its patterns: see appeal/regex_cache.py
+
+import typer  # noqa: E402
+
+from appeal.errors import UserError  # noqa: E402
 
 # typer up to 0.25 uses click itself; from 0.26 it carries its own copy of click.
 try:
