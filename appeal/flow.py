@@ -247,23 +247,24 @@ KIND_NAMES = {
     ("review", "EIR"): "Representations under EIR regulation 11",
     ("review", "FOISA"): "Requirement for review under FOISA section 20",
     ("review", "EISR"): "Request for review under EISR regulation 16",
-    ("complaint", "FOIA"): "Complaint to the Information Commissioner (FOIA s50)",
-    ("complaint", "EIR"): "Complaint to the Information Commissioner (s50 FOIA via EIR reg 18)",
-    ("complaint", "FOISA"): "Application to the Scottish Information Commissioner (FOISA s47)",
-    ("complaint", "EISR"): "Application to the Scottish Information Commissioner (FOISA s47 via EISR reg 17)",
+    ("complaint", "FOIA"): "Complaint to {regulator} (FOIA s50)",
+    ("complaint", "EIR"): "Complaint to {regulator} (s50 FOIA via EIR reg 18)",
+    ("complaint", "FOISA"): "Application to {regulator} (FOISA s47)",
+    ("complaint", "EISR"): "Application to {regulator} (FOISA s47 via EISR reg 17)",
 }
 DATE_LABELS = (
     ("response_due", "Reply was due"),
     ("review_request_by", "Ask for a review by"),
     ("review_due", "Review due"),
-    ("review_due_max", "Review due at the latest"),
+    ("review_due_max", "Complain if no review by"),
     ("commissioner_complaint_by", "Go to the Commissioner by"),
 )
 
 
 def summary(result: Result, where: str) -> str:
     letter = result.letter
-    lines = [f"{KIND_NAMES[(letter.kind, letter.regime)]}: written to {where}"]
+    name = KIND_NAMES[(letter.kind, letter.regime)].format(regulator=letter.regulator.get("name", "the regulator"))
+    lines = [f"{name}: written to {where}"]
     counts = {}
     for g in letter.grounds:
         counts[g.strength] = counts.get(g.strength, 0) + 1

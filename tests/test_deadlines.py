@@ -214,12 +214,15 @@ def test_foia_review_20_then_40_working_days():
 def test_foia_review_late_but_within_the_maximum():
     t = tl(review_requested="2019-10-23", review_responded="2019-11-27")
     assert t.review_late is True and t.review_late_by_working_days == 5
-    assert "within the 40-working-day maximum" in joined_notes(t)
+    # s45 Code para 5.5: 40 working days is not a cap; the note must not call it one
+    assert "within 40 working days" in joined_notes(t) and "para 5.5" in joined_notes(t)
+    assert "maximum" not in joined_notes(t)
 
 
 def test_foia_review_past_the_maximum():
     t = tl(review_requested="2019-10-23", review_responded="2020-01-06")
-    assert t.review_late is True and "past even the 40-working-day maximum" in joined_notes(t)
+    assert t.review_late is True and "past 40 working days" in joined_notes(t)
+    assert "accepts a complaint" in joined_notes(t) and "maximum" not in joined_notes(t)
 
 
 def test_foia_review_on_time():

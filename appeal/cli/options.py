@@ -15,7 +15,14 @@ ReviewResponded = Annotated[Optional[str], typer.Option("--review-responded", he
 Regime = Annotated[Optional[str], typer.Option("--regime", help="foia, eir, foisa or eisr (default: read from the letter, else foia).")]
 Json = Annotated[bool, typer.Option("--json", help="Print the machine form (design.md).")]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
-Out = Annotated[Optional[str], typer.Option("-o", "--out", help="Where to write; '-' for standard output.")]
+def _out_not_empty(value: str | None) -> str | None:
+    """-o '' is a slip (an unset shell variable), not a wish to write beside the letter."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("the file name is empty: give a file name, or '-' for standard output")
+    return value
+
+
+Out = Annotated[Optional[str], typer.Option("-o", "--out", callback=_out_not_empty, help="Where to write; '-' for standard output.")]
 Format = Annotated[Optional[str], typer.Option("--format", help="md, txt or docx (default: from the -o file's extension, else md).")]
 OutDir = Annotated[Optional[str], typer.Option("--out-dir", metavar="FOLDER", help="Write the letter into this folder, named after the refusal.")]
 RefusalArg = Annotated[str, typer.Argument(metavar="REFUSAL", help="The letter: .txt .html .htm .pdf .docx .eml, '-' for stdin, or a .json from 'appeal parse --json'.")]
