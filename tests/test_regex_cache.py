@@ -54,3 +54,30 @@ def test_installed_in_the_cli_and_patterns_still_raise_their_errors():
     with pytest.raises(re.error):
         re.compile(r"unbalanced (")
     assert re.compile(r"a+b").fullmatch("aaab")
+
+
+def test_a_first_run_uses_the_shipped_compiled_templates(tmp_path, monkeypatch):
+    """With an empty cache, templates whose shipped bytecode matches their source are not
+    compiled (a template edited since the last release step is simply compiled)."""
+    import jinja2
+
+    from appeal import templating
+    from appeal.resources import shipped_dir
+
+    monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
+    templating.environment.cache_clear()
+    compiled = []
+    real = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return real(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    names = sorted(p.relative_to(shipped_dir("templates")).as_posix()
+                   for p in shipped_dir("templates").rglob("*.j2"))
+    env = templating.environment(None)
+    for name in names:
+        env.get_template(name)
+    templating.environment.cache_clear()
+    assert len(compiled) < len(names) / 2, compiled  # most came from the shipped bytecode

@@ -5,7 +5,8 @@ first run would otherwise build into the user's cache:
 - the holiday table, built from the installed `holidays` (used while that version is installed);
 - JSON copies of the TOML data files, named by content (an edited file is parsed afresh);
 - the compiled regular expressions the commands use, for this Python (appeal/regex_cache.py),
-  collected by running every command over the sample letters with an empty cache.
+  and the compiled letter and rule templates (appeal/templating.py), both collected by running
+  every command over the sample letters with an empty cache.
 Each is only ever a shortcut: stale or missing, the product builds the same thing itself.
 """
 
@@ -31,6 +32,10 @@ def ship_regexes(letters: list[str]) -> Path:
     R._USED.clear()
     from appeal.cli import main
 
+    from appeal.templating import SHIPPED_BYTECODE
+
+    for old in SHIPPED_BYTECODE.glob("*.cache"):  # so that every template is compiled afresh
+        old.unlink()
     saved = os.environ.get("APPEAL_CACHE_DIR")
     with tempfile.TemporaryDirectory() as tmp:
         # an empty cache, as on a first run: what is compiled then (e.g. the stock library's
@@ -46,6 +51,10 @@ def ship_regexes(letters: list[str]) -> Path:
                             main(args)
                         except SystemExit:
                             pass
+            # the letter templates compiled on the way: shipped too
+            SHIPPED_BYTECODE.mkdir(parents=True, exist_ok=True)
+            for entry in (Path(tmp) / "cache" / "jinja").glob("*.cache"):
+                (SHIPPED_BYTECODE / entry.name).write_bytes(entry.read_bytes())
         finally:
             if saved is None:
                 os.environ.pop("APPEAL_CACHE_DIR", None)
@@ -53,6 +62,14 @@ def ship_regexes(letters: list[str]) -> Path:
                 os.environ["APPEAL_CACHE_DIR"] = saved
     target = R.shipped_path()
     entries = {k: R._NEW[k] for k in R._USED if k in R._NEW}
+    import re
+
+    for kind, pattern, flags in list(getattr(re, "_cache", {})):  # compiled before install()
+        key = (pattern, int(flags))
+        if kind is str and key not in entries:
+            compiled, blob = R._compile(pattern, key[1])
+            if blob is not None:
+                entries[key] = blob
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(marshal.dumps(entries))
     R._NEW.clear()
