@@ -64,6 +64,14 @@ def load_config(path: str | Path | None, *, env: Mapping[str, str] | None = None
     table = data.get("requester", data)
     if not isinstance(table, dict):
         raise UserError(f"config file {target}: [requester] must be a table")
+    unknown = sorted(k for k in data if k not in FIELDS and k != "requester")
+    if table is not data:
+        unknown += sorted(f"requester.{k}" for k in table if k not in FIELDS)
+    if unknown:  # a misspelt key would otherwise be ignored without a word
+        import sys
+
+        print(f"appeal: warning: config file {target}: unknown key(s) {', '.join(unknown)} ignored; "
+              f"the keys are {', '.join(FIELDS)} (at the top level or under [requester])", file=sys.stderr)
     return table, str(target)
 
 
