@@ -1,6 +1,6 @@
 """Speed of parse + check, in-process, after warm-up (issue 12 targets).
 
-    .venv/bin/python bench/check_speed.py [LETTER]
+    .venv/bin/python bench/check_speed.py [LETTER] [--quick]   (--quick: the 10 KB letter only)
 
 A ~10 KB letter: target <= 5 ms, hard limit 10 ms (median, or median CPU time on a busy machine).
 Without LETTER it uses the largest seed letter when ../shared is present, else a synthetic
@@ -41,8 +41,9 @@ def main(argv: list[str]) -> int:
     from appeal.parse import parse_text
     from appeal.rules import check
 
-    if argv:
-        name, text = argv[0], Path(argv[0]).read_text(encoding="utf-8")
+    files = [a for a in argv if not a.startswith("--")]
+    if files:
+        name, text = files[0], Path(files[0]).read_text(encoding="utf-8")
     else:
         name, text = sample_letter()
     for _ in range(3):  # warm-up: imports, regex compilation, template compilation

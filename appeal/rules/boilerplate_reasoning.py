@@ -66,7 +66,8 @@ def check(ctx):
         return []
     text = ctx.text
     def law(m) -> bool:
-        return bool(ctx.search(LAW_STATEMENT, *sentence_span(text, m.start, m.end)))
+        a, b = ctx.sentence_at(m.start)
+        return bool(ctx.search(LAW_STATEMENT, min(a, m.start), max(b, m.end)))
 
     stock = [m for m in find_stock(text) if m.reasoning and not ctx.in_request(m.start) and _counts(ctx, m)
              and not law(m)]

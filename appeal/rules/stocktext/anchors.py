@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 try:  # Python 3.11+
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -151,7 +152,7 @@ class _Rx:
     anchors: tuple[str, ...] | None
     word_start: bool  # a phrase: the match must not start inside a word
 
-    @property
+    @cached_property
     def regex(self) -> re.Pattern[str]:
         # Compiled on first use (re keeps it in its own cache): most families' anchor words
         # are absent from a given letter, so most patterns are never needed in a run.

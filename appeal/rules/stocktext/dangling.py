@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from appeal.rules.stocktext.library import library
 from appeal.rules.stocktext.match import _merge, _phrase, _prepared, _search
-from appeal.rules.stocktext.normalise import _TRANS, normalise
+from appeal.rules.stocktext.normalise import fold, normalise
 from appeal.rules.stocktext.records import Dangling, StockMatch
 from appeal.rules.stocktext.sentences import sentence_span
 from appeal.rules.textutil import lower_same_length
@@ -190,7 +190,7 @@ def find_dangling(
     refs = _dangling if _dangling is not None else library()[1]
     low, tokens = _prepared(text)
     region = _request_region(text, low, request_text)
-    req_norm = " ".join(request_text.lower().translate(_TRANS).split()) if request_text else None
+    req_norm = " ".join(fold(request_text.lower()).split()) if request_text else None
     letter = _Letter(text, low, region, req_norm, response_text)
     out: list[StockMatch] = []
     for ref in refs:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from appeal.rules.stocktext.library import library
-from appeal.rules.stocktext.normalise import _TRANS
+from appeal.rules.stocktext.normalise import fold
 from appeal.rules.stocktext.records import Family, StockMatch
 from appeal.rules.stocktext.anchors import _Rx
 from appeal.rules.textutil import lower_same_length
@@ -65,7 +65,7 @@ def _merge(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _phrase(text: str, s: int, e: int) -> str:
-    return " ".join(text[s:e].lower().translate(_TRANS).split())
+    return " ".join(fold(text[s:e].lower()).split())
 
 
 @lru_cache(maxsize=16)
