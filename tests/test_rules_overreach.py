@@ -415,3 +415,14 @@ def test_cost_estimate_per_record_times_records_is_a_breakdown():
     assert "cost-limit-no-estimate" not in findings(police(req, resp))
     bare = "Compliance would exceed the appropriate cost limit under Section 12 of the Freedom of Information Act 2000."
     assert "cost-limit-no-estimate" in findings(police(req, bare))
+
+
+def test_ncnd_over_counts_with_a_harm_about_operations_is_not_demonstrated():
+    harm = ("Harm\n\nConfirming or denying any information exists regarding operations would prejudice the "
+            "force's ability to conduct its investigations.")
+    req = "How many live investigations into child sexual exploitation and operations does the force have?"
+    got = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", harm=harm)))["prejudice-not-demonstrated"]
+    assert "bare fact that such figures are held" in got.argument
+    said = harm.replace("regarding operations", "regarding the number of child sexual exploitation operations")
+    f = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", harm=said)))
+    assert "prejudice-not-demonstrated" not in f

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from appeal.rules.base import ALL_REGIMES, Rule
 from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, harm_scope, prejudice_exemptions
+from appeal.rules.context import ci
 from appeal.rules.request import content_terms
 
 RULE = Rule(
@@ -25,6 +26,10 @@ RULE = Rule(
 )
 
 
+_FIGURE_WORDS = ci(r"numbers?\b|figures?\b|statistic\w*|counts?\b|totals?\b|data\b|numerical|amounts?\b|"
+                   r"spend\w*|spent\b|costs?\b|£|sums?\b|prices?\b|expenditure|how many|how much|level of", word_start=True)
+
+
 def check(ctx):
     prej = [e for e in prejudice_exemptions(ctx)]
     if not prej:
@@ -42,6 +47,12 @@ def check(ctx):
     generic = False
     if prof.known and prof.terms:
         generic = not any(content_terms(ctx.text[a:b]) & prof.terms for a, b in scope)
+    ncnd = all(ctx.info(e)[2] or e.ncnd for e in prej)
+    if ncnd and prof.known and prof.aggregate and not any(ctx.search(_FIGURE_WORDS, a, b) for a, b in scope):
+        # NCND over counts: a harm put in terms of operations or investigations never says what the
+        # bare fact that a count is held would reveal (for disclosure itself, too loose: the withheld
+        # part may be locations or records beside the counts)
+        generic = True
     speculative = not any(ctx.search(STATED_LIKELIHOOD, a, b) for a, b in scope) and any(
         ctx.search(HEDGE, a, b) for a, b in scope)
     eir = ctx.regime in ("EIR", "EISR")
@@ -58,7 +69,7 @@ def check(ctx):
         citations=[e.citation for e in prej],
         none=False, generic=generic, speculative=speculative,
         subject=_subject(prof),
-        ncnd=all(ctx.info(e)[2] or e.ncnd for e in prej),
+        ncnd=ncnd,
     )]
 
 
