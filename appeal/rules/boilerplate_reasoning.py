@@ -37,7 +37,7 @@ LAW_STATEMENT = ci(
     r"class[- ]based|absolute exemption|qualified exemption|prejudice[- ]based|"
     r"no (?:requirement|need) to (?:consider|conduct|carry out|evidence)|"
     r"(?:is|are) not required to (?:consider|conduct|carry out)|"
-    r"the legislators have identified|"
+    r"the legislators\b|when writing the legislation|"
     r"exemptions? (?:applies|apply|is engaged|are engaged|relied (?:up)?on)\b[^.]{0,30}\bby virtue",
     word_start=True,
 )
