@@ -426,3 +426,13 @@ def test_ncnd_over_counts_with_a_harm_about_operations_is_not_demonstrated():
     said = harm.replace("regarding operations", "regarding the number of child sexual exploitation operations")
     f = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", harm=said)))
     assert "prejudice-not-demonstrated" not in f
+
+
+def test_harm_after_figures_were_given_is_about_what_was_withheld_never_the_figures():
+    req = ("1. How many grooming offences were recorded in 2023?\n2. Which websites were used to contact the "
+           "victims?")
+    resp = ("1. Offences - 5\n\nThe names of the websites are withheld under Section 31(1)(a) Law Enforcement.\n\n"
+            "Harm\n\nThe disclosure of this information could directly jeopardise current investigations.")
+    got = findings(police(req, resp))["prejudice-not-demonstrated"]
+    assert "the figures" not in got.argument
+    assert "information withheld" in got.argument

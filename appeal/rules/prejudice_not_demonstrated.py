@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, harm_scope, prejudice_exemptions
+from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, figures_given, harm_scope, prejudice_exemptions
 from appeal.rules.context import ci
 from appeal.rules.request import content_terms
 
@@ -42,7 +42,7 @@ def check(ctx):
         evidence = [ctx.citation_ev(e) for e in prej]
         ctx.cover(prej, RULE.id)
         return [ctx.finding(RULE, "strong", evidence, citations=[e.citation for e in prej],
-                            none=True, generic=False, speculative=False, subject=None,
+                            none=True, generic=False, speculative=False, subject=None, withheld_part=False,
                             ncnd=all(ctx.info(e)[2] or e.ncnd for e in prej))]
     generic = False
     if prof.known and prof.terms:
@@ -64,11 +64,15 @@ def check(ctx):
     # Quote the sentences that state a harm first (they carry the likelihood words), not
     # whatever sentence of the harm passage comes first ("the information is withheld under...").
     scope = sorted(scope, key=lambda ab: 0 if (ctx.search(HEDGE, *ab) or ctx.search(STATED_LIKELIHOOD, *ab)) else 1)
+    # Where the figures were given (a partial disclosure), the harm is about what was withheld:
+    # never say it "does not mention the figures".
+    given = bool(figures_given(ctx)) or bool(ctx.refusal.partial_disclosure)
     return [ctx.finding(
         RULE, "moderate", [ctx.ev(a, b) for a, b in scope[:3]],
         citations=[e.citation for e in prej],
         none=False, generic=generic, speculative=speculative,
-        subject=_subject(prof),
+        subject=None if given else _subject(prof),
+        withheld_part=given,
         ncnd=ncnd,
     )]
 
