@@ -46,6 +46,13 @@ RULE_IDS: tuple[str, ...] = (
     "template-artifacts",
     "inconsistent-disclosure",
     "review-late",
+    "public-domain",
+    "derivable-figures",
+    "cost-estimate-unrealistic",
+    "error-of-law",
+    "irrelevant-consideration",
+    "vexatious-unexplained",
+    "qualified-person-not-shown",
 )
 
 KINDS = ("case", "decision_notice", "guidance", "commissioner_decision")

@@ -36,6 +36,14 @@ CATALOGUE = (
     "outdated_law",
     "template_artifacts",
     "review_late",
+    # new grounds (issue 9 A)
+    "public_domain",
+    "derivable_figures",
+    "cost_estimate_unrealistic",
+    "error_of_law",
+    "irrelevant_consideration",
+    "vexatious_unexplained",
+    "qualified_person_not_shown",
 )
 
 # Catalogue ids that exist in design.md but need more than one letter (appeal scan).
