@@ -97,6 +97,17 @@ def test_derivable_figures_label_value_list():
     assert "leaves 2" in f.argument and f.strength == "moderate"  # no complete line to check the sums
 
 
+def test_derivable_figures_years_as_rows_and_columns():
+    text = ("Northshire Council\nDate: 3 March 2023\n\nDear Requester\n\nPlease find the figures below.\n\n"
+            "Offence      2021   2022   Total\n"
+            "Burglary     12     <5     15\n"
+            "Robbery      7      9      16\n\n"
+            "Figures under five are withheld under Section 40(2) of the Freedom of Information Act 2000.\n\n"
+            "Yours sincerely\n")
+    f = fired(parse_text(text))["derivable-figures"]
+    assert "Burglary, 2022" in f.argument and "leaves 3" in f.argument and f.strength == "strong"
+
+
 # ---- error-of-law ----------------------------------------------------------------------------
 def test_error_of_law_items_and_ask():
     f = fired(letter("error_law_s31_absolute"))["error-of-law"]
@@ -236,3 +247,33 @@ def test_rules_command_prints_near_miss():
     for rid in sorted(NEW):
         text = describe_rule(get_rule(rid))
         assert "Near miss" in text and "Why it is a weakness in law" in text
+
+
+# ---- near misses found while reading the real letters -----------------------------------------
+def test_public_domain_not_for_an_earlier_request_that_was_refused():
+    text = (LETTERS / "public_domain_prior_request.txt").read_text(encoding="utf-8").replace(
+        "I have figures for 2019 from a previous request to the force.",
+        "I asked for the 2019 figures in a previous request, which you refused.")
+    assert "public-domain" not in fired(parse_text(text))
+
+
+def test_irrelevant_consideration_not_for_cost_aggregation_or_own_data():
+    cost = ("Westbridge City Council\nDate: 11 May 2022\n\nDear Requester\n\nYou asked how many parking fines were "
+            "issued in 2021.\n\nWe have aggregated this request with the 3 other requests you have made on the same "
+            "subject in the last 60 working days, and we therefore consider that complying would exceed the "
+            "appropriate limit under Section 12 of the Freedom of Information Act 2000 (£450, or 18 hours).\n\n"
+            "Yours sincerely\n")
+    assert "irrelevant-consideration" not in fired(parse_text(cost))
+    own = ("Westbridge City Council\nDate: 11 May 2022\n\nDear Requester\n\nYou asked for the notes of your "
+           "complaint.\n\nThis is your own personal data, exempt under Section 40(1) of the Freedom of Information "
+           "Act 2000; we have therefore considered your identity and will treat the request as a subject access "
+           "request.\n\nYours sincerely\n")
+    assert "irrelevant-consideration" not in fired(parse_text(own))
+
+
+def test_cost_arithmetic_needs_the_count_beside_the_time_per_item():
+    text = ("Westbridge City Council\nDate: 11 May 2022\n\nDear Requester\n\nThe council received 350 requests last "
+            "year.\n\nYou asked how many complaints were upheld in 2021. Complying would exceed the appropriate limit "
+            "under Section 12 of the Freedom of Information Act 2000. Each complaint file would take 10 minutes to "
+            "review and there are thousands of files.\n\nThe limit is £450, or 18 hours.\n\nYours sincerely\n")
+    assert "cost-estimate-unrealistic" not in fired(parse_text(text))

@@ -122,10 +122,11 @@ def _arithmetic(ctx):
         return None  # none, or several activities: not a single multiplication to check
     value, unit = next(iter(rates))
     minutes = _minutes(value, unit)
-    counts = [m for m in ctx.finditer(COUNT, response=True)
-              if not re.search(r"\b(?:19|20)\d\d\b", ctx.words(m)) and not ctx.search(LIMIT_TALK, *ctx.sentence_at(m.start()))
-              or ctx.search(PER_ITEM, *ctx.sentence_at(m.start()))]
-    counts = [m for m in counts if not re.match(r"(?:19|20)\d\d$", m.group(1))]
+    # the number of items must sit with the time per item: its sentence or the one before
+    a, b = ctx.sentence_at(per[0].start())
+    i = ctx._sentence_index(per[0].start())
+    lo = ctx.sentences[i - 1][0] if i else a
+    counts = [m for m in ctx.finditer(COUNT, lo, b) if not re.match(r"(?:19|20)\d\d$", m.group(1))]
     if not counts:
         return None
     biggest = max(counts, key=lambda m: _num(m.group(1)))
@@ -138,7 +139,6 @@ def _arithmetic(ctx):
                  ctx.response_low):
         return None  # a multiplier the figures leave out: not a single product
     stated = None
-    a, b = ctx.sentence_at(per[0].start())
     for m in ctx.finditer(TOTAL_HOURS, response=True):
         if ctx.search(LIMIT_TALK, *ctx.sentence_at(m.start())) and not ctx.search(ci(r"estimat|would take|take"),
                                                                                     *ctx.sentence_at(m.start())):

@@ -80,12 +80,16 @@ def _cell(raw: str) -> _Cell | None:
     return None
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
 def _row(line: str):
-    """(label, cells) for a data line, or None."""
+    """(label, cells) for a data line, or None. A year may label a row ("2021  9  <5  12")."""
     parts = [p for p in _SPLIT.split(line.strip()) if p]
     if len(parts) >= 2:
         label, rest = parts[0], parts[1:]
-        if _cell(label) is None:
+        year_label = bool(_YEAR.match(label)) and not all(_YEAR.match(p) for p in rest)
+        if _cell(label) is None or year_label:
             cells = [_cell(p) for p in rest]
             if all(c is not None for c in cells):
                 return label, cells
@@ -99,7 +103,8 @@ def _row(line: str):
 
 def _header(line: str) -> list[str] | None:
     parts = [p for p in _SPLIT.split(line.strip()) if p]
-    if len(parts) >= 3 and all(_cell(p) is None for p in parts) and any(_TOTAL.match(p) for p in parts[1:]):
+    if len(parts) >= 3 and all(_cell(p) is None or _YEAR.match(p) for p in parts) and any(
+            _TOTAL.match(p) for p in parts[1:]):
         return parts
     return None
 

@@ -4,7 +4,7 @@ the Act makes them irrelevant (anywhere but a vexatious-request refusal)."""
 from __future__ import annotations
 
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.context import ci
+from appeal.rules.context import ci, is_cost_refusal
 
 RULE = Rule(
     id="irrelevant-consideration",
@@ -55,7 +55,8 @@ CORRECT_LAW = ci(
     r"blind|(?:is|are) irrelevant|not (?:relevant|taken into account|a factor|considered)|regardless of|"
     r"irrespective of|to the world|the public at large|world at large|does not (?:matter|take into account)|"
     r"cannot (?:take|consider)|not able to (?:take|consider)|no bearing|any person|anyone|applicant[- ]blind|"
-    r"motive[- ]blind|legitimate interests?|you (?:may|can) (?:ask|request)|you are entitled",
+    r"motive[- ]blind|legitimate interests?|you (?:may|can) (?:ask|request)|you are entitled|subject access|"
+    r"your own personal (?:data|information)|data subject",
     word_start=True,
 )
 
@@ -71,6 +72,10 @@ def vexatious_or_manifestly(ctx) -> bool:
 def check(ctx):
     if vexatious_or_manifestly(ctx):
         return []
+    if is_cost_refusal(ctx):
+        return []  # related requests may lawfully be aggregated for the cost limit
+    if ctx.cited(("s40(1)", "s38(1)(a)", "reg5(3)", "reg13(1)")) and not ctx.cited(("s40(2)",)):
+        return []  # the requester's own personal data: who asks is the point
     if not ctx.exemptions and not ctx.refusal.ncnd:
         return []  # nothing refused on an exemption: nothing for the consideration to have tainted
     hits = []

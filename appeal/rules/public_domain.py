@@ -41,15 +41,17 @@ RULE = Rule(
                 "police use of firearms statistics"),
 )
 
+# The requester holds the information already: possession or an earlier disclosure, not merely
+# an earlier request (which may have been refused).
 PRIOR = ci(
-    r"(?:from|in|under|following|via|through) (?:a |an |my |your )?(?:previous|earlier|prior|past|former) "
-    r"(?:foi |freedom of information |information )?(?:request|response|disclosure|reply|answer)|"
-    r"you (?:have )?(?:previously|already) (?:disclosed|provided|released|published|supplied|given|sent)|"
-    r"(?:previously|already) (?:disclosed|released|published|provided|supplied) (?:by you|by the \w+|to me|under)|"
-    r"i (?:already )?(?:have|hold|obtained|received|was given) (?:the |some )?(?:data|figures|information|"
-    r"statistics|numbers)\b[^.?\n]{0,60}\b(?:previous|earlier|prior|last year|before)",
+    r"i (?:already )?(?:have|hold|obtained|received|was (?:given|sent|provided))\b[^.?\n]{0,80}\b(?:previous|earlier|"
+    r"prior|past|last)\b|you (?:have )?(?:previously |already )?(?:disclosed|provided|released|supplied|gave|sent) "
+    r"(?:me |to me )?(?:the |these |this |some )?(?:data|figures|information|statistics|numbers)|"
+    r"(?:previously|already) (?:disclosed|released|published|provided|supplied) (?:by you|by the \w+|to me|under|in)",
     word_start=True,
 )
+PRIOR_NOT = ci(r"refus\w*|declin\w*|withh[oe]ld\w*|not (?:provided|given|disclosed|released|supplied)|did not|"
+               r"didn't|was not|were not|never", word_start=True)
 PUBLISHED = ci(
     r"(?:is|are|has been|have been|were|was) (?:already |routinely |regularly |also )?(?:published|made public|"
     r"publicly available|in the public domain)|publish(?:es|ed)? (?:annually |quarterly |regularly )?(?:by|on) "
@@ -149,6 +151,8 @@ def _prior_point(ctx):
         return None
     for m in ctx.finditer(PRIOR, *span):
         a, b = ctx.sentence_at(m.start())
+        if ctx.search(PRIOR_NOT, a, b):
+            continue
         strong = ctx.refusal.ncnd and harm_based_ncnd(ctx)
         return {"kind": "prior", "strength": "strong" if strong else "moderate", "span": (a, b)}
     return None
