@@ -36,6 +36,8 @@ CATALOGUE = (
     "outdated_law",
     "template_artifacts",
     "review_late",
+    "security_link_unexplained",
+    "adverse_effect_not_shown",
     # new grounds (issue 9 A)
     "public_domain",
     "derivable_figures",
