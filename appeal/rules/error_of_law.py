@@ -118,7 +118,8 @@ def _dpa40(ctx):
 def _old_s40_5(ctx):
     if ctx.regime != "FOIA":
         return []
-    old = [e for e in ctx.exemptions if e.citation == "s40(5)" or e.citation.startswith("s40(5)(")]
+    old = [e for e in ctx.exemptions if (e.citation == "s40(5)" or e.citation.startswith("s40(5)("))
+           and getattr(e, "found", "cited") == "cited"]
     if not old:
         return []
     date = ctx.letter_date

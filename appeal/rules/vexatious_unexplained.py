@@ -27,7 +27,9 @@ RULE = Rule(
     "answering it would take several days of a two-person team, and that the questions repeat ones already "
     "answered (burden and value both weighed).",
     references=("FOIA s14(1); FOISA s14(1); EIR reg 12(4)(b), 12(1)(b), 12(2); EISR reg 10(4)(b)",
-                "ICO guidance: Dealing with vexatious requests (section 14)"),
+                "ICO guidance: Dealing with vexatious requests (section 14)",
+                "Dransfield v The Information Commissioner [2015] EWCA Civ 454 (precedent dransfield-2015: the "
+                "approach an authority must apply; it largely favours authorities, so letters do not cite it)"),
 )
 
 VEXATIOUS = ci(r"vexatious|harass\w*|obsessive|manifestly unreasonable", word_start=True)
