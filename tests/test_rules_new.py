@@ -48,7 +48,8 @@ CASES = [
     ("public_domain_recorded_crime", {"public-domain": "moderate"}, NEW - {"public-domain"}),
     ("public_domain_prior_request", {"public-domain": "strong"}, NEW - {"public-domain"}),
     ("public_domain_s21_near_miss", {}, NEW),
-    ("public_domain_scotland_near_miss", {}, {"public-domain"}),
+    ("public_domain_scotland", {"public-domain": "moderate"}, NEW - {"public-domain"}),
+    ("public_domain_northern_ireland_near_miss", {}, {"public-domain"}),
     ("ncnd_named_suspect", {}, NEW),
     ("prejudice_specific_ok", {}, NEW),
 ]
@@ -192,6 +193,20 @@ def test_public_domain_series_needs_counts_not_a_named_incident():
     assert "public-domain" not in fired(parse_text(text))
 
 
+def test_public_domain_scottish_series_for_a_foisa_letter():
+    f = fired(letter("public_domain_scotland"))["public-domain"]
+    assert "The Scottish Government publishes its recorded crime in Scotland" in f.argument
+
+
+def test_public_domain_other_series():
+    text = (LETTERS / "public_domain_recorded_crime.txt").read_text(encoding="utf-8").replace(
+        "How many offences of stalking were recorded by the force in 2020?",
+        "How many times was a Taser used by officers of the force in 2020?")
+    text = text.replace("How many times was a Taser", "What was the number of times a Taser")
+    f = fired(parse_text(text))["public-domain"]
+    assert "use of force statistics" in f.argument
+
+
 def test_published_statistics_data_has_sources():
     from appeal.rules.public_domain import series
 
@@ -277,3 +292,30 @@ def test_cost_arithmetic_needs_the_count_beside_the_time_per_item():
             "under Section 12 of the Freedom of Information Act 2000. Each complaint file would take 10 minutes to "
             "review and there are thousands of files.\n\nThe limit is £450, or 18 hours.\n\nYours sincerely\n")
     assert "cost-estimate-unrealistic" not in fired(parse_text(text))
+
+
+def test_public_domain_when_the_letter_says_it_disclosed_such_figures_before():
+    text = (LETTERS / "public_domain_prior_request.txt").read_text(encoding="utf-8").replace(
+        "I have figures for 2019 from a previous request to the force. ", "").replace(
+        "We have considered the public interest",
+        "Figures for 2019 were previously released in response to FOI/2020/0101. We have considered the public interest")
+    f = fired(parse_text(text))["public-domain"]
+    assert "Your letter itself says" in f.argument and "previously released" in f.argument
+
+
+def test_irrelevant_consideration_reason_not_given():
+    text = (LETTERS / "irrelevant_journalist_s31.txt").read_text(encoding="utf-8").replace(
+        "we note that you are a journalist and that you intend to publish the figures, which weighs against disclosure "
+        "because a newspaper article could cause alarm in the wards concerned. We have also taken into account the "
+        "number of requests you have made to the force this year.",
+        "you have not explained why you want the figures, which weighs against disclosure.")
+    f = fired(parse_text(text))["irrelevant-consideration"]
+    assert "you have not explained why" in f.evidence[0].quote
+
+
+def test_public_domain_request_cites_an_earlier_foi_answer():
+    text = (LETTERS / "public_domain_prior_request.txt").read_text(encoding="utf-8").replace(
+        "I have figures for 2019 from a previous request to the force.",
+        "Through FOI/2020/0101, the force confirmed that 14 such complaints were made in 2019.")
+    f = fired(parse_text(text))["public-domain"]
+    assert f.strength == "strong" and "FOI/2020/0101" in f.evidence[0].quote

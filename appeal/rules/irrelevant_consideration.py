@@ -40,7 +40,8 @@ REQUESTER = ci(
     r"member of (?:the press|an? [a-z]+ group))|as a (?:journalist|campaigner|activist|member of the press)|"
     r"you have (?:made|submitted|sent) (?:\d+|a (?:number|series)|(?:many|numerous|several)) (?:other |previous |"
     r"separate |further )?requests|number of requests (?:you|the requester|the applicant) (?:have|has) (?:made|submitted)|"
-    r"you (?:intend|plan|wish|may wish) to publish|your (?:article|story|publication|blog|newspaper|readers)",
+    r"you have not (?:explained|given|provided|said|told us) (?:why|a reason|the reason|any reason|what (?:you|the "
+    r"information))|no reason (?:has been|was) given for (?:your|the) request|you (?:intend|plan|wish|may wish) to publish|your (?:article|story|publication|blog|newspaper|readers)",
     word_start=True,
 )
 # ...and words that show it being weighed in the decision.

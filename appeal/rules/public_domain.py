@@ -47,7 +47,9 @@ PRIOR = ci(
     r"i (?:already )?(?:have|hold|obtained|received|was (?:given|sent|provided))\b[^.?\n]{0,80}\b(?:previous|earlier|"
     r"prior|past|last)\b|you (?:have )?(?:previously |already )?(?:disclosed|provided|released|supplied|gave|sent) "
     r"(?:me |to me )?(?:the |these |this |some )?(?:data|figures|information|statistics|numbers)|"
-    r"(?:previously|already) (?:disclosed|released|published|provided|supplied) (?:by you|by the \w+|to me|under|in)",
+    r"(?:previously|already) (?:disclosed|released|published|provided|supplied) (?:by you|by the \w+|to me|under|in)|"
+    r"(?:through|in|via|under|in response to|in reply to|following) (?:foi|freedom of information|my |your |an? "
+    r"(?:earlier|previous) )[^.?\n]{0,30}?\d[^.?\n]{0,60}?\b(?:confirmed|disclosed|provided|released|stated|revealed)\b",
     word_start=True,
 )
 PRIOR_NOT = ci(r"refus\w*|declin\w*|withh[oe]ld\w*|not (?:provided|given|disclosed|released|supplied)|did not|"
@@ -62,6 +64,12 @@ NOT_DATA = ci(
     r"this (?:response|letter|reply)|our (?:response|reply)|disclosure log|will be published|may be published|"
     r"your request|publication scheme|code of practice|guidance|legislation|the act\b|section 21|s\.?21\b|"
     r"section 25|reasonably accessible|accessible by other means|intended for (?:future )?publication|section 22",
+    word_start=True,
+)
+# The letter itself says the same kind of information was given out before.
+LETTER_PRIOR = ci(
+    r"(?:have|has|was|were|had) (?:previously|already|recently) (?:been )?(?:disclosed|released|provided|published)|"
+    r"(?:previously|already) (?:disclosed|released|provided|published) (?:in|under|as part of|in response to|on)",
     word_start=True,
 )
 DATA_WORDS = ci(r"statistic\w*|figures?|data\b|numbers?|totals?|counts?|tables?", word_start=True)
@@ -163,7 +171,7 @@ def _letter_point(ctx):
         return None
     if any(e.section in S21 for e in ctx.exemptions):
         return None
-    for a, b in ctx.sentences_matching(PUBLISHED):
+    for a, b in ctx.sentences_matching(PUBLISHED) + ctx.sentences_matching(LETTER_PRIOR):
         if ctx.search(NOT_DATA, a, b) or not ctx.search(DATA_WORDS, a, b):
             continue
         if ctx.ncnd_statement and ctx.ncnd_statement[0] <= a < ctx.ncnd_statement[1]:
