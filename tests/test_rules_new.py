@@ -319,3 +319,14 @@ def test_public_domain_request_cites_an_earlier_foi_answer():
         "Through FOI/2020/0101, the force confirmed that 14 such complaints were made in 2019.")
     f = fired(parse_text(text))["public-domain"]
     assert f.strength == "strong" and "FOI/2020/0101" in f.evidence[0].quote
+
+
+def test_counts_fallback_offers_to_drop_case_level_detail():
+    text = (LETTERS / "public_domain_recorded_crime.txt").read_text(encoding="utf-8").replace(
+        "How many offences of stalking were recorded by the force in 2020?",
+        "How many offences of stalking were recorded by the force in 2020, broken down by month? For each case, "
+        "please give the outcome.")
+    found = run(parse_text(text)).findings
+    asks = " ".join(f.ask for f in found)
+    assert asks.count("I would accept the counts alone") == 1
+    assert "For each case" in asks
