@@ -330,3 +330,29 @@ def test_counts_fallback_offers_to_drop_case_level_detail():
     asks = " ".join(f.ask for f in found)
     assert asks.count("I would accept the counts alone") == 1
     assert "For each case" in asks
+
+
+def test_derivable_figures_single_spaced_rows_from_a_pdf():
+    text = ("Northshire Council\nDate: 3 March 2023\n\nDear Requester\n\nPlease find the figures below.\n\n"
+            "Year Male Female Total\n2021/22 9 <5 12\n2022/23 14 16 30\n\n"
+            "Figures under five are withheld under Section 40(2) of the Freedom of Information Act 2000.\n\n"
+            "Yours sincerely\n")
+    f = fired(parse_text(text))["derivable-figures"]
+    assert "leaves 3" in f.argument and f.strength == "strong"
+
+
+def test_derivable_figures_not_from_prose_with_numbers():
+    text = ("Northshire Council\nDate: 3 March 2023\n\nDear Requester\n\nWe received 12 requests in 2022 and 9 in 2021.\n"
+            "Fewer than 5 were refused.\nThe total was 21.\n\nYours sincerely\n")
+    assert "derivable-figures" not in fired(parse_text(text))
+
+
+def test_error_of_law_eir_exception_called_absolute():
+    text = ("Greyford Borough Council\nDate: 3 May 2022\n\nDear Requester\n\nYou asked for the flood survey of Mill "
+            "Lane.\n\nWe are withholding the survey under regulation 12(5)(a) of the Environmental Information "
+            "Regulations 2004. Regulation 12(5)(a) is an absolute exception, so the public interest does not need to "
+            "be considered.\n\nYours sincerely\n")
+    r = parse_text(text)
+    assert r.regime == "EIR"
+    f = fired(r)["error-of-law"]
+    assert f.strength == "strong" and "subject to the public interest test" in f.argument

@@ -81,6 +81,7 @@ def _cell(raw: str) -> _Cell | None:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_PERIOD = re.compile(r"^(?:19|20)\d\d(?:\s?[/-]\s?(?:\d{2}|(?:19|20)\d\d))?$")  # 2021, 2021/22, 2021-2022
 
 
 def _row(line: str):
@@ -93,6 +94,9 @@ def _row(line: str):
             cells = [_cell(p) for p in rest]
             if all(c is not None for c in cells):
                 return label, cells
+    spaced = _spaced_row(line)
+    if spaced is not None:
+        return spaced
     m = _LABEL_VALUE.match(line)
     if m and not line.rstrip().endswith(".") and len(m.group("label").split()) <= 5:
         c = _cell(m.group("value"))
@@ -101,8 +105,32 @@ def _row(line: str):
     return None
 
 
+_TOKEN = re.compile(r"(?:fewer|less) than \S+|under \d+|<\s?\d+|\S+", re.IGNORECASE)
+
+
+def _spaced_row(line: str):
+    """A row whose cells are separated by single spaces (text taken from a PDF or a web page):
+    a label, then two or more numbers or suppression markers to the end of the line."""
+    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(line)]
+    cells = []
+    while tokens and _cell(tokens[-1][0]) is not None:
+        cells.insert(0, _cell(tokens.pop()[0]))
+    if len(cells) < 2 or not tokens:
+        return None
+    label = line[: tokens[-1][1] + len(tokens[-1][0])].strip()
+    if not re.search(r"[A-Za-z]", label) and not _PERIOD.match(label):
+        return None
+    if len(label.split()) > 6 or label.endswith((".", ":")) and len(label.split()) > 3:
+        return None
+    return label.rstrip(":").strip(), cells
+
+
 def _header(line: str) -> list[str] | None:
     parts = [p for p in _SPLIT.split(line.strip()) if p]
+    if len(parts) < 3:
+        words = line.split()
+        if 3 <= len(words) <= 8 and _TOTAL.match(words[-1]):
+            parts = words
     if len(parts) >= 3 and all(_cell(p) is None or _YEAR.match(p) for p in parts) and any(
             _TOTAL.match(p) for p in parts[1:]):
         return parts

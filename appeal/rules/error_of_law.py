@@ -44,6 +44,12 @@ _CLAIM = ci(
     r"(?:is|was|as|being)\s+(?:an?\s+|both\s+)?((?:(?:absolute|qualified|class[- ]?based|prejudice[- ]?based|"
     r"harm[- ]?based)(?:\s*(?:,|and|&|/)\s*|\s+)){1,3})(?:exemption|provision|exception)?",
 )
+# EIR reg 12(4)/(5) and EISR reg 10(4)/(5): every exception is subject to the public interest
+# test (EIR reg 12(1)(b); EISR reg 10(1)(b)), so none is absolute.
+_EIR_ABSOLUTE = ci(
+    r"(?:regulation|reg\.?)\s*1[02]\s*\(\s?[45]\s?\)\s*(?:\(\s?[a-g]\s?\))?[^.]{0,60}?\b(?:is|as) (?:an? )?"
+    r"(?:absolute|class[- ]based and absolute)\b",
+)
 _DPA40 = ci(
     r"(?:section|s\.?)\s*40\s*(?:\(\s?\w{1,2}\s?\)){0,3}\s+(?:of|under|within|in)\s+the\s+data\s+protection\s+act",
 )
@@ -103,6 +109,19 @@ def _section_claims(ctx):
         out.append({"kind": kind, "strength": strength, "span": (a, b), "section": section,
                     "provision": f"section {m.group(1)}", "label": label})
     return out
+
+
+def _eir_absolute(ctx):
+    if ctx.regime not in ("EIR", "EISR"):
+        return []
+    for m in ctx.finditer(_EIR_ABSOLUTE, response=True):
+        a, b = ctx.sentence_at(m.start())
+        if ctx.search(_NEGATED, m.start(), m.end()):
+            continue
+        reg = "regulation 10" if ctx.regime == "EISR" else "regulation 12"
+        return [{"kind": "eir-absolute", "strength": "moderate" if ctx.refusal.public_interest_test else "strong",
+                 "span": (a, b), "section": reg, "provision": reg, "label": ctx.words(m)}]
+    return []
 
 
 def _dpa40(ctx):
@@ -168,7 +187,7 @@ _ORDER = {"strong": 0, "moderate": 1, "weak": 2}
 
 
 def check(ctx):
-    errors = _section_claims(ctx) + _dpa40(ctx) + _old_s40_5(ctx) + _requester(ctx)
+    errors = _section_claims(ctx) + _eir_absolute(ctx) + _dpa40(ctx) + _old_s40_5(ctx) + _requester(ctx)
     if not errors:
         return []
     seen, unique = set(), []

@@ -41,7 +41,8 @@ REQUESTER = ci(
     r"you have (?:made|submitted|sent) (?:\d+|a (?:number|series)|(?:many|numerous|several)) (?:other |previous |"
     r"separate |further )?requests|number of requests (?:you|the requester|the applicant) (?:have|has) (?:made|submitted)|"
     r"you have not (?:explained|given|provided|said|told us) (?:why|a reason|the reason|any reason|what (?:you|the "
-    r"information))|no reason (?:has been|was) given for (?:your|the) request|you (?:intend|plan|wish|may wish) to publish|your (?:article|story|publication|blog|newspaper|readers)",
+    r"information))|you have not (?:demonstrated|shown|established) (?:a|any|why you|that you) (?:need|reason)|"
+    r"(?:your|the requester's|the applicant's) need for (?:the|this) information|no reason (?:has been|was) given for (?:your|the) request|you (?:intend|plan|wish|may wish) to publish|your (?:article|story|publication|blog|newspaper|readers)",
     word_start=True,
 )
 # ...and words that show it being weighed in the decision.

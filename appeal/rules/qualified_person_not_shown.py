@@ -58,5 +58,6 @@ def check(ctx):
     return [ctx.finding(
         RULE, strength, evidence,
         mentioned=bool(qp),
+        named=any(getattr(e, "found", "cited") == "cited" for e in s36),
         citations=sorted({e.citation for e in s36}),
     )]
