@@ -238,7 +238,23 @@ def derive(table: _Table) -> tuple[list[Derivation], bool]:
     return found, checked
 
 
+# Cheap first tests: a suppression marker standing alone, and a total, somewhere in the letter.
+_ANY_SUPP = re.compile(
+    r"(?<=\S)[ \t|]+(?:<\s?\d{1,2}|&lt;\s?\d|≤\s?\d|\*{1,2}|\[[cx]\]|x|(?:fewer|less) than \S+|under \d{1,2}|"
+    r"[0-4]\s?[-–]\s?[1-9])(?=[ \t|]|$)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+_SUPP_CUES = ("<", "&lt;", "≤", "*", "[c]", "[x]", "fewer than", "less than", " x ", "\tx")
+
+
 def check(ctx):
+    low = ctx.low
+    if "total" not in low and "all " not in low:
+        return []
+    if not any(c in low for c in _SUPP_CUES) or not _ANY_SUPP.search(ctx.text):
+        return []
     derivations: list[Derivation] = []
     consistent = False
     # The whole letter, request span included: parsers sometimes read an answer into the quoted

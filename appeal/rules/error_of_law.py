@@ -50,6 +50,7 @@ _EIR_ABSOLUTE = ci(
     r"(?:regulation|reg\.?)\s*1[02]\s*\(\s?[45]\s?\)\s*(?:\(\s?[a-g]\s?\))?[^.]{0,60}?\b(?:is|as) (?:an? )?"
     r"(?:absolute|class[- ]based and absolute)\b",
 )
+_TEST_WORDS = ci(r"absolute|class[- ]?based|prejudice[- ]?based|harm[- ]?based")
 _DPA40 = ci(
     r"(?:section|s\.?)\s*40\s*(?:\(\s?\w{1,2}\s?\)){0,3}\s+(?:of|under|within|in)\s+the\s+data\s+protection\s+act",
 )
@@ -86,7 +87,15 @@ def _section_claims(ctx):
     regime = "FOISA" if ctx.regime in ("FOISA", "EISR") else "FOIA"
     if ctx.regime in ("EIR", "EISR"):
         return out  # EIR exceptions are numbered regulations: no section claims to judge
-    for m in ctx.finditer(_CLAIM, response=True):
+    seen = set()
+    matches = []
+    for k in ctx.finditer(_TEST_WORDS, response=True):  # a cheap first pass: only sentences naming a test
+        a, b = ctx.sentence_at(k.start())
+        if (a, b) in seen:
+            continue
+        seen.add((a, b))
+        matches.extend(ctx.finditer(_CLAIM, a, b, response=True))
+    for m in matches:
         section = "s" + m.group(1)
         words = m.group(3).lower()
         absolute = _uniform(section, regime, "absolute")
@@ -126,6 +135,8 @@ def _eir_absolute(ctx):
 
 def _dpa40(ctx):
     out = []
+    if "data protection act" not in ctx.response_low:
+        return out
     for m in ctx.finditer(_DPA40, response=True):
         a, b = ctx.sentence_at(m.start())
         out.append({"kind": "s40-of-dpa", "strength": "weak", "span": (a, b), "section": "s40",

@@ -84,6 +84,7 @@ def series() -> list[dict]:
     out = []
     for sid, s in (data.get("series") or {}).items():
         s = dict(s, id=sid)
+        s["_anchor"] = tuple(w for w in s.get("anchor", "").split("|") if w)
         s["_subject"] = [re.compile(p, re.I) for p in s.get("subject", ())]
         s["_exclude"] = [re.compile(p, re.I) for p in s.get("exclude", ())]
         out.append(s)
@@ -142,6 +143,9 @@ def _series_points(ctx):
         if not _in_coverage(ctx, s):
             continue
         for t in texts:
+            low = t.lower()
+            if s["_anchor"] and not any(w in low for w in s["_anchor"]):
+                continue
             m = next((rx.search(t) for rx in s["_subject"] if rx.search(t)), None)
             if m is None or any(rx.search(t) for rx in s["_exclude"]):
                 continue
@@ -171,7 +175,13 @@ def _letter_point(ctx):
         return None
     if any(e.section in S21 for e in ctx.exemptions):
         return None
-    for a, b in ctx.sentences_matching(PUBLISHED) + ctx.sentences_matching(LETTER_PRIOR):
+    low = ctx.response_low
+    found = []
+    if "publish" in low or "public domain" in low or "publicly" in low or "made public" in low:
+        found += ctx.sentences_matching(PUBLISHED)
+    if "previously" in low or "already" in low or "recently" in low:
+        found += ctx.sentences_matching(LETTER_PRIOR)
+    for a, b in found:
         if ctx.search(NOT_DATA, a, b) or not ctx.search(DATA_WORDS, a, b):
             continue
         if ctx.ncnd_statement and ctx.ncnd_statement[0] <= a < ctx.ncnd_statement[1]:
