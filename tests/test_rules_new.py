@@ -356,3 +356,28 @@ def test_error_of_law_eir_exception_called_absolute():
     assert r.regime == "EIR"
     f = fired(r)["error-of-law"]
     assert f.strength == "strong" and "subject to the public interest test" in f.argument
+
+
+@pytest.mark.parametrize("sentence,fires", [
+    ("Section 31 is not an absolute exemption, so we have considered the public interest.", False),
+    ("Section 30 is a class-based, qualified exemption.", False),
+    ("Section 24 is a qualified class based exemption.", False),  # s24's test is its own: not judged
+    ("Section 30 is an absolute exemption and no public interest test is needed.", True),
+    ("Section 43 is an absolute exemption.", True),  # both limbs are qualified
+    ("Section 43 is a class based exemption.", False),  # s43(1) is class-based, s43(2) not: not judged
+    ("Section 38 is an absolute exemption.", True),
+])
+def test_error_of_law_section_claims(sentence, fires):
+    text = ("Westshire Police\nDate: 4 May 2021\n\nDear Requester\n\nYou asked how many speed cameras the force "
+            f"operates.\n\nWe are withholding this information. {sentence}\n\nYours sincerely\n")
+    assert ("error-of-law" in fired(parse_text(text))) is fires
+
+
+def test_error_of_law_foisa_numbering():
+    text = ("Loch Arran Council\nDate: 3 October 2022\n\nDear Requester\n\nThank you for your request under the Freedom "
+            "of Information (Scotland) Act 2002.\n\nWe are withholding the information under section 35(1)(a). Section 35 "
+            "is an absolute exemption, so the public interest does not arise.\n\nYours sincerely\n")
+    r = parse_text(text)
+    assert r.regime == "FOISA"
+    f = fired(r)["error-of-law"]
+    assert "(FOISA s2(1)(b))" in f.argument

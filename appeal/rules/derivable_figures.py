@@ -20,13 +20,15 @@ RULE = Rule(
     "s38(1)(b), EIR reg 13). Where the letter itself prints the total and the other figures, the suppressed "
     "number is already disclosed by subtraction: withholding it protects no one, and the exemption cannot be "
     "engaged to prevent a disclosure that the authority has in effect made. The Upper Tribunal treated "
-    "subtraction from published figures as disclosure in Home Office v IC and Cobain [2015] UKUT 27 (AAC).",
+    "subtraction from a published total as disclosure of the figure it yields (Cobain, where that reasoning "
+    "went the authority's way: a figure was withheld because it could be deduced).",
     example="'Male 12, Female <5, Total 15': the figure withheld for women is 15 - 12 = 3.",
     near_miss="'Male 12, Female <5, Unknown <5, Total 18': two unknowns and one total, so neither can be worked "
     "out; or a table whose complete rows do not add up to their totals (rounded or overlapping categories), "
     "where subtraction proves nothing.",
     references=("FOIA s40(2); FOISA s38(1)(b); EIR reg 13",
-                "Home Office v Information Commissioner and Cobain [2015] UKUT 27 (AAC) (subtraction from a published total)",
+                "Home Office v Information Commissioner and Cobain (Final Decision) [2015] UKUT 27 (AAC) (deduction by "
+                "subtraction from a published total)",
                 "ICO guidance: the prejudice and public interest tests take account of information already disclosed"),
 )
 
