@@ -381,3 +381,16 @@ def test_error_of_law_foisa_numbering():
     assert r.regime == "FOISA"
     f = fired(r)["error-of-law"]
     assert "(FOISA s2(1)(b))" in f.argument
+
+
+def test_vexatious_unexplained_not_for_the_cost_limb_of_manifestly_unreasonable():
+    text = ("Greyford Borough Council\nDate: 3 May 2022\n\nDear Requester\n\nYou asked for every e-mail about the Mill "
+            "Lane flood scheme since 2015.\n\nWe consider the request manifestly unreasonable under regulation 12(4)(b) "
+            "of the Environmental Information Regulations 2004 because of the burden that answering it would place "
+            "on the council.\n\nYours sincerely\n")
+    r = parse_text(text)
+    assert r.regime == "EIR"
+    assert "vexatious-unexplained" not in fired(r)
+    bare = text.replace("because of the burden that answering it would place on the council",
+                        "as it is vexatious")
+    assert fired(parse_text(bare))["vexatious-unexplained"].strength == "moderate"

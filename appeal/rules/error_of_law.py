@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import lru_cache
 
 from appeal.rules.base import ALL_REGIMES, Rule

@@ -55,7 +55,8 @@ THEMES = {
         word_start=True,
     ),
 }
-_COST_ONLY = ci(r"appropriate limit|cost limit|£\s?\d|per hour|18 hours|24 hours|40 hours", word_start=False)
+_VEXATIOUS_LIMB = ci(r"vexatious|harass\w*|obsessive|pattern of (?:behaviour|requests)|campaign|motive|"
+                     r"improper use|misuse", word_start=True)
 
 
 def vexatious_grounds(ctx):
@@ -69,10 +70,8 @@ def vexatious_grounds(ctx):
         out = s14
     reg = ctx.cited("reg12(4)(b)") + ctx.cited("reg10(4)(b)")
     if reg:
-        vexatious_words = ctx.search(ci(r"vexatious|harass|obsessive", word_start=True), response=True)
-        if vexatious_words or s14:
-            out = out + reg
-        elif not ctx.search(_COST_ONLY, response=True) and ctx.search(VEXATIOUS, response=True):
+        # reg 12(4)(b) / 10(4)(b) is usually the cost limb; only the vexatious limb is this rule's
+        if s14 or ctx.search(_VEXATIOUS_LIMB, response=True):
             out = out + reg
     return out
 
