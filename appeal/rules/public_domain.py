@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.context import ci, harm_based_ncnd
+from appeal.rules.context import ci, harm_based_ncnd, ncnd_scope
 
 RULE = Rule(
     id="public-domain",
@@ -165,7 +165,9 @@ def _prior_point(ctx):
         a, b = ctx.sentence_at(m.start())
         if ctx.search(PRIOR_NOT, a, b):
             continue
-        strong = ctx.refusal.ncnd and harm_based_ncnd(ctx)
+        # strong against an NCND over the request itself; a bolt-on NCND over "any other
+        # information" is not squarely contradicted by what the requester already holds
+        strong = ctx.refusal.ncnd and harm_based_ncnd(ctx) and ncnd_scope(ctx) != "other"
         return {"kind": "prior", "strength": "strong" if strong else "moderate", "span": (a, b)}
     return None
 
