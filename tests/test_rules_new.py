@@ -394,3 +394,16 @@ def test_vexatious_unexplained_not_for_the_cost_limb_of_manifestly_unreasonable(
     bare = text.replace("because of the burden that answering it would place on the council",
                         "as it is vexatious")
     assert fired(parse_text(bare))["vexatious-unexplained"].strength == "moderate"
+
+
+@pytest.mark.parametrize("regime", ["FOIA", "EIR", "FOISA", "EISR"])
+def test_new_rule_templates_render_in_every_regime(regime):
+    names = [n for n, must, _m in CASES if must]
+    for name in names:
+        refusal = letter(name, regime=regime)
+        for f in run(refusal).findings:
+            if f.rule in NEW:
+                assert f.argument and f.ask
+                assert "{" not in f.argument + f.ask and "None" not in f.argument + f.ask
+                if regime in ("EIR", "EISR"):
+                    assert "exemption cannot" not in f.argument  # the Regulations have exceptions
