@@ -15,7 +15,8 @@ on. Where a ground can be met part-way, a lawyer adds the fallback:
   schedule    a schedule of what is withheld, item by item, with the exemption for each
 
 Each fallback is asked once per letter, on the first (strongest) finding it belongs to. The
-wording is in templates/rules/asks/<kind>.j2; rules need not know about this module: the engine
+wording is in templates/rules/asks/<kind>.j2, written so that it reads the same in a review
+request (to the authority) and in a complaint (to the Commissioner): no "you"; rules need not know about this module: the engine
 calls `add_fallbacks(ctx, findings)` after the rules have run. A rule may also call
 `fallback_text(ctx, kind)` to put a fallback inside its own ask.
 """

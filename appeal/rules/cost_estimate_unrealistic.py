@@ -4,9 +4,6 @@ or counts what the law does not let it count."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
-
 from appeal.rules.base import Rule
 from appeal.rules.context import ci, cost_refusal, is_cost_refusal
 
@@ -41,14 +38,11 @@ RULE = Rule(
                 "ICO Line to Take LTT116 (reasonable estimates)"),
 )
 
-_LAW = Path(__file__).resolve().parents[1] / "law" / "cost_limits.toml"
+def _law(ctx):
+    """The limit for this letter's regime and authority (appeal/law/cost_limits.toml)."""
+    from appeal.law.cost_limits import cost_limit
 
-
-@cache
-def limits() -> dict:
-    from appeal.resources import read_toml
-
-    return read_toml(_LAW)
+    return cost_limit(ctx.regime, central=ctx.refusal.authority.kind == "department")
 
 
 _NOUNS = (r"records?|files?|cases?|documents?|reports?|occurrences?|results?|crimes?|incidents?|e-?mails?|"
@@ -103,7 +97,8 @@ def _minutes(value: float, unit: str) -> float:
 def _limit_hours(ctx) -> tuple[float | None, str]:
     """The limit in hours the letter's authority works to (FOIA), from what the letter says or its kind."""
     if ctx.regime == "FOISA":
-        return 40.0, "FOISA"
+        law = _law(ctx)
+        return (law.hours if law else 40.0), "FOISA"
     text = ctx.response_low
     if re.search(r"£\s?450|\b18 hours", text):
         return 18.0, "£450"
@@ -220,11 +215,12 @@ def check(ctx):
     for p in points:
         for a, b in p["spans"]:
             evidence.append(ctx.ev(a, b))
-    law = limits().get(ctx.regime, {})
+    law = _law(ctx)
+    counted = ", ".join(law.counts) if law else ""
     return [ctx.finding(
         RULE, points[0]["strength"], evidence,
         points=points,
-        counted=law.get("counted", ""),
-        basis=law.get("basis", ""),
+        counted=counted,
+        basis=law.basis if law else "",
         citations=[e.citation for e in cost_refusal(ctx)] or ["the cost limit"],
     )]
