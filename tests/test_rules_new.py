@@ -182,7 +182,7 @@ def test_cost_estimate_not_for_eir():
 # ---- public-domain ---------------------------------------------------------------------------
 def test_public_domain_names_the_series_with_its_publisher():
     f = fired(letter("public_domain_recorded_crime"))["public-domain"]
-    assert "The Home Office publishes its police recorded crime" in f.argument
+    assert "The Home Office publishes \"Police recorded crime and outcomes open data tables\"" in f.argument
     assert "more detail than the published tables" in f.argument  # the claim is kept narrow
 
 
@@ -195,7 +195,7 @@ def test_public_domain_series_needs_counts_not_a_named_incident():
 
 def test_public_domain_scottish_series_for_a_foisa_letter():
     f = fired(letter("public_domain_scotland"))["public-domain"]
-    assert "The Scottish Government publishes its recorded crime in Scotland" in f.argument
+    assert "The Scottish Government publishes \"Recorded crime in Scotland\"" in f.argument and "section 18" in f.argument
 
 
 def test_public_domain_other_series():
@@ -204,7 +204,7 @@ def test_public_domain_other_series():
         "How many times was a Taser used by officers of the force in 2020?")
     text = text.replace("How many times was a Taser", "What was the number of times a Taser")
     f = fired(parse_text(text))["public-domain"]
-    assert "use of force statistics" in f.argument
+    assert "use of force statistics" in f.argument and "each police force in England and Wales" in f.argument
 
 
 def test_published_statistics_data_has_sources():
@@ -407,3 +407,10 @@ def test_new_rule_templates_render_in_every_regime(regime):
                 assert "{" not in f.argument + f.ask and "None" not in f.argument + f.ask
                 if regime in ("EIR", "EISR"):
                     assert "exemption cannot" not in f.argument  # the Regulations have exceptions
+
+
+def test_qualified_person_opinion_still_to_be_sought():
+    text = (LETTERS / "qualified_person_missing_s36.txt").read_text(encoding="utf-8").replace(
+        "Disclosure would be likely", "The opinion of the qualified person will be sought in due course. Disclosure would be likely")
+    f = fired(parse_text(text))["qualified-person-not-shown"]
+    assert f.strength == "moderate" and "still to be obtained" in f.argument

@@ -218,7 +218,8 @@ def check(ctx):
         if p["kind"] == "series":
             s = p.pop("series")
             p.update(title=s["title"], publisher=s["publisher"], granularity=s["granularity"],
-                     frequency=s["frequency"], url=s["url"])
+                     frequency=s["frequency"], url=s["url"],
+                     published_for=s.get("published_for") or s.get("coverage", ""))
     return [ctx.finding(
         RULE, points[0]["strength"], evidence,
         points=points,

@@ -36,11 +36,23 @@ WHO_WHEN = ci(
 )
 
 
+PENDING = ci(r"will (?:be )?(?:seek|sought|obtain\w*|ask\w*|consult\w*)|is being sought|(?:are|is) (?:awaiting|seeking)|"
+             r"has not yet|have not yet|not yet (?:been )?(?:given|obtained|received|sought)|in due course",
+             word_start=True)
+
+
 def check(ctx):
     s36 = ctx.cited("s36")
     if not s36:
         return []
     qp = [m for m in ctx.finditer(QP, response=True)]
+    pending = [m for m in qp if ctx.search(PENDING, *ctx.sentence_at(m.start()))]
+    if pending:
+        return [ctx.finding(
+            RULE, "moderate", [ctx.citation_ev(s36[0]), ctx.ev_sentence(pending[0].start())],
+            mentioned=True, pending=True, named=True,
+            citations=sorted({e.citation for e in s36}),
+        )]
     if qp:
         for m in qp:
             a, b = ctx.sentence_at(m.start())
@@ -58,6 +70,7 @@ def check(ctx):
     return [ctx.finding(
         RULE, strength, evidence,
         mentioned=bool(qp),
+        pending=False,
         named=any(getattr(e, "found", "cited") == "cited" for e in s36),
         citations=sorted({e.citation for e in s36}),
     )]
