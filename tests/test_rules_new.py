@@ -113,7 +113,7 @@ def test_derivable_figures_years_as_rows_and_columns():
 def test_error_of_law_items_and_ask():
     f = fired(letter("error_law_s31_absolute"))["error-of-law"]
     assert "section 31 is a qualified exemption" in f.argument
-    assert "not of the Data Protection Act" in f.argument
+    assert "not a section of the Data Protection Act" in f.argument
     assert "40(5A)" in f.argument
     assert f.ask.count("personal data provision") == 1
 
@@ -414,3 +414,11 @@ def test_qualified_person_opinion_still_to_be_sought():
         "Disclosure would be likely", "The opinion of the qualified person will be sought in due course. Disclosure would be likely")
     f = fired(parse_text(text))["qualified-person-not-shown"]
     assert f.strength == "moderate" and "still to be obtained" in f.argument
+
+
+@pytest.mark.parametrize("regime,provision", [("FOIA", "section 40 of the Freedom of Information Act 2000"),
+                                              ("FOISA", "section 38 of the Freedom of Information (Scotland) Act"),
+                                              ("EIR", "regulation 13 of the Environmental Information Regulations")])
+def test_error_of_law_names_the_right_personal_data_provision(regime, provision):
+    f = fired(letter("error_law_s31_absolute", regime=regime)).get("error-of-law")
+    assert f is not None and provision in f.argument
