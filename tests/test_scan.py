@@ -141,7 +141,7 @@ def test_letters_for_the_batch_carry_the_batch_grounds(batch, tmp_path, capsys):
         assert "Kent Police (reference FOI 24/0137, 1 March 2024)" in text
         assert "Essex Police (reference FOI/ESX/8812, 4 March 2024)" in text
     norfolk = (out_dir / "04-norfolk-constabulary.review.md").read_text()
-    assert "in the refusals 2 other authorities sent in answer to the same request: Suffolk Constabulary and Surrey Police" in norfolk
+    assert "in the refusals that two other authorities sent in answer to the same request: Suffolk Constabulary and Surrey Police" in norfolk
     index = (out_dir / "index.md").read_text()
     assert "04-norfolk-constabulary.review.md" in index and "could not be read" in index
     assert "nothing written: no ground strong enough to argue" in index  # Kent and Essex disclosed
