@@ -32,6 +32,7 @@ class Letter:
     grounds: list = field(default_factory=list)  # the findings the letter argues, lead first
     batch_rules: list[str] = field(default_factory=list)  # rule ids the batch added or extended
     group: int | None = None  # request group
+    judgement: object | None = None  # adapters.Judgement
 
     @property
     def lead(self) -> str | None:
@@ -123,7 +124,7 @@ def run(paths: list[str], *, request: str | None = None, jobs: int | None = None
             added.append("inconsistent-disclosure")
         findings.sort(key=lambda f: (STRENGTH_ORDER[f.strength], order_of(f.rule)))
         j = adapters.judgement(it.refusal, findings, it.timeline)
-        letters.append(Letter(it, findings, j.outcome, j.reason, j.grounds, added, groups[n]))
+        letters.append(Letter(it, findings, j.outcome, j.reason, j.grounds, added, groups[n], j))
     # clusters and the matrix refer to letters by their place in the whole batch
     where = [i for i, it in enumerate(items) if it.error is None]
     for c in clusters:

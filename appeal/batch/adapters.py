@@ -24,6 +24,7 @@ class Judgement:
     outcome: str | None  # review | complaint | nothing-to-argue | fresh-request | narrow | None
     reason: str | None
     grounds: list = field(default_factory=list)  # the findings the letter argues, lead first
+    decision: object | None = None  # appeal.model.Outcome, for the letter writers
 
 
 def _usable(findings):
@@ -32,24 +33,33 @@ def _usable(findings):
 
 def judgement(refusal, findings, timeline=None) -> Judgement:
     try:
-        from appeal import judge  # noqa: F401
-        decide = getattr(judge, "decide")
-        select_grounds = getattr(judge, "select_grounds")
-    except (ImportError, AttributeError):
+        from appeal.judge import decide, select_grounds
+    except ImportError:
         decide = select_grounds = None
     if decide is not None:
-        try:
-            outcome = decide(refusal, findings, timeline=timeline)
-            grounds = select_grounds(findings, limit=GROUND_LIMIT)
-            return Judgement(getattr(outcome, "kind", None), getattr(outcome, "reason", None), list(grounds))
-        except TypeError:  # a different signature than agreed: fall back, never crash a batch
-            pass
+        outcome = decide(refusal, findings, timeline)
+        selection = select_grounds(findings, refusal, limit=GROUND_LIMIT)
+        plans = getattr(selection, "grounds", selection)
+        grounds = [getattr(p, "lead", p) for p in plans]
+        return Judgement(getattr(outcome, "kind", None), getattr(outcome, "reason", None), grounds, outcome)
     grounds = _usable(findings)[:GROUND_LIMIT]
     if getattr(refusal, "is_review_outcome", False):
         return Judgement("complaint", "the letter is an internal review outcome", grounds)
     if grounds:
         return Judgement("review", "grounds to ask for an internal review", grounds)
     return Judgement(None, None, [])
+
+
+def letter_kwargs(builder, judgement: Judgement, findings: list, kind: str) -> tuple[list, dict]:
+    """What to hand the letter builders: with the judgement step in place they take every
+    finding and the decision (they select the grounds themselves); without it, the grounds."""
+    import inspect
+
+    params = inspect.signature(builder).parameters
+    key = "outcome" if kind == "review" else "judgement"
+    if judgement.decision is not None and key in params:
+        return list(findings), {key: judgement.decision}
+    return list(judgement.grounds), {}
 
 
 def gather(refusal, *, today=None, assume_review_requested=None):

@@ -109,11 +109,16 @@ def build(letter, kind: str, plan: Plan, requester, letter_date: dt.date) -> tup
         date = lambda name: _iso(getattr(r.dates, {"responded": "letter"}.get(name, name), None))  # noqa: E731
     common = dict(regime=regime, letter_date=letter_date, received=date("received"),
                   responded=date("responded"), review_requested=date("review_requested"), assumptions=notes)
+    from appeal.batch.adapters import letter_kwargs
+
+    builder = L.build_review if kind == "review" else L.build_complaint
+    findings, extra = letter_kwargs(builder, letter.judgement, letter.findings, kind) if letter.judgement \
+        else (letter.grounds, {})
     if kind == "review":
-        built = L.build_review(r, letter.grounds, timeline, requester, **common)
+        built = L.build_review(r, findings, timeline, requester, **common, **extra)
     else:
-        built = L.build_complaint(r, letter.grounds, timeline, requester, review_responded=date("review_responded"),
-                                  **common)
+        built = L.build_complaint(r, findings, timeline, requester, review_responded=date("review_responded"),
+                                  **common, **extra)
     markdown = L.to_markdown(built)
     return render_format(built, markdown, plan.fmt, letter_date), timeline
 
