@@ -23,30 +23,33 @@ GROUND_LIMIT = 5
 class Judgement:
     outcome: str | None  # review | complaint | nothing-to-argue | fresh-request | narrow | None
     reason: str | None
-    grounds: list = field(default_factory=list)  # the findings the letter argues, lead first
+    grounds: list = field(default_factory=list)  # each ground's lead finding, lead ground first
     decision: object | None = None  # appeal.model.Outcome, for the letter writers
+    argued: list = field(default_factory=list)  # every finding the letter argues (points merged in too)
 
 
 def _usable(findings):
     return [f for f in findings if f.strength in ("strong", "moderate")]
 
 
-def judgement(refusal, findings, timeline=None) -> Judgement:
+def judgement(refusal, findings, timeline=None, today=None) -> Judgement:
     try:
         from appeal.judge import decide, select_grounds
     except ImportError:
         decide = select_grounds = None
     if decide is not None:
-        outcome = decide(refusal, findings, timeline)
+        outcome = decide(refusal, findings, timeline, today=today)
         selection = select_grounds(findings, refusal, limit=GROUND_LIMIT)
         plans = getattr(selection, "grounds", selection)
         grounds = [getattr(p, "lead", p) for p in plans]
-        return Judgement(getattr(outcome, "kind", None), getattr(outcome, "reason", None), grounds, outcome)
+        argued = [f for p in plans for f in (getattr(p, "findings", None) or [p])]
+        return Judgement(getattr(outcome, "kind", None), getattr(outcome, "reason", None), grounds, outcome,
+                         argued)
     grounds = _usable(findings)[:GROUND_LIMIT]
     if getattr(refusal, "is_review_outcome", False):
-        return Judgement("complaint", "the letter is an internal review outcome", grounds)
+        return Judgement("complaint", "the letter is an internal review outcome", grounds, argued=grounds)
     if grounds:
-        return Judgement("review", "grounds to ask for an internal review", grounds)
+        return Judgement("review", "grounds to ask for an internal review", grounds, argued=grounds)
     return Judgement(None, None, [])
 
 
@@ -75,9 +78,9 @@ def gather(refusal, *, today=None, assume_review_requested=None):
     return case
 
 
-def case_timeline(refusal):
+def case_timeline(refusal, today=None):
     """(timeline or None, the dates it was built from, in the form the rules read)."""
-    case = gather(refusal)
+    case = gather(refusal, today=today)
     if case is not None:
         for note in case.assumptions:
             if note not in refusal.assumptions:

@@ -25,6 +25,7 @@ class Job:
     path: str
     missing: str | None = None
     request_text: str | None = None  # --request: the request sent to every authority
+    today: object | None = None  # datetime.date the batch is judged on (--date; default today)
 
 
 @dataclass
@@ -105,7 +106,7 @@ def _analyse(job: Job, out: Analysed) -> None:
     if job.request_text and not refusal.request_text:
         refusal.request_text = job.request_text
         refusal.assumptions.append("the letter does not quote the request: the one given with --request is assumed")
-    timeline, dates = case_timeline(refusal)
+    timeline, dates = case_timeline(refusal, today=job.today)
     report = rules.run(refusal, timeline=timeline, dates=dates, minimum="weak")
     out.refusal = refusal
     out.findings = list(report.findings)

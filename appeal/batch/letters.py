@@ -198,10 +198,9 @@ def index(batch, written: dict[int, str], plan: Plan, failed: dict[int, str] | N
             what = f"[{os.path.basename(written[n])}]({os.path.basename(written[n])})"
         elif failed and n in failed:
             what = f"not written: {_cell(failed[n])}"
-        elif letter.outcome:
-            what = f"nothing written (outcome: {letter.outcome})"
         else:
-            what = "nothing written: no ground strong enough to argue"
+            why = letter.outcome_reason or "no ground strong enough to argue"
+            what = f"nothing written: {_cell(why)}" + (f" ({letter.outcome})" if letter.outcome else "")
         lead = f"{len(letter.grounds)}" + (f" (lead: {letter.lead})" if letter.lead else "")
         lines.append(f"| {n + 1} | {_cell(r.authority.name or it.file)} | {_cell(r.reference or '')} | "
                      f"{it.answer} | {letter.outcome or ''} | {lead} | {what} | {when} |")
