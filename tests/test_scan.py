@@ -290,3 +290,27 @@ def test_progress_bar_only_on_a_terminal(batch, capsys, monkeypatch):
     code, out, err = run(["scan", str(batch), "--jobs", "1", "--json"], capsys)
     assert "scanning [" in err and "6/6" in err and "scanning" not in out
     json.loads(out)  # stdout stays clean JSON
+
+
+def test_odd_files_in_a_folder(batch, tmp_path, capsys):
+    """A name that is not UTF-8, an empty file, a pipe, and our own letters from an earlier
+    run in the same folder: rows with errors where they are letters, skipped where they are not."""
+    import os
+
+    odd = os.fsencode(str(batch)) + b"/caf\xe9.txt"
+    with open(odd, "wb") as fh:
+        fh.write((LETTERS / "kent.txt").read_bytes())
+    (batch / "empty.txt").write_bytes(b"")
+    os.mkfifo(batch / "pipe.txt")
+    (batch / "01-kent-police.review.md").write_text("our own letter")
+    (batch / "01-kent-police.review.docx").write_bytes(b"PK")
+    code, out, err = run(["scan", str(batch), "--json", *DAY], capsys)
+    data = json.loads(out)
+    names = [Path(r["file"]).name for r in data["letters"]]
+    assert "caf\ufffd.txt" in names and "empty.txt" in names
+    assert "pipe.txt" not in names and not any("review" in n for n in names)
+    assert code == 1 and "2 of 8 letters could not be read" in err
+    empty = next(r for r in data["letters"] if r["file"].endswith("empty.txt"))
+    assert empty["error"] and "Traceback" not in empty["error"]
+    code, out, _ = run(["scan", str(batch), *DAY], capsys)
+    assert "caf\ufffd.txt" in out

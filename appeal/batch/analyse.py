@@ -53,7 +53,7 @@ class Analysed:
 def analyse(job: Job) -> Analysed:
     from appeal.errors import UserError
 
-    out = Analysed(job.index, job.path)
+    out = Analysed(job.index, printable(job.path))
     if job.missing:
         out.error = f"{job.path}: {job.missing}"
         return out
@@ -70,6 +70,7 @@ def analyse(job: Job) -> Analysed:
             raise
         out.error = f"{job.path}: internal error: {type(exc).__name__}: {' '.join(str(exc).split())}"
     if out.error:  # nothing half-done on an error row
+        out.error = printable(out.error)
         out.refusal, out.findings, out.timeline = None, [], None
     return out
 
@@ -101,8 +102,8 @@ def _analyse(job: Job, out: Analysed) -> None:
     from appeal.batch.adapters import case_timeline
 
     refusal = _load(job.path, out.notes)
-    if refusal.source is None:
-        refusal.source = job.path
+    if refusal.source is None or refusal.source == job.path:
+        refusal.source = printable(job.path)
     if job.request_text and not refusal.request_text:
         refusal.request_text = job.request_text
         refusal.assumptions.append("the letter does not quote the request: the one given with --request is assumed")
@@ -133,6 +134,16 @@ def _dangling(refusal) -> list[dict]:
         return []
     return [{"id": d.family, "start": d.start, "end": d.end, "quote": " ".join((d.quote or "").split()),
              "hint": getattr(d, "hint", None)} for d in found]
+
+
+def printable(path: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 (kept by the OS as lone
+    surrogates) shown as U+FFFD, so the table, the JSON and the HTML never fail on them."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 # ---- what came back --------------------------------------------------------------------------
