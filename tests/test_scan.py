@@ -1,6 +1,6 @@
 """appeal scan on a synthetic batch: six forces asked the same request; Kent and Essex
 disclosed, Norfolk, Suffolk and Surrey NCND'd in the same stock paragraph, Dorset's file
-cannot be read."""
+cannot be read. The letters come as text, a web page (Essex) and an e-mail (Suffolk)."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def run(args, capsys):
 def batch(tmp_path):
     folder = tmp_path / "replies"
     folder.mkdir()
-    for name in ("kent", "essex", "surrey", "norfolk", "suffolk"):
-        shutil.copy(LETTERS / f"{name}.txt", folder / f"{name}.txt")
+    for name in ("kent.txt", "essex.html", "surrey.txt", "norfolk.txt", "suffolk.eml"):
+        shutil.copy(LETTERS / name, folder / name)
     (folder / "dorset.pdf").write_bytes(b"%PDF-1.4\nthis is not really a PDF\n")
     return folder
 
@@ -54,7 +54,7 @@ def test_every_letter_is_a_row_in_a_stable_order_with_every_column(batch, capsys
     assert code == 1 and "1 of 6 letters could not be read" in err
     assert data["schema"] == "appeal.scan/1"
     assert [Path(r["file"]).name for r in data["letters"]] == [
-        "dorset.pdf", "essex.txt", "kent.txt", "norfolk.txt", "suffolk.txt", "surrey.txt"]
+        "dorset.pdf", "essex.html", "kent.txt", "norfolk.txt", "suffolk.eml", "surrey.txt"]
     bad = data["letters"][0]
     assert bad["error"] and "dorset.pdf" in bad["error"] and bad["authority"] is None
     rows = by_authority(data)
@@ -199,7 +199,7 @@ def test_different_requests_are_never_compared(batch, tmp_path, capsys):
         "dogs seized under the Dangerous Dogs Act were kept in kennels by the force during the financial year")
     other = other.replace("resulted in a suspect being charged", "were returned to their owners afterwards")
     (batch / "kent.txt").write_text(other)
-    (batch / "essex.txt").unlink()
+    (batch / "essex.html").unlink()
     code, out, _ = run(["scan", str(batch), "--json", *DAY], capsys)
     data = json.loads(out)
     for row in data["letters"]:
@@ -207,9 +207,11 @@ def test_different_requests_are_never_compared(batch, tmp_path, capsys):
 
 
 def test_inputs_globs_missing_files_and_bad_usage(batch, tmp_path, capsys):
-    code, out, err = run(["scan", str(batch / "*.txt"), str(tmp_path / "nope.txt"), "--json"], capsys)
+    code, out, err = run(["scan", str(batch / "*.txt"), str(batch / "*.e?l"), str(batch / "kent.txt"),
+                          str(tmp_path / "nope.txt"), "--json"], capsys)
     data = json.loads(out)
-    assert code == 1 and len(data["letters"]) == 6
+    assert code == 1 and [Path(r["file"]).name for r in data["letters"]] == [
+        "kent.txt", "norfolk.txt", "surrey.txt", "suffolk.eml", "nope.txt"]  # kent.txt named twice, read once
     assert data["letters"][-1]["error"].endswith("no such file or folder")
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -251,7 +253,9 @@ def test_per_question_matrix_and_grounds_from_the_question_split(tmp_path, capsy
     from appeal.parse import parse_text
 
     def parsed(name, answers, exemptions=()):
-        text = (LETTERS / f"{name}.txt").read_text()
+        from appeal.ingest import read_letter
+
+        text = read_letter(str(next(LETTERS.glob(f"{name}.*"))))
         r = parse_text(text, source=name)
         r.questions = [Question(number=str(i + 1), text=q, answer=a, exemptions=list(exemptions))
                        for i, (q, a) in enumerate(zip(["How many reports of theft of catalytic converters",

@@ -125,7 +125,7 @@ def run(paths: list[str], *, request: str | None = None, jobs: int | None = None
             findings.append(inconsistent[n])
             added.append("inconsistent-disclosure")
         findings.sort(key=lambda f: (STRENGTH_ORDER[f.strength], order_of(f.rule)))
-        j = adapters.judgement(it.refusal, findings, it.timeline, today)
+        j = adapters.judgement(it.refusal, findings, it.timeline, today, keep=added)
         letters.append(Letter(it, findings, j.outcome, j.reason, j.grounds, added, groups[n], j))
     # clusters and the matrix refer to letters by their place in the whole batch
     where = [i for i, it in enumerate(items) if it.error is None]

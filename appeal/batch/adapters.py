@@ -32,7 +32,22 @@ def _usable(findings):
     return [f for f in findings if f.strength in ("strong", "moderate")]
 
 
-def judgement(refusal, findings, timeline=None, today=None) -> Judgement:
+def _capped(findings, keep=()) -> list:
+    """The strongest usable findings, at most GROUND_LIMIT, keeping the batch grounds (what only
+    the batch can show) within the cap."""
+    usable = _usable(findings)
+    kept = usable[:GROUND_LIMIT]
+    for f in usable[GROUND_LIMIT:]:
+        if f.rule in keep:
+            drop = next((g for g in reversed(kept) if g.rule not in keep), None)
+            if drop is None:
+                break
+            kept.remove(drop)
+            kept.append(f)
+    return sorted(kept, key=usable.index)
+
+
+def judgement(refusal, findings, timeline=None, today=None, keep=()) -> Judgement:
     try:
         from appeal.judge import decide, select_grounds
     except ImportError:
@@ -45,7 +60,7 @@ def judgement(refusal, findings, timeline=None, today=None) -> Judgement:
         argued = [f for p in plans for f in (getattr(p, "findings", None) or [p])]
         return Judgement(getattr(outcome, "kind", None), getattr(outcome, "reason", None), grounds, outcome,
                          argued)
-    grounds = _usable(findings)[:GROUND_LIMIT]
+    grounds = _capped(findings, keep)
     if getattr(refusal, "is_review_outcome", False):
         return Judgement("complaint", "the letter is an internal review outcome", grounds, argued=grounds)
     if grounds:
