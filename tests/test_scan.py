@@ -318,3 +318,14 @@ def test_odd_files_in_a_folder(batch, tmp_path, capsys):
     assert empty["error"] and "Traceback" not in empty["error"]
     code, out, _ = run(["scan", str(batch), *DAY], capsys)
     assert "caf\ufffd.txt" in out
+
+
+def test_the_request_file_beside_the_replies_is_not_a_letter(batch, capsys):
+    shutil.copy(LETTERS / "request.txt", batch / "request.txt")
+    code, out, _ = run(["scan", str(batch), "--request", str(batch / "request.txt"), "--json", *DAY], capsys)
+    names = [Path(r["file"]).name for r in json.loads(out)["letters"]]
+    assert "request.txt" not in names and len(names) == 6
+    # without --request it is read, but nothing in it says anything was disclosed
+    code, out, _ = run(["scan", str(batch), "--json", *DAY], capsys)
+    row = next(r for r in json.loads(out)["letters"] if r["file"].endswith("request.txt"))
+    assert row["answer"] == "unclear"

@@ -96,6 +96,9 @@ def run(paths: list[str], *, request: str | None = None, jobs: int | None = None
 
     request_text = _request(request) if request else None
     inputs = expand(paths)
+    if request:  # the request itself, kept beside the replies, is not one of them
+        own = os.path.realpath(request)
+        inputs = [i for i in inputs if os.path.realpath(i.path) != own]
     jobs_list = [Job(i, inp.path, inp.missing, request_text, today) for i, inp in enumerate(inputs)]
     items = analyse_all(jobs_list, jobs or default_jobs(), progress)
     items.sort(key=lambda it: it.index)

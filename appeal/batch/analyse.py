@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 SHINGLE = 7  # words per shingle: long enough that shared shingles are not common phrases
 
-ANSWERS = ("disclosed", "partial", "NCND", "refused", "cost", "not held", "review outcome")
+ANSWERS = ("disclosed", "partial", "NCND", "refused", "cost", "not held", "review outcome", "unclear")
 
 
 @dataclass
@@ -151,10 +151,14 @@ _NOT_HELD = re.compile(
     r"\b(?:does not hold|do not hold|is not held|are not held|not held by|holds no|no (?:recorded )?information "
     r"(?:is )?held|no information (?:was )?found|does not have (?:any|the) (?:recorded )?information)\b", re.I)
 _COST = ("s12", "reg12(4)(b)")
+_GIVEN = re.compile(
+    r"\b(?:(?:is|are) (?:provided|given|set out|shown|attached|enclosed)|please find|i (?:can|am able to) "
+    r"(?:confirm|provide)|(?:we|it) (?:hold|holds) (?:the|this|some) information|the (?:answer|response) to "
+    r"(?:your )?question|information (?:you requested|requested) is (?:provided|attached|below))\b", re.I)
 
 
 def what_came_back(refusal) -> str:
-    """disclosed / partial / NCND / refused / cost / not held / review outcome."""
+    """disclosed / partial / NCND / refused / cost / not held / review outcome / unclear."""
     if refusal.is_review_outcome:
         return "review outcome"
     cites = [e.citation for e in refusal.exemptions]
@@ -170,7 +174,11 @@ def what_came_back(refusal) -> str:
         return "refused"
     if _NOT_HELD.search(refusal.text or ""):
         return "not held"
-    return "disclosed"
+    # Nothing withheld is not the same as something given: say "disclosed" only where the
+    # letter gives or attaches the information (else it may not be a reply at all).
+    if refusal.partial_disclosure or _GIVEN.search(refusal.text or ""):
+        return "disclosed"
+    return "unclear"
 
 
 # ---- the fingerprint for stock text ----------------------------------------------------------

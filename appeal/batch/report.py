@@ -144,7 +144,7 @@ def _csv_safe(value: str) -> str:
 _TERM = (("#", None, 3), ("file", "File", 22), ("authority", "Authority", 24), ("reference", "Ref", 14),
          ("letter_date", "Date", 10), ("regime", "Law", 5), ("answer", "Came back", 14),
          ("exemptions", "Exemptions", 22), ("ncnd_scope", "NCND", 5), ("timing", "Timing", 7),
-         ("next_deadline_date", "Next deadline", 22), ("outcome", "Outcome", 9), ("grounds", "#G", 2),
+         ("next_deadline_date", "Next deadline", 31), ("outcome", "Outcome", 9), ("grounds", "#G", 2),
          ("lead", "Lead ground", 26))
 _SHORT_EVENT = {"review_request_by": "review by", "commissioner_complaint_by": "complain by"}
 
