@@ -15,8 +15,10 @@ other information" is answered.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from appeal.model import Question
+from appeal.parse.scan import search, windows
 
 _ITEM = re.compile(
     r"(?im)^[ \t]*(?:[•\-*][ \t]*)?(?:(?:Q(?:uestion)?|Request|Part|Item)[ \t]*(?P<n1>\d{1,2}[a-z]?)[ \t]*[.):\-–]?|"
@@ -54,10 +56,27 @@ _ANSWERED = re.compile(
     r"(?:is|are)\s+(?:as\s+follows|set\s+out\s+below|provided\s+below|shown\s+below|attached|enclosed)|"
     r"\bI\s+enclose|\bwe\s+enclose|\bhave\s+(?:been\s+)?(?:provided|disclosed|released)|"
     r"(?:I|we)\s+can\s+(?:now\s+)?(?:confirm|advise|tell\s+you)\s+that\s+(?:there\s+(?:were|was|are|is)\s+\d|the\s+(?:total|number|figure))|"
-    r"\b(?:total|number|figure|amount|cost|spend)\b[^.\n]{0,40}?\b(?:is|was|were|are|came\s+to|amounted\s+to)\s+£?\d|\bthere\s+(?:were|was|are|is)\s+\d|"
-    r"(?m:^[ \t]*[\w ()/,'’\-]{0,50}?[\-–:=][ \t]*£?\d[\d,]*(?:\.\d+)?%?[ \t]*$)|(?m:^[ \t]*£?\d[\d,]*(?:\.\d+)?%?[ \t]*$)|"
-    r"does\s+hold\s+the\s+information|hold\s+the\s+information\s+requested,?\s+as\s+(?:outlined|set\s+out|shown))"
+    r"\b(?:total|figure|amount|spend|spent)\b[^.\n]{0,40}?\b(?:is|was|were|are|came\s+to|amounted\s+to)\s+£?\d|"
+    r"\bthere\s+(?:were|was|are|is)\s+\d|does\s+hold\s+the\s+information|"
+    r"hold\s+the\s+information\s+requested,?\s+as\s+(?:outlined|set\s+out|shown))"
 )
+_ANSWER_WORDS = ("please find", "please see", "as follows", "set out below", "provided below", "shown below", "attached",
+                 "enclose", "been provided", "been disclosed", "been released", "have provided", "have disclosed",
+                 "have released", "confirm that", "advise that", "tell you that", "total", "figure", "amount",
+                 "spend", "spent", "there were", "there was", "there are", "there is", "hold the information")
+# a line that is a figure: "129,091", "2017 – 7", "Total: £1,234"
+_FIGURE = re.compile(r"[ \t]*(?:[\w ()/,'’\-]{0,50}?[\-–:=][ \t]*)?£?\d[\d,]*(?:\.\d+)?%?[ \t]*")
+
+
+def _answered(seg: str, low: str) -> bool:
+    # start and end given: a segment must not take the place of the letter in the scan cache
+    if search(_ANSWERED, seg, windows(low, _ANSWER_WORDS, 70, 50, 0, len(low))):
+        return True
+    for line in seg.split("\n"):
+        if 0 < len(line) <= 60 and any(c.isdigit() for c in line) and _FIGURE.fullmatch(line):
+            if not re.fullmatch(r"[ \t]*(?:19|20)\d\d[ \t.]*|[ \t]*\d{1,2}[.)]?[ \t]*", line):
+                return True
+    return False
 
 
 def _numbers(spec: str) -> list[str]:
@@ -104,22 +123,32 @@ def _kind(n: str) -> str:
     return "letter"
 
 
-def _classify(seg: str, cits: list[str], scope_other: bool, cost_exs: list[str] = ()) -> tuple[str, list[str]]:
-    has_ncnd = bool(_NCND.search(seg))
-    answered = bool(_ANSWERED.search(seg))
+_SEG_MAX = 1500  # the words under one anchor; a longer run is the rest of the letter
+
+
+def _classify(seg: str, cits: list[str], scope_other: bool, cost_exs=()) -> tuple[str, list[str], bool]:
+    seg = seg[:_SEG_MAX]
+    low = seg.lower()
+    answer, exs, answered = _classify_low(seg, low, cits, scope_other, cost_exs)
+    return answer, exs, answered
+
+
+def _classify_low(seg, low, cits, scope_other, cost_exs):
+    has_ncnd = ("neither" in low or "ncnd" in low or "confirm or deny" in low) and bool(_NCND.search(seg))
+    answered = _answered(seg, low)
     if has_ncnd and not (answered and scope_other):
-        return "ncnd", cits
-    if _COST.search(seg) and not answered:
-        return "cost", [c for c in cits if c in cost_exs] or list(cost_exs) or cits
+        return "ncnd", cits, answered
+    if ("limit" in low or "threshold" in low or "12" in low or "compliance" in low) and _COST.search(seg) and not answered:
+        return "cost", [c for c in cits if c in cost_exs] or list(cost_exs) or cits, answered
     if cits and _REFUSED.search(seg) and not (answered and scope_other and has_ncnd):
-        return "refused", cits
-    if _NOT_HELD.search(seg) and not answered:
-        return "not-held", []
+        return "refused", cits, answered
+    if ("hold" in low or "held" in low or "record" in low or "no " in low) and _NOT_HELD.search(seg) and not answered:
+        return "not-held", [], answered
     if answered:
-        return "answered", []
+        return "answered", [], answered
     if cits:
-        return "refused", cits
-    return "unknown", []
+        return "refused", cits, answered
+    return "unknown", [], answered
 
 
 def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> list[Question]:
@@ -143,10 +172,14 @@ def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> lis
     cited = [(sp[0], ex.citation) for ex in exemptions if ex.found == "cited" for sp in ex.spans]
     cost_exs = [ex.citation for ex in exemptions if ex.test == "cost" or ex.citation in ("reg12(4)(b)", "reg10(4)(b)")]
 
+    cited.sort()
+    cited_pos = [p for p, _ in cited]
+
     def cits_in(a: int, b: int) -> list[str]:
         out: list[str] = []
-        for p, c in sorted(cited):
-            if a <= p < b and c not in out:
+        for k in range(bisect_left(cited_pos, a), bisect_left(cited_pos, b)):
+            c = cited[k][1]
+            if c not in out:
                 out.append(c)
         return out
 
@@ -166,19 +199,24 @@ def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> lis
     scope_other = ncnd_scope == "other"
     if anchors and wanted:
         for k, (p, nums) in enumerate(anchors):
+            if not any(q.answer == "unknown" and (q.number in nums or (q.number or "").rstrip("abcdefgh") in nums)
+                       for q in questions):
+                continue
             end = anchors[k + 1][0] if k + 1 < len(anchors) else len(text)
             nl = text.find("\n", p, end)
             seg = text[nl if nl != -1 else p:end]  # the words under the anchor, not its own line
-            answer, exs = _classify(seg, cits_in(p, end), scope_other, cost_exs)
+            answer, exs, _ = _classify(seg, cits_in(p, end), scope_other, cost_exs)
             for q in questions:
                 if q.number in nums or (q.number and q.number.rstrip("abcdefgh") in nums and q.number not in wanted - set(nums)):
                     if q.answer == "unknown":
                         q.answer, q.exemptions = answer, list(exs)
+            if all(q.answer != "unknown" for q in questions):
+                break  # every question has its answer
         return questions
     # no anchors: the whole response, when it says one thing
-    seg = text[resp:]
-    answer, exs = _classify(seg, cits_in(resp, len(text)), scope_other, cost_exs)
-    mixed = bool(_ANSWERED.search(seg)) and answer in ("refused", "ncnd", "cost", "not-held")
+    seg = text[resp:resp + _SEG_MAX]
+    answer, exs, answered = _classify(seg, cits_in(resp, resp + _SEG_MAX), scope_other, cost_exs)
+    mixed = answered and answer in ("refused", "ncnd", "cost", "not-held")
     if len(questions) == 1 or not mixed:
         for q in questions:
             q.answer, q.exemptions = answer, list(exs)

@@ -121,22 +121,20 @@ class RequestSplit:
 
 
 def _end_of_request(text: str, start: int) -> int | None:
-    """The start of the response after a request that begins at `start`."""
-    cands = []
-    for rx in (_END_HEADING, _END_PHRASE, _END_SENTENCE, _END_LIST, _END_FIGURES):
-        m = rx.search(text, start)
-        if rx is _END_LIST or rx is _END_FIGURES:
-            while m is not None and _REQUESTISH.search(m.group(0)):
-                m = rx.search(text, m.end())
+    """The start of the response after a request that begins at `start`. The cheap line
+    patterns go first; the costlier ones are searched only up to the best end so far."""
+    best = None
+    for rx in (_END_HEADING, _END_PHRASE, _END_LIST, _END_FIGURES, _END_SENTENCE):
+        stop = len(text) if best is None else best
+        m = rx.search(text, start, stop)
         # an answer marker with nothing quoted before it ends nothing (but a response heading
         # straight after a request heading means the request is not printed)
-        while m is not None and (m.start() < start or (rx is not _END_HEADING and not text[start:m.start()].strip())):
-            m = rx.search(text, m.end())
-        if m:
-            cands.append(m.start())
-    if cands:
-        return min(cands)
-    return None
+        while m is not None and (m.start() < start or (rx is not _END_HEADING and not text[start:m.start()].strip())
+                                 or ((rx is _END_LIST or rx is _END_FIGURES) and _REQUESTISH.search(m.group(0)))):
+            m = rx.search(text, m.end(), stop)
+        if m and (best is None or m.start() < best):
+            best = m.start()
+    return best
 
 
 def _fallback_end(text: str, start: int) -> int:
