@@ -44,7 +44,7 @@ def fake_findings(refusal, **kw):
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
-    monkeypatch.setattr("appeal.render.run._check", fake_findings)
+    monkeypatch.setattr("appeal.flow._check", fake_findings)
     for var in ("APPEAL_NAME", "APPEAL_EMAIL", "APPEAL_ADDRESS"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))

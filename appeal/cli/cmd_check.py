@@ -31,26 +31,21 @@ def check(
     strict: Strict = False,
 ) -> None:
     """Print every weakness found in the letter, strongest first, with the words quoted."""
-    from appeal.ingest import load_refusal
+    from appeal.case import gather_case
     from appeal.model import findings_to_dict
-    from appeal.rules import build_timeline, run
+    from appeal.rules import run
 
-    dates = {
-        "received": o.date_option("--received", received),
-        "responded": o.date_option("--responded", responded),
-        "review_requested": o.date_option("--review-requested", review_requested),
-        "review_responded": o.date_option("--review-responded", review_responded),
-    }
-    letter = load_refusal(refusal)
-    chosen = o.regime_option(regime)
-    if chosen:
-        letter.regime = chosen
-    timeline, used = build_timeline(letter, regime=chosen, **dates)
-    report = run(letter, timeline=timeline, dates=used, include=include or (), exclude=exclude or (),
-                 minimum=minimum.strip().lower())
+    case = gather_case(refusal, regime=regime, received=received, responded=responded,
+                       review_requested=review_requested, review_responded=review_responded)
+    letter = case.refusal
+    letter.regime = case.regime if case.regime_from != "assumed" else letter.regime
+    report = run(letter, timeline=case.timeline, dates=case.rule_dates(), include=include or (),
+                 exclude=exclude or (), minimum=minimum.strip().lower())
+    report.notes[:0] = case.assumptions
     if json_out:
         out = findings_to_dict(report.findings, letter)
         out["notes"] = list(report.notes)
+        out["case"] = case.to_dict()
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(render_text(report, letter))

@@ -125,15 +125,54 @@ _POSITIVE = re.compile(r"(?i)exempt|\brel(?:y|ies|ied|ying)\b|engag|by\s+virtue|
 _NEGATION = re.compile(r"(?i)\b(?:not|no\s+longer|rather\s+than|instead\s+of)\b")
 
 
-def _sentence(text: str, a: int, b: int) -> str:
-    s = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
-    e_dot, e_nl = text.find(". ", b), text.find("\n", b)
-    ends = [x for x in (e_dot, e_nl) if x != -1]
-    sent = text[s:(min(ends) if ends else len(text))]
-    return "" if _NEGATION.search(sent) else sent
+class _Bounds:
+    """Sentence and line bounds of one text, found once, so that every citation's sentence is
+    a bisect and each sentence is searched once: a letter of thousands of citations in one
+    endless 'sentence' stays linear (issue 13: 160 KB of 'regulation 12(4)(b)' took minutes)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # ". " (sentence end) and "\n": the places _sentence stops at
+        self.sent = sorted([m.start() for m in re.finditer(r"\. |\n", text)])
+        # "." and "\n": where a counting line starts; "\n": where it ends
+        self.dots = sorted([m.start() for m in re.finditer(r"[.\n]", text)])
+        self.nls = [m.start() for m in re.finditer(r"\n", text)]
+        self.memo: dict[tuple[str, int, int], object] = {}
+
+    def sentence(self, a: int, b: int) -> tuple[int, int]:
+        i = bisect_left(self.sent, a) - 1
+        s = self.sent[i] + 1 if i >= 0 else 0
+        j = bisect_left(self.sent, b)
+        e = self.sent[j] if j < len(self.sent) else len(self.text)
+        return s, e
+
+    def line(self, a: int, b: int) -> tuple[int, int]:
+        i = bisect_left(self.dots, a) - 1
+        s = self.dots[i] + 1 if i >= 0 else 0
+        j = bisect_left(self.nls, b)
+        e = self.nls[j] if j < len(self.nls) else len(self.text)
+        return s, e
 
 
-def _not_relied(text: str, c) -> bool:
+def _sentence(text: str, a: int, b: int, bounds: _Bounds | None = None) -> str:
+    bounds = bounds or _Bounds(text)
+    s, e = bounds.sentence(a, b)
+    key = ("sent", s, e)
+    if key not in bounds.memo:
+        sent = text[s:e]
+        bounds.memo[key] = "" if _NEGATION.search(sent) else sent
+    return bounds.memo[key]  # type: ignore[return-value]
+
+
+def _positive(text: str, a: int, b: int, bounds: _Bounds) -> bool:
+    s, e = bounds.sentence(a, b)
+    key = ("pos", s, e)
+    if key not in bounds.memo:
+        bounds.memo[key] = bool(_POSITIVE.search(_sentence(text, a, b, bounds)))
+    return bounds.memo[key]  # type: ignore[return-value]
+
+
+def _not_relied(text: str, c, bounds: _Bounds | None = None) -> bool:
     """Named only to be set aside, or counted as a statistic ("used section 35 ... times")."""
     low = lower(text)
     near = low[max(0, c.start - 80): c.end + 70]
@@ -141,10 +180,12 @@ def _not_relied(text: str, c) -> bool:
         _NEG_AFTER.match(text, c.end) or _NEG_BEFORE.search(text[max(0, c.start - 80):c.start])
     ):
         return True
-    line_s = max(text.rfind(".", 0, c.start), text.rfind("\n", 0, c.start)) + 1
-    line_e = text.find("\n", c.end)
-    line_e = line_e if line_e != -1 else len(text)
-    return "times" in low[line_s:line_e] and bool(_COUNTING.search(text, line_s, line_e))
+    bounds = bounds or _Bounds(text)
+    line_s, line_e = bounds.line(c.start, c.end)
+    key = ("count", line_s, line_e)
+    if key not in bounds.memo:
+        bounds.memo[key] = low.find("times", line_s, line_e) != -1 and bool(_COUNTING.search(text, line_s, line_e))
+    return bounds.memo[key]  # type: ignore[return-value]
 
 
 def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[Exemption]:
@@ -154,13 +195,15 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
     order: list[str] = []
     set_aside: set[str] = set()
     relied: set[str] = set()
+    bounds = _Bounds(text)
+    seen_spans: dict[str, set[tuple[int, int]]] = {}
     for c in cits:
         if in_request(c.start):
             continue
-        if _not_relied(text, c):
+        if _not_relied(text, c, bounds):
             set_aside.add(c.citation)
             continue
-        if c.citation not in relied and _POSITIVE.search(_sentence(text, c.start, c.end)):
+        if c.citation not in relied and _positive(text, c.start, c.end, bounds):
             relied.add(c.citation)
         info = lookup(c.citation, _lookup_regime(c, guess))
         if info is None:
@@ -173,9 +216,10 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
             )
             found[c.citation] = ex
             order.append(c.citation)
-        span = [c.start, c.end]
-        if span not in ex.spans:
-            ex.spans.append(span)
+            seen_spans[c.citation] = set()
+        if (c.start, c.end) not in seen_spans[c.citation]:
+            seen_spans[c.citation].add((c.start, c.end))
+            ex.spans.append([c.start, c.end])
     # Named to be set aside and never relied on in so many words: not an exemption relied on.
     order = [c for c in order if not (c in set_aside and c not in relied)]
     # A less specific citation joins the more specific ones it is the parent of.
@@ -185,7 +229,8 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
         if children:
             for ch in children:
                 for sp in found[cit].spans:
-                    if sp not in found[ch].spans:
+                    if tuple(sp) not in seen_spans[ch]:
+                        seen_spans[ch].add(tuple(sp))
                         found[ch].spans.append(sp)
             continue
         keep.append(cit)

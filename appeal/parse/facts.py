@@ -251,7 +251,7 @@ _REVIEW_OUTCOME = re.compile(
     r"(?:internal\s+)?review|result\s+of\s+(?:the|your)\s+internal\s+review|(?m:^[^\n]{0,100}:\s*(?:FOI\s+|internal\s+)review[ \t]*$)|"
     r"(?:have|has)\s+reviewed\s+(?:the|our)\s+(?:original\s+)?(?:decision|response|handling)|"
     r"(?m:^[^\n]{0,80}\breview\s+of\s+(?:our\s+|the\s+)?(?:response|decision)[ \t]*$)|"
-    r"(?:your|the)\s+requirement\s+for\s+(?:a\s+)?review)"
+    r"(?:your|the)\s+requirement\s+for\s+(?:a\s+)?review(?!\s+(?:must|should|can|may|needs?|has\s+to|is\s+to)\b))"
 )
 # More ways an outcome says so, tried only near their own words (speed).
 _REVIEW_OUTCOME2 = re.compile(
@@ -292,7 +292,7 @@ def is_review_outcome(text: str, in_request) -> bool:
         for m in finditer(rx, text, w):
             if in_request(m.start()):
                 continue
-            s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
+            s = _sentence_start(text, m.start())
             if _CONDITIONAL.search(text, s, m.start()):
                 continue  # "if you are not content with the outcome of the internal review, ..."
             return True

@@ -21,7 +21,7 @@ from appeal.model import Question
 from appeal.parse.scan import search, windows
 
 _ITEM = re.compile(
-    r"(?im)^[ \t]*(?:[•\-*][ \t]*)?(?:(?:Q(?:uestion)?|Request|Part|Item)[ \t]*(?P<n1>\d{1,2}[a-z]?)[ \t]*[.):\-–]?|"
+    r"(?im)^[ \t]*[\"“‘']?(?:[•\-*][ \t]*)?(?:(?:Q(?:uestion)?|Request|Part|Item)[ \t]*(?P<n1>\d{1,2}[a-z]?)[ \t]*[.):\-–]?|"
     r"\(?(?P<n2>\d{1,2}[a-z]?)[.)](?!\d)|\((?P<n3>[a-z]|[ivx]{1,4})\)|(?P<n4>[a-z])[.)](?=[ \t]))[ \t]*"
 )
 # anchors in the response: "Response 1", "Answer 2", "Q1", "Question 3", "Questions 1-3",
@@ -54,7 +54,7 @@ _REFUSED = re.compile(r"(?i)\b(?:exempt|withh[eo]ld|refus\w*|redact\w*|not\s+(?:
 _ANSWERED = re.compile(
     r"(?i)(?:please\s+(?:find|see)\s+(?:attached|enclosed|below|the\s+(?:attached|table|following))|"
     r"(?:is|are)\s+(?:as\s+follows|set\s+out\s+below|provided\s+below|shown\s+below|attached|enclosed)|"
-    r"\bI\s+enclose|\bwe\s+enclose|\bhave\s+(?:been\s+)?(?:provided|disclosed|released)|"
+    r"\bI\s+enclose|\bwe\s+enclose|\b(?:have|has)\s+(?:been\s+)?(?:provided|disclosed|released|supplied)|"
     r"(?:I|we)\s+can\s+(?:now\s+)?(?:confirm|advise|tell\s+you)\s+that\s+(?:there\s+(?:were|was|are|is)\s+\d|the\s+(?:total|number|figure))|"
     r"\b(?:total|figure|amount|spend|spent)\b[^.\n]{0,40}?\b(?:is|was|were|are|came\s+to|amounted\s+to)\s+£?\d|"
     r"\bthere\s+(?:were|was|are|is)\s+\d|does\s+hold\s+the\s+information|"
@@ -62,10 +62,14 @@ _ANSWERED = re.compile(
 )
 _ANSWER_WORDS = ("please find", "please see", "as follows", "set out below", "provided below", "shown below", "attached",
                  "enclose", "been provided", "been disclosed", "been released", "have provided", "have disclosed",
-                 "have released", "confirm that", "advise that", "tell you that", "total", "figure", "amount",
+                 "have released", "supplied", "confirm that", "advise that", "tell you that", "total", "figure", "amount",
                  "spend", "spent", "there were", "there was", "there are", "there is", "hold the information")
 # a line that is a figure: "129,091", "2017 – 7", "Total: £1,234"
 _FIGURE = re.compile(r"[ \t]*(?:[\w ()/,'’\-]{0,50}?[\-–:=][ \t]*)?£?\d[\d,]*(?:\.\d+)?%?[ \t]*")
+
+
+_FIGURE_LEAD = re.compile(r"[ \t:.)\-–]*(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?%?[ \t]+(?!(?:working|calendar|days?|hours?|weeks?|"
+                          r"months?|years?)\b)[a-z][a-z ,()'’\-]{2,90}?\b(?:are|were|is|was|have|had|resulted)\b")
 
 
 def _answered(seg: str, low: str) -> bool:
@@ -73,9 +77,13 @@ def _answered(seg: str, low: str) -> bool:
     if search(_ANSWERED, seg, windows(low, _ANSWER_WORDS, 70, 50, 0, len(low))):
         return True
     for line in seg.split("\n"):
-        if 0 < len(line) <= 60 and any(c.isdigit() for c in line) and _FIGURE.fullmatch(line):
+        if not line or not any(c.isdigit() for c in line[:60]):
+            continue
+        if len(line) <= 60 and _FIGURE.fullmatch(line):
             if not re.fullmatch(r"[ \t]*(?:19|20)\d\d[ \t.]*|[ \t]*\d{1,2}[.)]?[ \t]*", line):
                 return True
+        if _FIGURE_LEAD.match(line):
+            return True  # "325 requests are open."
     return False
 
 
@@ -96,9 +104,10 @@ def _numbers(spec: str) -> list[str]:
     return out
 
 
-def _items(text: str, s: int, e: int) -> list[tuple[str, int]]:
-    """(number, position) of each numbered item of the request part [s, e)."""
-    found: list[tuple[str, int]] = []
+def _items(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
+    """(number, position of the item, position of its words after the number) of each
+    numbered item of the request part [s, e)."""
+    found: list[tuple[str, int, int]] = []
     for m in _ITEM.finditer(text, s, e):
         n = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
         # the rest of the line must be words, not a date or a figure
@@ -106,7 +115,7 @@ def _items(text: str, s: int, e: int) -> list[tuple[str, int]]:
         rest = text[m.end(): line_end if line_end != -1 else e]
         if not re.search(r"[A-Za-z]{3}", rest):
             continue
-        found.append((n, m.start()))
+        found.append((n, m.start(), m.end()))
     if len(found) < 2:
         return []
     # keep one numbering scheme: the one the first item uses (digits, letters, roman)
@@ -157,10 +166,11 @@ def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> lis
     questions: list[Question] = []
     for s, e in split.spans:
         items = _items(text, s, e)
-        for k, (n, pos) in enumerate(items):
+        for k, (n, _pos, words) in enumerate(items):
             end = items[k + 1][1] if k + 1 < len(items) else e
-            body = text[pos:end].rstrip()
-            questions.append(Question(number=n, text=" ".join(body.split()), start=pos, end=pos + len(body)))
+            body = text[words:end].rstrip()
+            if body.strip():
+                questions.append(Question(number=n, text=" ".join(body.split()), start=words, end=words + len(body)))
     if not questions:
         s, e = split.spans[0][0], split.spans[-1][1]
         body = text[s:e].strip()
@@ -194,17 +204,16 @@ def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> lis
             spec = m.group(grp) if grp else (m.group("a1") or m.group("a2") or m.group("a3"))
             nums = [x for x in _numbers(spec or "") if x in wanted or x.rstrip("abcdefgh") in wanted]
             if nums:
-                anchors.append((m.start(), nums))
+                anchors.append((m.start(), nums, m.end()))
     anchors.sort()
     scope_other = ncnd_scope == "other"
     if anchors and wanted:
-        for k, (p, nums) in enumerate(anchors):
+        for k, (p, nums, a_end) in enumerate(anchors):
             if not any(q.answer == "unknown" and (q.number in nums or (q.number or "").rstrip("abcdefgh") in nums)
                        for q in questions):
                 continue
             end = anchors[k + 1][0] if k + 1 < len(anchors) else len(text)
-            nl = text.find("\n", p, end)
-            seg = text[nl if nl != -1 else p:end]  # the words under the anchor, not its own line
+            seg = text[a_end:end]  # the words after the anchor ("Response 1", "Questions 1-3")
             answer, exs, _ = _classify(seg, cits_in(p, end), scope_other, cost_exs)
             for q in questions:
                 if q.number in nums or (q.number and q.number.rstrip("abcdefgh") in nums and q.number not in wanted - set(nums)):
@@ -217,7 +226,7 @@ def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> lis
     seg = text[resp:resp + _SEG_MAX]
     answer, exs, answered = _classify(seg, cits_in(resp, resp + _SEG_MAX), scope_other, cost_exs)
     mixed = answered and answer in ("refused", "ncnd", "cost", "not-held")
-    if len(questions) == 1 or not mixed:
+    if not mixed:  # a response that both gives and withholds says nothing for sure per question
         for q in questions:
             q.answer, q.exemptions = answer, list(exs)
     return questions

@@ -41,13 +41,7 @@ QUOTE_LIMIT = 600
 REQUEST_LIMIT = 320
 
 
-def long_date(value: dt.date | str | None) -> str | None:
-    """2019-10-23 -> '23 October 2019' (British, no ordinal); None stays None."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+from appeal.dates import long_date  # noqa: E402  (kept importable from here)
 
 
 @dataclass
@@ -82,6 +76,10 @@ class Letter:
     timing: dict = field(default_factory=dict)  # late, late_by (the first response)
     attachments: list[dict] = field(default_factory=list)  # {what, file}
     source_name: str | None = None  # the refusal's file name, for the attachment list
+    # The regulator in force on the letter's date (appeal.law.regulator): templates write
+    # {{ regulator.name }}, {{ regulator.title }}, {{ regulator.address }}, never a literal name.
+    regulator: dict = field(default_factory=dict)
+    ico_form: dict = field(default_factory=dict)  # complaint: the ICO online form's answers
     # For the summary, never the letter:
     assumptions: list[str] = field(default_factory=list)
     left_out: dict[str, int] = field(default_factory=dict)  # strength -> grounds not used
@@ -138,39 +136,29 @@ def _response(refusal: Refusal, regime: str) -> dict:
     }
 
 
-def _citation_lookup() -> Callable[[str], str | None]:
+def _citation_lookup(regime: str | None = None) -> Callable[[str], str | None]:
     def lookup(pid: str) -> str | None:
         from appeal import precedents
 
         p = precedents.get(pid)
         if p is None or getattr(p, "verified", True) is False or getattr(p, "citable", True) is False:
             return None  # nothing invented: only verified authority that helps the requester
-        return citation_text(p)
+        if regime and regime.upper() not in getattr(p, "regimes", (regime.upper(),)):
+            return None  # never cite an authority out of its regime
+        return citation_text(p, regime)
 
     return lookup
 
 
-def citation_text(p) -> str | None:
-    """How a letter cites precedent `p`: its exact citation string, with the case name or
-    the body and year beside it when the citation alone would not tell a reader what it is
-    ("FS50246819" -> "decision notice FS50246819 (Surrey Police, 2010)"). Where the source
-    recommends a form for letters (`cite_as`, e.g. John Connor's misdated BAILII title), that
-    form is used."""
-    citation = one_line(getattr(p, "cite_as", None) or getattr(p, "citation", None))
-    if not citation:
-        return None
-    kind = getattr(p, "kind", None)
-    title = one_line(getattr(p, "title", None))
-    year = (getattr(p, "date", None) or "")[:4]
-    has_year = re.search(r"\b(19|20)\d\d\b", citation) is not None
-    if kind == "case" and " v " not in citation and title:
-        name = re.sub(r"\s*\([^)]*\)$", "", title)
-        return f"{name} {citation}"
-    if kind == "decision_notice" and not citation.lower().startswith(("ico", "decision")):
-        head = title.split(" - ")[0].strip() if " - " in title else None
-        extra = ", ".join(x for x in (head, None if has_year else year) if x)
-        return f"decision notice {citation}" + (f" ({extra})" if extra else "")
-    return citation
+def citation_text(p, regime: str | None = None) -> str | None:
+    """How a letter cites precedent `p`: its exact citation string (the source's recommended
+    form `cite_as` where one is recorded), never composed from other fields. Guidance carries
+    its title, date and address in that string. A Scottish authority cited under FOIA/EIR
+    carries the stated reason its point is general."""
+    form = getattr(p, "letter_citation_for", None)
+    if callable(form):
+        return one_line(form(regime)) or None
+    return one_line(getattr(p, "cite_as", None) or getattr(p, "citation", None)) or None
 
 
 def select(findings: list[Finding], *, all_strengths: bool = False,
@@ -300,7 +288,14 @@ def _common(kind: str, refusal: Refusal, timeline: Timeline | None, requester: R
         notes.append(f"no requester {f} given: add {what}, APPEAL_{f.upper()} or the config file")
     timing = {"late": bool(timeline and timeline.late),
               "late_by": timeline.late_by_working_days if timeline else None}
+    from appeal.law.regulator import regulator_for
+
+    reg = regulator_for(regime, letter_date)
+    notes += list(reg.assumptions)
+    if reg.pending and kind == "complaint":
+        notes.append(f"the complaint is addressed to {reg.name}; {reg.pending}")
     return dict(kind=kind, regime=regime, date=long_date(letter_date), requester=requester, timing=timing,
+                regulator=reg.to_dict(),
                 authority=authority, reference=reference, request=request,
                 response=_response(refusal, regime), dates=dates, bases=bases,
                 source_name=refusal.source, assumptions=_unique(notes))
@@ -331,7 +326,7 @@ def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline |
                  include: tuple[str, ...] = (), assumptions: list[str] = (),
                  cite: Callable[[str], str | None] | None = None) -> Letter:
     kept, left = select(findings, all_strengths=all_strengths, include=include)
-    grounds = make_grounds(kept, cite=cite, request=refusal.request_text)
+    grounds = make_grounds(kept, cite=cite or _citation_lookup(regime), request=refusal.request_text)
     common = _common("review", refusal, timeline, requester, regime=regime, letter_date=letter_date,
                      received=received, responded=responded,
                      review_requested=review_requested or letter_date, review_responded=None,
@@ -352,7 +347,8 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
     kept_rev, left_rev = select(list(outcome_findings), all_strengths=all_strengths, include=include)
     for k, v in left_rev.items():
         left[k] = left.get(k, 0) + v
-    grounds = make_grounds(kept, cite=cite, review_findings=kept_rev, request=refusal.request_text)
+    grounds = make_grounds(kept, cite=cite or _citation_lookup(regime), review_findings=kept_rev,
+                           request=refusal.request_text)
     notes = list(assumptions)
     if outcome is not None:
         notes += [f"review outcome: {a}" for a in outcome.assumptions]
