@@ -314,16 +314,20 @@ def reference(text: str, request_spans: list[tuple[int, int]]) -> str | None:
         return any(s <= pos < e for s, e in request_spans)
 
     head = text[:2500]
+    # a page's title lines: the first few, and only those before the request is quoted
+    title = "\n".join(text.splitlines()[:8])
+    if request_spans:
+        title = title[:request_spans[0][0]]
     for rx, region in (
         (_REF_STRONG, text), (_REF_REQUEST_LINE, text), (_REF_SUBJECT, text), (_REF_ANNEX, text),
         (_REF_REQUEST_CODE, text),
         (_REF_KEY_NEXT, head),
-        (_REF_TITLE, "\n".join(text.splitlines()[:8])), (_REF_TITLE_CODE, "\n".join(text.splitlines()[:4])),
+        (_REF_TITLE, title), (_REF_TITLE_CODE, "\n".join(text.splitlines()[:4])),
         (_REF_FOI_LINE, head), (_REF_FOI_ANY, head),
         (_REF_WEAK, text),
     ):
         for m in rx.finditer(region):
-            if region is text and in_request(m.start()):
+            if in_request(m.start()):  # every region is a prefix of the text: same positions
                 continue
             ref = _clean_ref(m["v"] if m["v"] is not None else m["n"]) if "n" in rx.groupindex else _clean_ref(m["v"])
             if ref:
