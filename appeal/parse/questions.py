@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 
 from appeal.model import Question
-from appeal.parse.scan import search, windows
+from appeal.parse.scan import finditer, lower, search, windows
 
 _ITEM = re.compile(
     r"(?im)^[ \t]*[\"“‘']?(?:[•\-*][ \t]*)?(?:(?:Q(?:uestion)?|Request|Part|Item)[ \t]*(?P<n1>\d{1,2}[a-z]?)[ \t]*[.):\-–]?|"
@@ -32,6 +32,7 @@ _ANCHOR = re.compile(
     r"(?:questions?|q|part|request)[ \t]*(?P<a2>\d{1,2}[a-z]?(?:[ \t]*(?:,|and|&|-|–|to)[ \t]*(?:\d{1,2}[a-z]?(?![a-z]))?)*)|"
     r"(?P<a3>\d{1,2}[a-z]?)[.)](?!\d))"
 )
+_ANCHOR_AT = re.compile(_ANCHOR.pattern.replace("(?im)^", "(?i)", 1))
 _IN_RESPECT = re.compile(
     r"(?i)\b(?:in\s+(?:respect|relation)\s+(?:of|to)|regarding|for|with\s+regard\s+to|as\s+to)\s+(?:your\s+)?"
     r"(?:questions?|q|parts?|points?)\s*(?P<a>\d{1,2}[a-z]?(?:\s*(?:,|and|&|-|–|to)\s*(?:\d{1,2}[a-z]?(?![a-z]))?)*)"
@@ -160,6 +161,23 @@ def _classify_low(seg, low, cits, scope_other, cost_exs):
     return "unknown", [], answered
 
 
+def _line_matches(text: str, start: int):
+    """_ANCHOR tried at each line start from `start` (cheaper than scanning every position)."""
+    match = _ANCHOR_AT.match
+    pos = text.rfind("\n", 0, start) + 1
+    n = len(text)
+    while pos < n:
+        c = text[pos:pos + 1]
+        if c and (c in " \t" or c.isalnum()):
+            m = match(text, pos)
+            if m:
+                yield m
+        nl = text.find("\n", pos)
+        if nl == -1:
+            break
+        pos = nl + 1
+
+
 def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> list[Question]:
     if not split.spans:
         return []
@@ -197,8 +215,13 @@ def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> lis
     # anchors in the response, in order: (position, [numbers])
     anchors: list[tuple[int, list[str]]] = []
     wanted = {q.number for q in questions if q.number}
+    low = lower(text)
     for rx, grp in ((_ANCHOR, None), (_IN_RESPECT, "a")):
-        for m in rx.finditer(text, resp):
+        if rx is _ANCHOR:
+            matches = _line_matches(text, resp)
+        else:
+            matches = finditer(rx, text, windows(low, ("question", "part", "point", " q"), 60, 60, resp))
+        for m in matches:
             if in_request(m.start()):
                 continue
             spec = m.group(grp) if grp else (m.group("a1") or m.group("a2") or m.group("a3"))
