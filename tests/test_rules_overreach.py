@@ -436,3 +436,12 @@ def test_harm_after_figures_were_given_is_about_what_was_withheld_never_the_figu
     got = findings(police(req, resp))["prejudice-not-demonstrated"]
     assert "the figures" not in got.argument
     assert "information withheld" in got.argument
+
+
+def test_subsection_silent_for_a_citation_cut_off_by_the_end_of_the_copy():
+    req = "1) Please provide the number of premises used.\n2) Please provide their names."
+    resp = "We have concluded that the information you are seeking is exempt from disclosure under Section 38("
+    f = findings(police(req, resp, close=""))
+    assert "subsection-not-specified" not in f
+    whole = resp[:-1] + " of the Act, because disclosure would endanger the safety of residents."
+    assert findings(police(req, whole))["subsection-not-specified"].strength == "weak"
