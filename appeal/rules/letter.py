@@ -204,7 +204,13 @@ class Context:
         return out
 
     def passages(self, heading_rx: re.Pattern) -> list[tuple[int, int]]:
-        """Body spans under headings matching `heading_rx`, up to the next heading."""
+        """Body spans under headings matching `heading_rx`, up to the next heading (once per pattern)."""
+        key = ("passages", heading_rx.pattern, heading_rx.flags)
+        if key not in self._memo:
+            self._memo[key] = self._passages(heading_rx)
+        return list(self._memo[key])
+
+    def _passages(self, heading_rx: re.Pattern) -> list[tuple[int, int]]:
         hs = self.headings
         out = []
         for i, (a, b, line) in enumerate(hs):
