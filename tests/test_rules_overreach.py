@@ -445,3 +445,15 @@ def test_subsection_silent_for_a_citation_cut_off_by_the_end_of_the_copy():
     assert "subsection-not-specified" not in f
     whole = resp[:-1] + " of the Act, because disclosure would endanger the safety of residents."
     assert findings(police(req, whole))["subsection-not-specified"].strength == "weak"
+
+
+def test_ncnd_tied_to_named_questions_is_not_a_bolt_on():
+    req = ("1. How many subject access requests are open?\n2. How long will the oldest take to complete?\n"
+           "3. How many staff work on them?")
+    tied = ("1. 325 requests are open.\n\nAnswers 2 and 3\n\nIn accordance with the Act, this represents a Refusal "
+            "Notice for Request 2. Westshire Police can neither confirm nor deny that it holds any other information "
+            "you have requested, by virtue of Section 31(3) Law Enforcement.")
+    assert "ncnd-after-confirmation" not in findings(police(req, tied))
+    bolt_on = ("1. 325 requests are open.\n\nWestshire Police can neither confirm nor deny that it holds any other "
+               "information relevant to your request, by virtue of Section 31(3) Law Enforcement.")
+    assert "ncnd-after-confirmation" in findings(police(req, bolt_on))
