@@ -457,3 +457,27 @@ def test_ncnd_tied_to_named_questions_is_not_a_bolt_on():
     bolt_on = ("1. 325 requests are open.\n\nWestshire Police can neither confirm nor deny that it holds any other "
                "information relevant to your request, by virtue of Section 31(3) Law Enforcement.")
     assert "ncnd-after-confirmation" in findings(police(req, bolt_on))
+
+
+def test_scottish_eir_keep_a_likelihood_limb_so_no_adverse_effect_ground():
+    # EISR reg 10(5): "would, or would be likely to, prejudice substantially" (unlike EIR reg 12(5))
+    text = ("Northshire Council\n\n3 April 2024\n\nEnvironmental Information (Scotland) Regulations 2004\n\n"
+            "You asked: Please provide the site access plans for the depot at Mill Lane.\n\nThe information is "
+            "withheld under regulation 10(5)(a) of the Environmental Information (Scotland) Regulations 2004.\n\n"
+            "Harm\n\nDisclosure could make the site a target for sabotage.\n\nYou may ask for a review within 40 "
+            "working days and then apply to the Scottish Information Commissioner.\n")
+    refusal = parse_text(text)
+    assert refusal.regime == "EISR"
+    f = {x.rule: x for x in run(refusal).findings}
+    assert "adverse-effect-not-shown" not in f
+    if "prejudice-not-demonstrated" in f:
+        assert "substantial" in f["prejudice-not-demonstrated"].argument
+
+
+def test_a_recital_of_the_statutory_test_is_not_a_harm_statement():
+    req = "Please provide the minutes of the budget board of 4 March 2024."
+    resp = ("The minutes are withheld under section 36(2)(b)(ii). This exemption applies because disclosure would, "
+            "or would be likely to, inhibit substantially the free and frank exchange of views. The board members "
+            "were told their views would be private, and publishing them would inhibit the next meeting.")
+    got = findings(police(req, resp)).get("prejudice-not-demonstrated")
+    assert got is None or all("would be likely to, inhibit" not in e.quote for e in got.evidence)

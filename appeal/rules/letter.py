@@ -412,7 +412,8 @@ _HARM_HEADING = ci(
 _HARM_TALK = ci(
     r"prejudice[- ]based|prejudice test|harm test|prejudice/public|no requirement|not required|requirement to|"
     r"identify the harm|articulate the harm|evidence of harm|evidence the harm|evidence this|consider the harm|"
-    r"demonstrate the (?:harm|prejudice)|legislators|version of an attachment|"
+    r"demonstrate the (?:harm|prejudice)|legislators|version of an attachment|no need to|class[- ]based|"
+    r"would,? or would be likely to|would or would likely|"
     r"freedom of information request [\"'‘“]",
     word_start=True,
 )
