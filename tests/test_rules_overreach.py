@@ -481,3 +481,11 @@ def test_a_recital_of_the_statutory_test_is_not_a_harm_statement():
             "were told their views would be private, and publishing them would inhibit the next meeting.")
     got = findings(police(req, resp)).get("prejudice-not-demonstrated")
     assert got is None or all("would be likely to, inhibit" not in e.quote for e in got.evidence)
+
+
+def test_an_exemptions_title_in_brackets_is_not_a_harm_statement():
+    req = "Please provide the report on the ferry contract."
+    resp = ("An exemption under section 43(2) (prejudice to commercial interests) applies to some of the "
+            "information requested. The information is commercially sensitive.")
+    got = findings(police(req, resp))["prejudice-not-demonstrated"]
+    assert "states no harm at all" in got.argument and got.strength == "strong"

@@ -327,7 +327,18 @@ class Context:
         required to identify the harm')."""
         heads = {a for a, _b, _l in self.headings}
         return [s for s in self.sentences_matching(HARM_VERB)
-                if not self.search(_HARM_TALK, *s) and not self._is_heading(s, heads)]
+                if not self.search(_HARM_TALK, *s) and not self._is_heading(s, heads)
+                and self._harm_outside_brackets(s)]
+
+    def _harm_outside_brackets(self, span: tuple[int, int]) -> bool:
+        """A harm word only inside brackets is an exemption's title ("section 33(1)(b) (substantial
+        prejudice to commercial interests) applies"), not a statement of harm."""
+        low = self.low[span[0] : span[1]]
+        if "(" not in low:
+            return True
+        masked = _BRACKETED.sub(lambda m: " " * len(m.group(0)), low)
+        return any(m.start() == 0 or not (masked[m.start() - 1].isalnum() or masked[m.start() - 1] == "_")
+                   for m in HARM_VERB.finditer(masked))
 
     def _is_heading(self, span: tuple[int, int], heads: set) -> bool:
         """A heading line ("Harm in complying with s1(1)(a)") names a topic; it states no harm."""
@@ -409,6 +420,7 @@ _HARM_HEADING = ci(
     r"^(overall )?harm\b|\bprejudice test\b|\bevidence of harm\b|\bharm (in|of) (confirm|comply|disclos|releas)"
     r"|\bharm test\b",
 )
+_BRACKETED = re.compile(r"\([^()]{0,200}\)")
 _HARM_TALK = ci(
     r"prejudice[- ]based|prejudice test|harm test|prejudice/public|no requirement|not required|requirement to|"
     r"identify the harm|articulate the harm|evidence of harm|evidence the harm|evidence this|consider the harm|"
