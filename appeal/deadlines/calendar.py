@@ -275,7 +275,7 @@ def calendar_tables() -> dict[str, dict[str, str]]:
     try:
         path = cache_path()
         tables = _read_cache(path)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         tables = None
     if tables is None:
         table = build_table()
@@ -312,8 +312,15 @@ def _write_cache(path: Path, tables: dict[str, dict[str, str]]) -> None:
     """Best effort: an unwritable cache folder only costs the next run the build again."""
     from appeal.resources import write_cache_json
 
-    write_cache_json(path, {"format": CACHE_FORMAT, "holidays_version": holidays_version(),
-                            "years": [FIRST_YEAR, LAST_YEAR], "calendars": tables})
+    if write_cache_json(path, {"format": CACHE_FORMAT, "holidays_version": holidays_version(),
+                               "years": [FIRST_YEAR, LAST_YEAR], "calendars": tables}):
+        # tables of other holidays versions or year ranges are stale now: remove them
+        for old in path.parent.glob("holidays-*.json"):
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
 
 def build_table() -> dict[str, dict[str, str]]:
     """Ask `holidays` for each UK subdivision (the slow path, once per holidays version)."""
