@@ -329,3 +329,15 @@ def test_the_request_file_beside_the_replies_is_not_a_letter(batch, capsys):
     code, out, _ = run(["scan", str(batch), "--json", *DAY], capsys)
     row = next(r for r in json.loads(out)["letters"] if r["file"].endswith("request.txt"))
     assert row["answer"] == "unclear"
+
+
+def test_letters_never_name_an_authority_by_its_file(batch, tmp_path, capsys):
+    """A reply whose authority was not found still joins the clusters, but a letter to another
+    authority never cites it (it has no name, and may be the same authority)."""
+    text = (batch / "surrey.txt").read_text().replace("Surrey Police", "The force")
+    (batch / "surrey.txt").write_text(text)
+    out_dir = tmp_path / "letters"
+    run(["scan", str(batch), "--out-dir", str(out_dir), *DAY], capsys)
+    for letter in out_dir.glob("*.review.md"):
+        body = letter.read_text()
+        assert "surrey.txt" not in body and "surrey" not in body.lower(), letter.name
