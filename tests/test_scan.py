@@ -341,3 +341,19 @@ def test_letters_never_name_an_authority_by_its_file(batch, tmp_path, capsys):
     for letter in out_dir.glob("*.review.md"):
         body = letter.read_text()
         assert "surrey.txt" not in body and "surrey" not in body.lower(), letter.name
+
+
+def test_a_review_outcome_gets_the_complaint(batch, tmp_path, capsys):
+    shutil.copy(LETTERS / "hampshire-review.txt", batch / "hampshire-review.txt")
+    out_dir = tmp_path / "letters"
+    code, out, _ = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--json", "--out-dir",
+                        str(out_dir), "--date", "2024-04-25"], capsys)
+    row = next(r for r in json.loads(out)["letters"] if r["file"].endswith("hampshire-review.txt"))
+    assert row["answer"] == "review outcome" and row["review_result"] == "upheld"
+    assert row["outcome"] == "complaint" and row["next_deadline"]["id"] == "commissioner_complaint_by"
+    (complaint,) = out_dir.glob("*hampshire*")
+    assert complaint.name.endswith(".complaint.md") and "Commissioner" in complaint.read_text()
+    # it refused what Kent and Essex disclosed: the complaint says so
+    assert "Kent Police (reference FOI 24/0137, 1 March 2024)" in complaint.read_text()
+    summaries = (out_dir / "deadlines.ics").read_bytes().decode().replace("\r\n ", "")
+    assert "Hampshire and Isle of Wight Constabulary: Complain to the ICO by" in summaries

@@ -55,7 +55,7 @@ def inconsistent(items: list, rows: list, keys: list[str]) -> dict[int, Finding]
     out: dict[int, Finding] = {}
     for n, pairs in sorted(refused_rows.items()):
         it = items[n]
-        if it.answer in ("cost", "not held", "review outcome"):
+        if (it.effective or it.answer) in ("cost", "not held"):
             continue
         peers, seen, questions = [], set(), []
         for row, disclosers in pairs:

@@ -159,7 +159,7 @@ def build(items: list, groups: list[int | None], request_text: str | None = None
                 label = _short(items[members[0]].refusal.request_text)
             row = Row(g, label, None)
             for n in members:
-                row.cells[n] = items[n].answer
+                row.cells[n] = items[n].effective or items[n].answer
             rows.append(row)
             continue
         # canonical questions: the --request's, else the letter with most questions
@@ -174,9 +174,10 @@ def build(items: list, groups: list[int | None], request_text: str | None = None
             qs = items[n].questions
             if not qs:
                 # a letter without a question split: its overall answer for every question
-                if items[n].answer in ("disclosed", "NCND", "refused", "not held", "cost"):
+                answer = items[n].effective or items[n].answer
+                if answer in ("disclosed", "NCND", "refused", "not held", "cost"):
                     for r in qrows:
-                        r.cells[n] = items[n].answer
+                        r.cells[n] = answer
                 continue
             for num, text, answer in qs:
                 target = None
