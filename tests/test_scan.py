@@ -357,3 +357,34 @@ def test_a_review_outcome_gets_the_complaint(batch, tmp_path, capsys):
     assert "Kent Police (reference FOI 24/0137, 1 March 2024)" in complaint.read_text()
     summaries = (out_dir / "deadlines.ics").read_bytes().decode().replace("\r\n ", "")
     assert "Hampshire and Isle of Wight Constabulary: Complain to the ICO by" in summaries
+
+
+_PARENT = []
+_REAL_ANALYSE = __import__("appeal.batch.analyse", fromlist=["analyse"]).analyse
+
+
+def _dying_analyse(job):
+    """analyse(), but a worker process that reaches Norfolk's letter is killed."""
+    import os
+    import signal
+
+    if _PARENT and os.getpid() != _PARENT[0] and job.path.endswith("norfolk.txt"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _REAL_ANALYSE(job)
+
+
+def test_a_worker_that_dies_does_not_lose_the_batch(batch, capsys, monkeypatch):
+    """A worker process killed mid-batch: the letters it had not finished are read in-process."""
+    import os
+
+    import appeal.batch.analyse as A
+
+    _PARENT[:] = [os.getpid()]
+    monkeypatch.setattr(A, "analyse", _dying_analyse)
+    try:
+        code, out, err = run(["scan", str(batch), "--json", "--jobs", "2", *DAY], capsys)
+    finally:
+        _PARENT.clear()
+    data = json.loads(out)
+    assert len(data["letters"]) == 6 and code == 1, err  # dorset.pdf is still the only error
+    assert sum(1 for r in data["letters"] if r["error"]) == 1
