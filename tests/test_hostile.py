@@ -60,6 +60,7 @@ def test_citation_run_160kb_is_linear():
         refusal = parse_text((unit * (160_000 // len(unit)))[:160_000])
         assert refusal.exemptions  # the citations are still read
     parse_text("regulation 12(4)(b) " * 8000 + " not")  # a negation in the endless sentence
+    parse_text("section 31" + "(1)(a)" * 26_000)  # one citation 156 KB long: took 17 s
 
 
 @bounded(30)
