@@ -430,6 +430,19 @@ def test_attachment_name_with_escape_codes_never_reaches_the_terminal(tmp_path):
     assert b"was skipped" in proc.stderr
 
 
+def test_file_names_with_escape_codes_never_reach_the_terminal(tmp_path, capsys):
+    evil = tmp_path / "evil\x1b[2J\x1b]0;pwned\x07\x9b.txt"
+    evil.write_text(LETTER, encoding="utf-8")
+    for args in (["scan", tmp_path], ["check", evil], ["parse", evil], ["check", "--json", evil],
+                 ["review", evil, "-o", "-", "--name", "A"], ["check", tmp_path / "missing\x1b[2J.txt"]):
+        code, out, err = run(args, capsys)
+        assert code in (0, 2), err
+        for bad in ("\x1b", "\x07", "\x9b"):
+            assert bad not in out and bad not in err, args
+    code, out, _ = run(["check", "--json", evil], capsys)
+    json.loads(out)  # still valid JSON
+
+
 # ---- dates the letter prints ------------------------------------------------------------------------
 @pytest.mark.parametrize("printed", ["10th March 2060", "31st February 2021", "10th March 1899",
                                      "29th February 2023", "10th March 2003"])
