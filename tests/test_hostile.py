@@ -530,3 +530,15 @@ def test_stock_check_of_a_letter_with_a_signature_line():
         _STOCK_BOUND,
     )
     print(f"check with 2,000 underscores and 3,000 slashes: {took:.2f} s")
+
+
+@pytest.mark.parametrize("printed", ["31 February 2024", "19 September 1899", "32/13/2024", "February 30, 2023"])
+def test_unreadable_letter_date_is_shown_not_dropped(printed):
+    from appeal.parse import parse_text
+
+    text = LETTER.replace("10th March 2021", f"Date: {printed}")
+    refusal = parse_text(text)
+    assert refusal.dates.letter is None
+    assert any(printed in a and "not used" in a for a in refusal.assumptions), refusal.assumptions
+    ok = parse_text(LETTER.replace("10th March 2021", "Date: 10 March 2021"))
+    assert not any("not a real date" in a for a in ok.assumptions)
