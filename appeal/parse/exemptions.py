@@ -512,3 +512,41 @@ def _display(cit: str, regime: str) -> str:
     if cit.startswith("reg"):
         return f"{regime} regulation {cit[3:]}"
     return f"{regime} section {cit[1:]}"
+
+
+# ---- EISR letters that print the EIR's numbering ---------------------------------------------------
+_EIR_TO_EISR = (("reg12(4)", "reg10(4)"), ("reg12(5)", "reg10(5)"), ("reg13", "reg11"), ("reg12(9)", "reg10(8)"))
+
+
+def eisr_numbering(exemptions: list[Exemption], regime: str) -> list[str]:
+    """Under the EISR, "regulation 12(4)(d)" (the EIR's number) is regulation 10(4)(d): record the
+    EISR provision, keep the spans, and say so in the assumptions."""
+    if regime != "EISR":
+        return []
+    from appeal.law.exemptions import lookup
+
+    notes = []
+    have = {e.citation for e in exemptions}
+    out = []
+    for ex in exemptions:
+        for eir, eisr in _EIR_TO_EISR:
+            if ex.citation == eir or ex.citation.startswith(eir + "("):
+                new = eisr + ex.citation[len(eir):]
+                info = lookup(new, "EISR")
+                if info is None:
+                    break
+                notes.append(f"the letter cites {_display(ex.citation, 'EIR')}, the EIR's numbering; under the EISR "
+                             f"that is regulation {new[3:]}, recorded as {new}")
+                if new in have:
+                    keep = next(e for e in exemptions if e.citation == new)
+                    keep.spans = sorted(keep.spans + ex.spans)
+                    ex = None
+                else:
+                    ex.citation, ex.title, ex.ncnd = new, info.title or None, info.ncnd
+                    ex.absolute, ex.test = info.absolute, info.test
+                    have.add(new)
+                break
+        if ex is not None:
+            out.append(ex)
+    exemptions[:] = out
+    return notes
