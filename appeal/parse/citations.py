@@ -330,9 +330,20 @@ def find_citations(text: str, *, include_excluded: bool = False) -> list[Citatio
     out: list[CitationMatch] = []
     # Bare exception numbers with the Regulations' shape ("withheld under 12(4)(d) and 12(5)(e)"):
     # no keyword, but no Act section has that shape.
-    if "(4)" in text or "(5)" in text:
+    bare = []
+    for needle in ("(4)", "(5)"):
+        i = text.find(needle)
+        while i != -1:
+            for back in (2, 3):  # "12(4)" and "12 (4)"
+                st = i - back
+                if st >= 0 and text[st:st + 2] in ("12", "10"):
+                    m = _BARE_EIR.match(text, st)
+                    if m:
+                        bare.append(m)
+            i = text.find(needle, i + 3)
+    if bare:
         covered = [(g[0], g[1]) for g in groups]
-        for m in _BARE_EIR.finditer(text):
+        for m in sorted(bare, key=lambda x: x.start()):
             if any(a <= m.start() < b for a, b in covered):
                 continue
             out.append(CitationMatch("reg" + m["n"] + "(" + m["p"] + ")(" + m["l"].lower() + ")", m.start(), m.end(),
