@@ -11,6 +11,9 @@ from appeal.cli import app, options as o
 from appeal.errors import UserError
 
 
+LetterFormat = Annotated[str, typer.Option("--format", help="md, txt or docx: the letters written with --out-dir.")]
+
+
 class _Progress:
     """A one-line progress bar on stderr, only when stderr is a terminal."""
 
@@ -37,14 +40,14 @@ def scan(
     json_out: o.Json = False,
     html: Annotated[Optional[str], typer.Option("--html", metavar="FILE", help="Also write a self-contained HTML report (sortable table, stock text, who disclosed what).")] = None,
     out_dir: Annotated[Optional[str], typer.Option("--out-dir", metavar="DIR", help="Write the review request or complaint for every letter that warrants one, a deadlines.ics and an index.")] = None,
-    fmt: o.Format = "md",
+    fmt: LetterFormat = "md",
     force: o.Force = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", help="Worker processes (default: the number of cores).")] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Your name, for the letters.")] = None,
     email: Annotated[Optional[str], typer.Option("--email", help="Your e-mail address, for the letters.")] = None,
     address: Annotated[Optional[str], typer.Option("--address", help="Your postal address; lines separated by commas.")] = None,
     config: Annotated[Optional[str], typer.Option("--config", metavar="FILE", help="Config file with your details.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="The letters' date (default: today).")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="The day the batch is judged on and the letters are dated (default: today): which deadlines have passed, and so each letter's next step.")] = None,
 ) -> None:
     """Many letters: a table, stock text shared across authorities, who disclosed what, batch grounds."""
     if csv_out and json_out:
@@ -64,8 +67,14 @@ def scan(
         from appeal.batch.html import check_target
 
         check_target(html, force=force)
+    today = None
+    if date is not None:
+        from appeal.case import read_date
+        import datetime as dt
+
+        today = read_date("--date", date, dt.date.today())
     progress = _Progress() if sys.stderr.isatty() else None
-    batch = run(paths, request=request, jobs=jobs, progress=progress)
+    batch = run(paths, request=request, jobs=jobs, progress=progress, today=today)
     from appeal.batch import report
 
     if json_out:
