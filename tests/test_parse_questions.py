@@ -117,3 +117,16 @@ def test_summary_shows_question_by_question_and_inferred_grounds():
     assert "Q1:      answered" in s and "Q2:      refused (s31(1)(a))" in s
     assert "Q3:      refused on cost (s12)" in s
     assert "inferred from the letter's words" in s
+
+
+def test_partial_disclosure_phrases():
+    for answer in (
+        "I have today decided to disclose some of the requested information. Some data has been withheld under "
+        "section 24(1).",
+        "I can confirm that Anyshire Police does hold the information requested, as outlined below.\nSection "
+        "31(1)(a) applies to the rest.",
+        "Most of the information has been disclosed; the names are withheld under section 40(2).",
+        "Please find below the information we hold within the scope of your request.",
+    ):
+        r = parse_text("You asked: the hotels used in 2023.\nResponse\n" + answer + "\n")
+        assert r.partial_disclosure, answer
