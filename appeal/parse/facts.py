@@ -108,9 +108,12 @@ _ATTACH = re.compile(
     r"(?:set\s+out|provided|given|included|contained|listed)\s+(?:at|in)\s+(?:the\s+)?(?:attached\s+)?"
     r"(?:annex|appendix|attachment|spreadsheet)|please\s+see\s+(?:the\s+)?(?:attached|annex|appendix))"
 )
+# said outright, whatever else the sentence says ("most of the information has been disclosed;
+# the names are withheld")
+_ATTACH_STRONG = re.compile(r"(?i)most\s+of\s+the|(?:we|I)\s+(?:can|have\s+(?:today\s+|now\s+)?decided\s+to)\s+disclose")
 _ATTACH_NOT = re.compile(
     r"(?i)(?:\bPIT\b|public\s+interest|prejudice\s+test|review\s+procedure|leaflet|guidance|complaints?\s+procedure|"
-    r"your\s+(?:rights|request)\s+(?:is|are)\s+(?:set\s+out|outlined)|(?:request|requests)[^.]{0,40}\b(?:annex|outlined)|"
+    r"your\s+(?:rights|request)\s+(?:is|are)\s+(?:set\s+out|outlined)|\b(?:request|requests)\b[^.]{0,40}\b(?:annex|outlined)|"
     r"findings|attached\s+report|not\s+(?:been\s+)?(?:attached|provided|disclosed|able)|unable|withheld|arguments|"
     r"(?:do|does|did)\s+not\s+hold|not\s+held|explanation|\blinks?\b)"
 )
@@ -151,7 +154,7 @@ def partial_disclosure(text: str, response_start: int, in_request) -> bool:
         if in_request(m.start()):
             continue
         s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
-        if _ATTACH_NOT.search(text[s:e]):
+        if _ATTACH_NOT.search(text[s:e]) and not _ATTACH_STRONG.match(m.group(0)):
             continue
         return True
     sources = ((_FIGURE_LINE, _figure_lines(text, response_start)),
