@@ -48,3 +48,18 @@ def test_bare_regulation_shape_inside_the_request_is_not_relied_on():
     r = parse_text("Your request:\nHow often did you refuse under 12(4)(d) in 2023?\n\nResponse\n"
                    "We refused 14 requests in 2023.\n")
     assert r.exemptions == []
+
+
+def test_subsections_only_described_in_an_annex_do_not_replace_the_section_relied_on():
+    r = parse_text(REQ + "The information is exempt from release under Section 27 (International Relations) of the "
+                   "Freedom of Information Act 2000.\n\nAnnex 1\nSection 27 – International Relations\n"
+                   "Section 27(1) Information is exempt if its disclosure would, or would be likely to, harm UK "
+                   "interests.\nSections 27(2) and (3) provide an exemption for information obtained in confidence.\n")
+    assert [e.citation for e in r.exemptions] == ["s27"]
+    assert len(r.exemptions[0].spans) >= 2
+
+
+def test_a_subsection_relied_on_is_kept_beside_its_description():
+    r = parse_text(REQ + "Section 40(2) provides that personal data of third parties is exempt. The names are "
+                   "withheld under section 40(2) of the Act.\n")
+    assert [e.citation for e in r.exemptions] == ["s40(2)"]

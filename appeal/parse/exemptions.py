@@ -121,6 +121,11 @@ _NEG_BEFORE = re.compile(
 _COUNTING = re.compile(r"(?i)\bnumber\s+of\s+times\b|\bhow\s+many\s+times\b|\btimes\s+(?:it|we|the\s+\w+)\s+used\b")
 
 
+_DESCRIBES = re.compile(
+    r"(?i)(?:[ \t]*(?:,|and|&|or)[ \t]*\([\w]{1,3}\))*[ \t,]*(?:of\s+the\s+(?:[\w()]+\s+){0,6}?(?:Act|FOIA|FOISA)(?:\s+\d{4})?[ \t,]*)?"
+    r"(?:provides?\b|states?\b|says\b|sets?\s+out\b|reads\b|is\s+engaged\s+(?:where|if|when)\b|applies\s+(?:where|if|when)\b|"
+    r"(?:[-–:][ \t]*)?(?:information\s+)?is\s+exempt(?:\s+information)?\s+if\b|exempts\b)"
+)
 _POSITIVE = re.compile(r"(?i)exempt|\brel(?:y|ies|ied|ying)\b|engag|by\s+virtue|withh[oe]ld|refus")
 _NEGATION = re.compile(r"(?i)\b(?:not|no\s+longer|rather\s+than|instead\s+of)\b")
 
@@ -197,9 +202,12 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
     relied: set[str] = set()
     bounds = _Bounds(text)
     seen_spans: dict[str, set[tuple[int, int]]] = {}
+    described: dict[str, bool] = {}  # citation -> every mention only describes the law
     for c in cits:
         if in_request(c.start):
             continue
+        d = bool(_DESCRIBES.match(text, c.end))
+        described[c.citation] = described.get(c.citation, True) and d
         if _not_relied(text, c, bounds):
             set_aside.add(c.citation)
             continue
@@ -222,6 +230,11 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
             ex.spans.append([c.start, c.end])
     # Named to be set aside and never relied on in so many words: not an exemption relied on.
     order = [c for c in order if not (c in set_aside and c not in relied)]
+    # A provision relied on at section level, and its subsections only described in an annex
+    # ("Section 27(1) Information is exempt if ...", "Sections 27(2) and (3) provide ..."): the
+    # descriptions are of the law, not further provisions relied on.
+    order = [c for c in order if not (described.get(c) and any(c.startswith(p + "(") and not described.get(p)
+                                                                for p in order if p != c))]
     # A less specific citation joins the more specific ones it is the parent of.
     keep = []
     for cit in order:
