@@ -113,6 +113,11 @@ _NEG_AFTER = re.compile(
     r"(?i)[^.;:\n]{0,60}?\b(?:(?:does|do|did)\s+not\s+(?:apply|engage)|(?:is|was|are|were)\s+not\s+(?:engaged|"
     r"relevant|applicable|being\s+(?:applied|relied))|(?:has|have|was|were)\s+not\s+(?:been\s+)?(?:applied|relied|used))"
 )
+# Withdrawn on review: "arguments applied under Section 31 of the Act, have been disregarded"
+_WITHDRAWN_AFTER = re.compile(
+    r"(?i)[^.;:]{0,90}?\b(?:has|have|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?(?:disregarded|withdrawn|dropped|set\s+aside|"
+    r"abandoned|no\s+longer\s+(?:relied|applied|engaged))"
+)
 _NEG_BEFORE = re.compile(
     r"(?i)\b(?:(?:we|I)\s+(?:have|had|are|am|do|did)\s+not\s+(?:applied|apply|relied|rely|relying|used|use|"
     r"considered\s+it\s+necessary\s+to\s+apply)(?:\s+on)?|rather\s+than|instead\s+of|no\s+longer\s+rel\w+\s+on)"
@@ -184,6 +189,10 @@ def _not_relied(text: str, c, bounds: _Bounds | None = None) -> bool:
     if ("not" in near or "rather" in near or "instead" in near or "longer" in near) and (
         _NEG_AFTER.match(text, c.end) or _NEG_BEFORE.search(text[max(0, c.start - 80):c.start])
     ):
+        return True
+    far = low[c.end: c.end + 110]
+    if ("disregard" in far or "withdrawn" in far or "dropped" in far or "set aside" in far or "abandoned" in far
+            or "no longer" in far) and _WITHDRAWN_AFTER.match(text, c.end):
         return True
     bounds = bounds or _Bounds(text)
     line_s, line_e = bounds.line(c.start, c.end)
