@@ -491,3 +491,16 @@ def test_an_exemptions_title_in_brackets_is_not_a_harm_statement():
             "information requested. The information is commercially sensitive.")
     got = findings(police(req, resp))["prejudice-not-demonstrated"]
     assert "states no harm at all" in got.argument and got.strength == "strong"
+
+
+def test_cost_estimate_without_breakdown_judged_in_a_cut_copy_once_the_letter_moved_on():
+    req = "Please tell me how many prescriptions of ketamine were issued in 2023."
+    est = ("Compliance would exceed the appropriate cost limit under Section 12 of the Freedom of Information Act "
+           "2000. We estimate that this would take over 18 hours of staff time.")
+    after = "\n\n" + "The Trust publishes its prescribing policies on its website for anyone to read. " * 5
+    moved_on = parse_text(police(req, est + after, close=""))
+    moved_on.truncated = True
+    assert "cost-limit-no-estimate" in {f.rule for f in run(moved_on).findings}
+    cut_at_estimate = parse_text(police(req, est, close=""))
+    cut_at_estimate.truncated = True
+    assert "cost-limit-no-estimate" not in {f.rule for f in run(cut_at_estimate).findings}
