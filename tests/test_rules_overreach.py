@@ -504,3 +504,25 @@ def test_cost_estimate_without_breakdown_judged_in_a_cut_copy_once_the_letter_mo
     cut_at_estimate = parse_text(police(req, est, close=""))
     cut_at_estimate.truncated = True
     assert "cost-limit-no-estimate" not in {f.rule for f in run(cut_at_estimate).findings}
+
+
+def test_the_requesters_own_words_about_identification_explain_nothing():
+    req = "Please provide the following data on children in care."
+    resp = ("1. How many children in care died in 2022? (We will not identify any child by area.)\n\n"
+            "This information is exempt under Section 40(2) of the Freedom of Information Act. Releasing it would "
+            "contravene the first data protection principle.")
+    assert "personal-data-aggregate" in findings(police(req, resp))
+    said = resp + " The numbers are so small that the children could be identified by people who know them."
+    assert "personal-data-aggregate" not in findings(police(req, said))
+
+
+def test_personal_data_silent_in_a_cut_copy_even_after_the_letter_moved_on():
+    # the exemptions are often named first and explained in a later section the copy may have lost
+    req = "Please provide the following data on children in care."
+    resp = ("1. How many children in care died in 2022?\n\nThis information is exempt under Section 40(2) of the "
+            "Freedom of Information Act; we have detailed our rationale below.")
+    on = parse_text(police(req, resp + "\n\n" + "Question 2 is answered in the attached table of placements. " * 12,
+                           close=""))
+    assert "personal-data-aggregate" in {f.rule for f in run(on).findings}
+    on.truncated = True
+    assert "personal-data-aggregate" not in {f.rule for f in run(on).findings}
