@@ -176,7 +176,9 @@ def make_letter(opts: Options) -> Result:
         letter = letters.build_complaint(refusal, findings, timeline, requester,
                                          review_responded=case.date("review_responded"), outcome=outcome,
                                          outcome_findings=outcome_findings, **common)
-    if regime in ("FOISA", "EISR") and opts.kind == "review" and (
+    from appeal.law.regimes import scottish
+
+    if scottish(regime) and opts.kind == "review" and (
             not requester.name or not (requester.email or requester.address)):
         letter.assumptions.append(
             "a Scottish review must give your name and an address for correspondence "

@@ -23,7 +23,9 @@ _INPUTS = (("received", "Request received"), ("responded", "Response"),
 
 def event_label(event_id: str, regime: str) -> str:
     if event_id == "commissioner_complaint_by":
-        return _SIC if regime in ("FOISA", "EISR") else "Complain to the ICO by"
+        from appeal.law.regimes import scottish
+
+        return _SIC if scottish(regime) else "Complain to the ICO by"
     return LABELS.get(event_id, event_id)
 
 

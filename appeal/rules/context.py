@@ -82,18 +82,11 @@ def _starts_word(hay: str, pos: int) -> bool:
     return pos == 0 or not (hay[pos - 1].isalnum() or hay[pos - 1] == "_")
 
 
-def lower_same_length(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+from appeal.text import lower as lower_same_length  # noqa: E402,F401  (one home: appeal.text)
 
-REGIME_NAMES = {
-    "FOIA": "the Freedom of Information Act 2000",
-    "EIR": "the Environmental Information Regulations 2004",
-    "FOISA": "the Freedom of Information (Scotland) Act 2002",
-    "EISR": "the Environmental Information (Scotland) Regulations 2004",
-}
+from appeal.law.regimes import instrument_names  # noqa: E402  (regime names: one table)
+
+REGIME_NAMES = instrument_names()
 COMMISSIONER = {
     "FOIA": "the Information Commissioner",
     "EIR": "the Information Commissioner",

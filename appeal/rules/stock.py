@@ -489,11 +489,7 @@ _TOKEN_TABLE = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in ran
 _WINDOW = 400  # a match never reaches further than this from its anchor word
 
 
-def _lower(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):  # a few characters lower-case to two; keep offsets aligned
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low
+from appeal.text import lower as _lower  # noqa: E402  (one home: appeal.text)
 
 
 def _tokens(low: str) -> frozenset[bytes]:
@@ -532,17 +528,7 @@ def _search(rx: _Rx, low: str, tokens: frozenset[bytes]) -> list[tuple[int, int]
     return spans
 
 
-def _merge(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge overlapping matches of one family."""
-    found.sort()
-    out: list[tuple[int, int]] = []
-    for s, e in found:
-        if out and s < out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
-            continue
-        out.append((s, e))
-    return out
+from appeal.text import merge_spans as _merge  # noqa: E402  (merge overlapping matches of one family)
 
 
 def _phrase(text: str, s: int, e: int) -> str:
