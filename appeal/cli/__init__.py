@@ -68,7 +68,9 @@ from appeal.cli import (  # noqa: E402,F401
 
 
 def _one_line(message: str) -> str:
-    return " ".join(str(message).split())
+    from appeal.ingest.guards import terminal_safe  # names in messages may be anyone's
+
+    return terminal_safe(" ".join(str(message).split()))
 
 
 def main(argv: list[str] | None = None) -> None:

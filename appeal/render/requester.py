@@ -59,6 +59,8 @@ def load_config(path: str | Path | None, *, env: Mapping[str, str] | None = None
         raise UserError(f"cannot read the config file {target}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"config file {target} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"config file {target} is nested too deeply to be a config file") from None
     table = data.get("requester", data)
     if not isinstance(table, dict):
         raise UserError(f"config file {target}: [requester] must be a table")
@@ -77,7 +79,11 @@ def split_address(value) -> list[str]:
     """An address as lines: a list, or one string split at line breaks (else at commas)."""
     if value is None:
         return []
+    if isinstance(value, dict):  # address = {street = "...", town = "..."}: its values, in order
+        value = list(value.values())
     if isinstance(value, (list, tuple)):
+        if any(isinstance(v, (dict, list, tuple)) for v in value):
+            raise UserError("the address must be text, or a list of lines of text")
         parts = [one_line(str(v)) for v in value]
     else:
         text = str(value).replace("\\n", "\n")
