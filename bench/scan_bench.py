@@ -96,7 +96,7 @@ def _count(values) -> dict:
 
 def _child(n: int, folder: str) -> None:
     """In a fresh process: scan `folder` (n letters) with --jobs 1; print timings and peak RSS."""
-    from appeal.batch import analyse_all, clusters as cl, grounds as gr, matrix as mx, report
+    from appeal.batch import clusters as cl, grounds as gr, matrix as mx, report
     from appeal.batch import run
     from appeal.batch.analyse import Job, analyse
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from appeal.law import changes as _changes
 from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
@@ -20,8 +19,6 @@ RULE = Rule(
     example="A 2019 refusal saying disclosure 'would breach the first principle of the Data Protection Act 1998'.",
     references=("Data Protection Act 2018, Schedule 19 (amendments to FOIA s40)", "FOIA s40(3A)-(5B)"),
 )
-
-from appeal.law import changes as _changes
 
 CUTOVER = _changes.date("dpa-2018")  # 25 May 2018: law/changes.toml, with its reference
 OLD = ci(
