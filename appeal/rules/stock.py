@@ -450,8 +450,17 @@ def _anchor_memo_file(path: Path) -> Path | None:
 def _load_anchor_memo(memo_file: Path | None) -> None:
     import json
 
+    from appeal.resources import SHIPPED_CACHE
+
     if memo_file is None:
         return
+    # The memo is keyed by pattern text, so the copy shipped by the release step is right for
+    # whatever patterns it knows; the user's file adds the rest.
+    for source in (SHIPPED_CACHE / "stock-anchors-v1.json", memo_file):
+        _load_anchor_file(source, json)
+
+
+def _load_anchor_file(memo_file: Path, json) -> None:
     try:
         data = json.loads(memo_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
