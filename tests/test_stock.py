@@ -353,7 +353,10 @@ def test_durations_in_procedural_text_are_not_figures_presented():
 
 def test_anchor_memo_is_written_reused_and_survives_damage(tmp_path, monkeypatch):
     # The anchor words are kept between runs; a damaged cache is ignored, not fatal.
+    import appeal.resources
+
     monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(appeal.resources, "SHIPPED_CACHE", tmp_path / "nothing-shipped")
     monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
     fams, _ = S.load_fingerprints()
     memo = list(tmp_path.glob("stock-anchors-*.json"))
@@ -365,3 +368,11 @@ def test_anchor_memo_is_written_reused_and_survives_damage(tmp_path, monkeypatch
     monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
     third, _ = S.load_fingerprints()
     assert [r.anchors for f in third for r in f.regexes] == [r.anchors for f in fams for r in f.regexes]
+
+
+def test_shipped_anchor_memo_serves_a_first_run(tmp_path, monkeypatch):
+    # With an empty cache, the anchors shipped by the release step are used: nothing to write.
+    monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
+    S.load_fingerprints()
+    assert list(tmp_path.glob("stock-anchors-*.json")) == []
