@@ -4,6 +4,7 @@ So that the first run after install costs what the second does, the package ship
 first run would otherwise build into the user's cache:
 - the holiday table, built from the installed `holidays` (used while that version is installed);
 - JSON copies of the TOML data files, named by content (an edited file is parsed afresh);
+- the Word skeletons render/docx_fast.py writes letters into (python-docx's empty letter);
 - the compiled regular expressions the commands use, for this Python (appeal/regex_cache.py),
   and the compiled letter and rule templates (appeal/templating.py), both collected by running
   every command over the sample letters with an empty cache.
@@ -98,6 +99,14 @@ def main() -> None:
     if not letters:
         sys.exit("run from a checkout: the sample letters (examples/, tests/letters/) are needed")
     print(ship_regexes(letters))
+    from appeal.render import docx_fast
+    from appeal.resources import SHIPPED_CACHE
+
+    for old in SHIPPED_CACHE.glob("docx-skeleton-*.docx"):
+        old.unlink()
+    for with_header in (False, True):
+        docx_fast.save_skeleton(with_header, docx_fast.build_skeleton(with_header), SHIPPED_CACHE)
+    print("Word skeletons")
 
 
 if __name__ == "__main__":
