@@ -63,4 +63,8 @@ def test_without_a_skeleton_python_docx_writes_it_and_leaves_one(tmp_path, monke
     md = "# Title\n\nBody."
     first = D.to_docx(md, header="Ref 1", title="T", author="A", date=dt.date(2024, 1, 2))
     assert list(tmp_path.glob("docx-skeleton-header-*.docx"))  # left for the next letter
+    stale = tmp_path / "docx-skeleton-header-0.0-00000000.docx"
+    stale.write_bytes(b"old")
+    F.save_skeleton(True, F.build_skeleton(True))
+    assert not stale.exists()  # another version's skeleton is pruned
     assert F.to_docx(md, header="Ref 1", title="T", author="A", date=dt.date(2024, 1, 2)) == first

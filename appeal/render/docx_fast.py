@@ -102,6 +102,10 @@ def save_skeleton(with_header: bool, data: bytes, folder: Path | None = None) ->
         tmp = target.with_name(target.name + ".part")
         tmp.write_bytes(data)
         tmp.replace(target)
+        prefix = f"docx-skeleton-{'header' if with_header else 'plain'}-"
+        for old in target.parent.glob(prefix + "*.docx"):  # skeletons of other versions: stale
+            if old != target:
+                old.unlink()
     except OSError:
         pass
 

@@ -476,8 +476,13 @@ def _load_anchor_file(memo_file: Path, json) -> None:
 def _save_anchor_memo(memo_file: Path | None) -> None:
     from appeal.resources import write_cache_json
 
-    if memo_file is not None:
-        write_cache_json(memo_file, _ANCHOR_MEMO)
+    if memo_file is not None and write_cache_json(memo_file, _ANCHOR_MEMO):
+        for old in memo_file.parent.glob("stock-anchors-v1-*.json"):  # older copies: stale now
+            if old != memo_file:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
 
 @cache
 def library() -> tuple[tuple[Family, ...], tuple[Dangling, ...]]:
