@@ -44,6 +44,7 @@ class Options:
     config: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()  # complaint: exemptions the requester accepts (the ICO form's scope)
     all: bool = False
     date: str | None = None
     template_dir: str | None = None
@@ -175,7 +176,8 @@ def make_letter(opts: Options) -> Result:
     else:
         letter = letters.build_complaint(refusal, findings, timeline, requester,
                                          review_responded=case.date("review_responded"), outcome=outcome,
-                                         outcome_findings=outcome_findings, **common)
+                                         outcome_findings=outcome_findings,
+                                         accepted=_split(opts.accept), **common)
     from appeal.law.regimes import scottish
 
     if scottish(regime) and opts.kind == "review" and (

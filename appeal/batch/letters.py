@@ -109,11 +109,16 @@ def build(letter, kind: str, plan: Plan, requester, letter_date: dt.date) -> tup
         date = lambda name: _iso(getattr(r.dates, {"responded": "letter"}.get(name, name), None))  # noqa: E731
     common = dict(regime=regime, letter_date=letter_date, received=date("received"),
                   responded=date("responded"), review_requested=date("review_requested"), assumptions=notes)
+    from appeal.batch.adapters import letter_kwargs
+
+    builder = L.build_review if kind == "review" else L.build_complaint
+    findings, extra = letter_kwargs(builder, letter.judgement, letter.findings, kind) if letter.judgement \
+        else (letter.grounds, {})
     if kind == "review":
-        built = L.build_review(r, letter.grounds, timeline, requester, **common)
+        built = L.build_review(r, findings, timeline, requester, **common, **extra)
     else:
-        built = L.build_complaint(r, letter.grounds, timeline, requester, review_responded=date("review_responded"),
-                                  **common)
+        built = L.build_complaint(r, findings, timeline, requester, review_responded=date("review_responded"),
+                                  **common, **extra)
     markdown = L.to_markdown(built)
     return render_format(built, markdown, plan.fmt, letter_date), timeline
 
@@ -193,10 +198,9 @@ def index(batch, written: dict[int, str], plan: Plan, failed: dict[int, str] | N
             what = f"[{os.path.basename(written[n])}]({os.path.basename(written[n])})"
         elif failed and n in failed:
             what = f"not written: {_cell(failed[n])}"
-        elif letter.outcome:
-            what = f"nothing written (outcome: {letter.outcome})"
         else:
-            what = "nothing written: no ground strong enough to argue"
+            why = letter.outcome_reason or "no ground strong enough to argue"
+            what = f"nothing written: {_cell(why)}" + (f" ({letter.outcome})" if letter.outcome else "")
         lead = f"{len(letter.grounds)}" + (f" (lead: {letter.lead})" if letter.lead else "")
         lines.append(f"| {n + 1} | {_cell(r.authority.name or it.file)} | {_cell(r.reference or '')} | "
                      f"{it.answer} | {letter.outcome or ''} | {lead} | {what} | {when} |")

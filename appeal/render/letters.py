@@ -419,12 +419,14 @@ def ico_form(refusal: Refusal, outcome: Refusal | None, grounds: list[Ground], c
         for e in (r.exemptions if r is not None else ()):
             if e.citation not in relied:
                 relied.append(e.citation)
-    accepted_set = {a.strip().lower().replace(" ", "") for a in accepted}
-    acc = [c for c in relied if c.lower() in accepted_set]
+    accepted_set = {_canonical(a) for a in accepted if a.strip()}
+    acc = [c for c in relied if _canonical(c) in accepted_set]
     disputed = [c for c in relied if c not in acc]
     who = common["authority"] or "the authority"
     dates = common["dates"]
     notes = []
+    for a in sorted(accepted_set - {_canonical(c) for c in relied}):
+        notes.append(f"--accept {a}: the authority did not rely on it, so it is not mentioned")
 
     # Box 1: what is the complaint (scope, disputed and accepted exemptions).
     parts = []
@@ -486,6 +488,13 @@ def ico_form(refusal: Refusal, outcome: Refusal | None, grounds: list[Ground], c
         "disputed": [_provision(c, regime) for c in disputed], "accepted": [_provision(c, regime) for c in acc],
         "ncnd": bool(refusal.ncnd), "documents": docs, "notes": notes,
     }
+
+
+def _canonical(citation: str) -> str:
+    """'Section 40(2)', 's.40(2)', 's40(2)' -> 's40(2)'; 'regulation 13' -> 'reg13'."""
+    c = re.sub(r"\s+", "", citation.strip().lower())
+    c = re.sub(r"^(section|sec\.?|s\.?)(?=\d)", "s", c)
+    return re.sub(r"^(regulation|reg\.?|r\.?)(?=\d)", "reg", c)
 
 
 def _lower_first(text: str) -> str:
