@@ -294,7 +294,7 @@ def _offer(dates: dict[str, Dated], name: str, day: dt.date, source: str, where:
     """Take a date read from a letter unless an option gave it, or it cannot be right."""
     if name in dates:
         return
-    label = f"{DATE_WORDS[name]} read from {where.removeprefix('the ')}, {day.isoformat()},"
+    label = f"{DATE_WORDS[name]} read from {where}, {day.isoformat()},"
     fix = f"give {OPTION_NAMES[name]} if it matters"
     if day > today:
         set_aside.append(f"{label} is after today ({today.isoformat()}), so it cannot be right and was "
