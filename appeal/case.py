@@ -218,6 +218,9 @@ def gather_case(
         dates["review_requested"] = Dated(assume_review_requested, "assumed", "assumed: this letter's date")
         if not _in_order(dates):
             del dates["review_requested"]
+            latest = max(d.date for d in dates.values())
+            notes.append(f"this letter's date, {assume_review_requested.isoformat()}, is before the case's other "
+                         f"dates (up to {latest.isoformat()}): check --date; the review's due date is not shown")
         else:
             from appeal.dates import long_date
 
