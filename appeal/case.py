@@ -42,8 +42,6 @@ DATE_WORDS = {
 # No FOI letter is older than the Acts' coming into force (1 January 2005).
 EARLIEST = dt.date(2005, 1, 1)
 
-DateInput = "dt.date | str | None"
-
 
 @dataclass
 class Dated:
