@@ -142,3 +142,9 @@ def test_only_the_command_run_is_loaded_and_help_lists_all_in_order(capsys):
     code, out, err = run(["--help"], capsys)
     listed = [line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.strip()]
     assert listed == ["deadlines", "parse", "check", "review", "complaint", "scan", "rules", "precedents"]
+
+
+def test_a_yearless_letter_date_is_an_assumption(capsys):
+    code, out, err = run(["review", "letter.txt", "--date", "10/4", "-o", "r.md"], capsys)
+    assert code == 0, err
+    assert "--date '10/4' has no year" in out
