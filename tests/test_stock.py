@@ -7,6 +7,7 @@ import re
 import pytest
 
 from appeal.rules import stock as S
+from appeal.rules.stocktext import library as L
 
 # One synthetic sentence per family, written for these tests: each paraphrases the stock
 # wording closely enough that the fingerprint should catch it.
@@ -357,16 +358,16 @@ def test_anchor_memo_is_written_reused_and_survives_damage(tmp_path, monkeypatch
 
     monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(appeal.resources, "SHIPPED_CACHE", tmp_path / "nothing-shipped")
-    monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
+    monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
     (tmp_path / "stock-anchors-v1-1-2.json").write_text("{}")  # a copy for an older file: stale
     fams, _ = S.load_fingerprints()
     memo = list(tmp_path.glob("stock-anchors-*.json"))
     assert len(memo) == 1 and memo[0].stat().st_size > 2
-    monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
+    monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
     again, _ = S.load_fingerprints()
     assert [r.anchors for f in again for r in f.regexes] == [r.anchors for f in fams for r in f.regexes]
     memo[0].write_text("{not json", encoding="utf-8")
-    monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
+    monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
     third, _ = S.load_fingerprints()
     assert [r.anchors for f in third for r in f.regexes] == [r.anchors for f in fams for r in f.regexes]
 
@@ -374,6 +375,6 @@ def test_anchor_memo_is_written_reused_and_survives_damage(tmp_path, monkeypatch
 def test_shipped_anchor_memo_serves_a_first_run(tmp_path, monkeypatch):
     # With an empty cache, the anchors shipped by the release step are used: nothing to write.
     monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
+    monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
     S.load_fingerprints()
     assert list(tmp_path.glob("stock-anchors-*.json")) == []
