@@ -275,6 +275,48 @@ def test_config_hostile(body, tmp_path, capsys):
         one_line_exit_2(code, err)
 
 
+@bounded(20)
+def test_config_that_is_a_fifo_or_folder_is_one_line(tmp_path, capsys):
+    fifo = tmp_path / "cfg.toml"
+    os.mkfifo(fifo)
+    letter = tmp_path / "l.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    for cfg in (fifo, tmp_path):
+        code, _, err = run(["review", letter, "--config", cfg, "-o", "-"], capsys)
+        one_line_exit_2(code, err)
+
+
+@bounded(20)
+def test_user_template_that_is_a_fifo_is_bounded(tmp_path, capsys, monkeypatch):
+    import appeal.templating as templating
+
+    monkeypatch.setattr(templating, "RENDER_SECONDS", 0.5)
+    folder = tmp_path / "tpl"
+    (folder / "letters").mkdir(parents=True)
+    for regime in ("foia", "eir", "foisa", "eisr"):
+        os.mkfifo(folder / "letters" / f"review_{regime}.md.j2")
+    letter = tmp_path / "l.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    code, _, err = run(["review", letter, "--template-dir", folder, "-o", "-", "--name", "A"], capsys)
+    if code != 0:  # Jinja passes over what is not a regular file (the shipped template is used)
+        one_line_exit_2(code, err)
+
+
+def test_no_clobber_without_hard_links_uses_exclusive_create(tmp_path, monkeypatch):
+    from appeal import fileio
+
+    def no_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(fileio.os, "link", no_links)
+    target = tmp_path / "out.md"
+    fileio.write_bytes(target, b"first")
+    with pytest.raises(UserError, match="already exists"):
+        fileio.write_bytes(target, b"second")
+    assert target.read_bytes() == b"first"
+    assert not list(tmp_path.glob(".*.part"))
+
+
 def test_config_address_table_prints_as_lines(tmp_path, capsys):
     cfg = tmp_path / "cfg.toml"
     cfg.write_text('[requester]\nname = "Ann Example"\naddress = {street = "1 High St", town = "Leeds"}\n')
