@@ -541,6 +541,7 @@ def test_stock_matcher_on_a_1mb_letter():
                 "These techniques are used. ") * 9000
         find_dangling(text)
         find_stock(text)
+        check(parse_text(text))  # boilerplate-reasoning over thousands of dangling lines: took 20 s
         letter = {LETTER!r}
         check(parse_text((letter + "\\n\\n") * (1_000_000 // len(letter))))
         """,
