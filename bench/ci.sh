@@ -12,6 +12,7 @@ run() {
 run "parse accuracy: shared corpus"  $PY bench/parse_accuracy.py ../shared/corpus
 run "parse accuracy: seeds"          $PY bench/parse_accuracy.py ../shared/seeds
 run "seeds: must fire / must not"    $PY bench/seeds_check.py
+run "rules accuracy: corpus labels + seeds-lawyer" $PY bench/rules_accuracy.py
 run "seeds: letters in every format"  $PY bench/seeds_letters.py ../shared/seeds
 run "letter citations: seeds + corpus, every regime" $PY bench/letter_citations.py
 run "parse speed"                    $PY bench/parse_speed.py
