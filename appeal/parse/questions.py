@@ -170,6 +170,9 @@ def _classify_low(seg, low, cits, scope_other, cost_exs):
     return "unknown", [], answered
 
 
+_ANCHOR_FIRST = frozenset(" \t(rRaAqQpPbcdefgh")
+
+
 def _line_matches(text: str, start: int):
     """_ANCHOR tried at each line start from `start` (cheaper than scanning every position)."""
     match = _ANCHOR_AT.match
@@ -177,7 +180,7 @@ def _line_matches(text: str, start: int):
     n = len(text)
     while pos < n:
         c = text[pos:pos + 1]
-        if c and (c in " \t" or c.isalnum()):
+        if c and (c in _ANCHOR_FIRST or c.isdigit()):
             m = match(text, pos)
             if m:
                 yield m
