@@ -45,6 +45,9 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
 
     body_start = split.spans[0][0] if split.spans else 0
     letter, _how = fields.letter_date(text, body_start)
+    from appeal.parse.odd_dates import unreadable_letter_date
+
+    assumptions.extend(unreadable_letter_date(text, letter))
     received, notes = fields.received_date(text, letter)
     assumptions.extend(notes)
     ref = fields.reference(text, split.spans)

@@ -185,7 +185,8 @@ def _positive(text: str, a: int, b: int, bounds: _Bounds) -> bool:
 def _not_relied(text: str, c, bounds: _Bounds | None = None) -> bool:
     """Named only to be set aside, or counted as a statistic ("used section 35 ... times")."""
     low = lower(text)
-    near = low[max(0, c.start - 80): c.end + 70]
+    # the words around it (a citation that runs on for pages is not copied per citation)
+    near = low[max(0, c.start - 80): min(c.end, c.start + 200)] + " " + low[c.end: c.end + 70]
     if ("not" in near or "rather" in near or "instead" in near or "longer" in near) and (
         _NEG_AFTER.match(text, c.end) or _NEG_BEFORE.search(text[max(0, c.start - 80):c.start])
     ):
