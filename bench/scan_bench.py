@@ -208,6 +208,31 @@ def browser() -> int:
           f"({shot.stat().st_size if shot.exists() else 0} bytes): {'OK' if ok else 'MISSED'}")
     if not ok:
         print(out.stderr[-1000:])
+    return (0 if ok else 1) | sort_in_browser(chromium, page)
+
+
+def sort_in_browser(chromium: str, page: Path) -> int:
+    """Click the Authority heading in the real browser (a copy of the page with one extra
+    script) and read the rows' order back from the DOM: the sorter must work there."""
+    probe = page.with_name("scan-report-sortprobe.html")
+    click = ("<script>var th=document.querySelectorAll('#letters th')[2];th.click();"
+             "document.body.setAttribute('data-order',Array.prototype.map.call("
+             "document.querySelectorAll('#letters tbody tr'),function(r){return r.cells[2].textContent.trim()})"
+             ".join('|'));</script></body>")
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", click), encoding="utf-8")
+    out = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", f"file://{probe}"],
+                         capture_output=True, text=True, timeout=120)
+    m = re.search(r'data-order="([^"]*)"', out.stdout)
+    if not m:
+        print("browser: sorting could not be read back from the page: MISSED")
+        return 1
+    import html as _html
+
+    order = [_html.unescape(x) for x in m.group(1).split("|")]
+    named = [x for x in order if x]
+    ok = named == sorted(named, key=str.lower) and order[: len(named)] == named
+    print(f"browser: clicking 'Authority' sorts {len(order)} rows A-Z in Chromium: {'OK' if ok else 'MISSED'} "
+          f"({named[0]!r} ... {named[-1]!r})")
     return 0 if ok else 1
 
 
