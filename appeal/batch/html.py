@@ -61,6 +61,14 @@ def check_target(path: str, *, force: bool) -> None:
         raise UserError(f"--html {path}: the folder {folder} does not exist")
 
 
+def _label(event_id: str | None, regime: str | None) -> str:
+    if not event_id:
+        return ""
+    from appeal.deadlines.report import event_label
+
+    return event_label(event_id, regime or "FOIA")
+
+
 def _cls(answer: str | None) -> str:
     return "a-" + (answer or "").replace(" ", "-")
 
@@ -106,7 +114,7 @@ def render(batch, *, generated: dt.datetime | None = None) -> str:
             f"<td>{e(f['regime'])}</td>", f'<td class="{_cls(d["answer"])}">{e(f["answer"])}</td>',
             f"<td>{e(f['exemptions'])}</td>", f"<td>{e(f['ncnd_scope'])}</td>",
             f'<td class="{"late" if d["late"] else ""}">{e(f["timing"])}</td>',
-            f"<td>{e(nd.get('id', ''))}</td>",
+            f'<td data-v="{e(nd.get("id", ""))}">{e(_label(nd.get("id"), d["regime"]))}</td>',
             f'<td data-v="{e(nd.get("date", ""))}" class="d{" passed" if nd.get("passed") else ""}">'
             f'{e(nd.get("date", ""))}{" <small>passed</small>" if nd.get("passed") else ""}</td>',
             f"<td>{e(f['outcome'])}</td>", f'<td data-v="{e(f["grounds"])}">{e(f["grounds"])}</td>',
