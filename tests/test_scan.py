@@ -388,3 +388,15 @@ def test_a_worker_that_dies_does_not_lose_the_batch(batch, capsys, monkeypatch):
     data = json.loads(out)
     assert len(data["letters"]) == 6 and code == 1, err  # dorset.pdf is still the only error
     assert sum(1 for r in data["letters"] if r["error"]) == 1
+
+
+def test_nearly_the_same_paragraph_is_the_same_cluster(batch, capsys):
+    """Stock text edited a little (a word changed here and there) is still the same passage."""
+    eml = batch / "suffolk.eml"
+    text = eml.read_text().replace("across the country", "across the region").replace(
+        "hinder the apprehension", "impede the apprehension")
+    assert text != eml.read_text()
+    eml.write_text(text)
+    _code, data, _ = scan_json(batch, capsys)
+    (c,) = [c for c in data["clusters"] if c["kind"] == "reasoning"]
+    assert sorted(c["authorities"]) == NCND
