@@ -124,3 +124,16 @@ def test_exemption_withdrawn_on_review_is_not_relied_on():
         "Your request:\nPlease provide the model's documentation.\nResponse\nThe documentation is attached.\n"
     )
     assert cits(r) == []
+
+
+def test_a_list_of_provisions_the_requester_asks_about_is_part_of_the_request():
+    r = parse_text(
+        "Your request:\n"
+        "Please tell me how many times you used each of these exemptions in 2023:\n"
+        "Section 40(2) – Personal information\n"
+        "Section 31(1)(a) – Law enforcement\n"
+        "Response\n"
+        "We used section 40(2) 41 times and section 31(1)(a) 12 times.\n"
+    )
+    assert cits(r) == []
+    assert "Section 31(1)(a) – Law enforcement" in r.request_text
