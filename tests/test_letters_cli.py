@@ -79,7 +79,7 @@ def test_review_markdown_beside_the_input(letter_json, capsys, tmp_path):
     assert "Likelihood not stated" not in md  # weak: left out by default
     # the summary: where it went, grounds by strength, dates, what was assumed
     assert str(target) in out
-    assert "1 strong, 1 moderate (1 weak left out" in out
+    assert "1 strong, 1 moderate (1 more left out" in out and "Left out: likelihood-not-stated" in out
     assert "Review due: 5 April 2024" in out
     assert "taken as requested on the letter's date" in out
     assert "taken as requested" not in md
@@ -90,7 +90,11 @@ def test_all_adds_weak_grounds_and_include_exclude_reach_the_engine(letter_json,
     assert code == 0 and "Likelihood not stated" in out
     code, out, _ = run(["review", letter_json, *ME, "--exclude", "ncnd-statistics", "-o", "-"], capsys)
     assert "Counts reveal nothing" not in out and "No link to security bodies" in out
-    code, out, _ = run(["review", letter_json, *ME, "--include", "likelihood-not-stated", "-o", "-"], capsys)
+    # a lone weak ground is nothing worth sending: written only with --force
+    code, out, err = run(["review", letter_json, *ME, "--include", "likelihood-not-stated", "-o", "-"], capsys)
+    assert code == 0 and out == "" and "Outcome: nothing-to-argue" in err and "--force" in err
+    code, out, _ = run(["review", letter_json, *ME, "--include", "likelihood-not-stated", "--force", "-o", "-"],
+                       capsys)
     assert "Likelihood not stated" in out and "Counts reveal nothing" not in out
     code, _, err = run(["review", letter_json, *ME, "--include", "x", "--exclude", "x"], capsys)
     assert code == 2 and "both included and excluded" in err
@@ -230,7 +234,7 @@ def test_complaint_after_review_outcome(letter_json, capsys, tmp_path):
     md = (tmp_path / "northshire.complaint.md").read_text()
     assert "# Complaint under section 50: Northshire Constabulary (FOI-24-042)" in md
     assert "gave its decision on 20 May 2024" in md and "(reference IR-24-007)" in md
-    assert "The review was late" in md and "The review outcome says:" in md
+    assert "The review was late" in md and "In the review outcome: The review came late." in md
     assert "the outcome of the review (outcome.json)" in md
     assert "six weeks" in md
     assert "review outcome date 20 May 2024 taken from the outcome letter" in out

@@ -48,17 +48,23 @@ def check(
     timeline, used = build_timeline(letter, regime=chosen, **dates)
     report = run(letter, timeline=timeline, dates=used, include=include or (), exclude=exclude or (),
                  minimum=minimum.strip().lower())
+    from appeal.judge import decide, rank
+
+    # The order a letter argues them, the lead ground first (design.md, machine forms).
+    report.findings = rank(report.findings, letter)
+    outcome = decide(letter, report.findings, timeline,
+                     review_requested=dates["review_requested"], review_responded=dates["review_responded"])
     if json_out:
-        out = findings_to_dict(report.findings, letter)
+        out = findings_to_dict(report.findings, letter, outcome)
         out["notes"] = list(report.notes)
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        print(render_text(report, letter))
+        print(render_text(report, letter, outcome))
     if strict and any(f.strength == "strong" for f in report.findings):
         raise typer.Exit(1)
 
 
-def render_text(report, letter) -> str:
+def render_text(report, letter, outcome=None) -> str:
     from appeal.rules import get_rule
 
     lines: list[str] = []
@@ -69,27 +75,27 @@ def render_text(report, letter) -> str:
     if letter.regime:
         head += f" ({letter.regime})"
     lines.append(head)
+    if outcome is not None:
+        lines.extend(textwrap.wrap(f"Outcome: {outcome.kind}: {outcome.reason}", width=96,
+                                   subsequent_indent="  "))
     n = len(report.findings)
-    lines.append(f"{n} finding{'s' if n != 1 else ''}" if n else "No weaknesses found by the rules.")
-    for strength in ("strong", "moderate", "weak"):
-        group = [f for f in report.findings if f.strength == strength]
-        if not group:
-            continue
+    lines.append(f"{n} finding{'s' if n != 1 else ''}, the likeliest to succeed first" if n
+                 else "No weaknesses found by the rules.")
+    if report.findings:
         lines.append("")
-        lines.append(f"{strength.upper()} ({len(group)})")
-        for f in group:
-            lines.append(f"  {f.title}  [{f.rule}]")
-            for e in f.evidence[:2]:
-                quote = " ".join(e.quote.split())
-                if len(quote) > 160:
-                    quote = quote[:157].rsplit(" ", 1)[0] + " ..."
-                lines.extend(textwrap.wrap(f'"{quote}"', width=96, initial_indent="    ", subsequent_indent="     "))
-            why = first_sentence(f.argument) or first_sentence(get_rule(f.rule).why)
-            if len(why) > 240:
-                why = why[:237].rsplit(" ", 1)[0] + " ..."
-            lines.extend(textwrap.wrap("why: " + why, width=96, initial_indent="    ", subsequent_indent="         "))
-            if f.precedents:
-                lines.append("    see: " + ", ".join(f.precedents))
+    for n_, f in enumerate(report.findings, 1):
+        lines.append(f"  {n_}. {f.strength.upper():<8} {f.title}  [{f.rule}]")
+        for e in f.evidence[:2]:
+            quote = " ".join(e.quote.split())
+            if len(quote) > 160:
+                quote = quote[:157].rsplit(" ", 1)[0] + " ..."
+            lines.extend(textwrap.wrap(f'"{quote}"', width=96, initial_indent="    ", subsequent_indent="     "))
+        why = first_sentence(f.argument) or first_sentence(get_rule(f.rule).why)
+        if len(why) > 240:
+            why = why[:237].rsplit(" ", 1)[0] + " ..."
+        lines.extend(textwrap.wrap("why: " + why, width=96, initial_indent="    ", subsequent_indent="         "))
+        if f.precedents:
+            lines.append("    see: " + ", ".join(f.precedents))
     assumed = list(letter.assumptions)
     if assumed or report.notes:
         lines.append("")

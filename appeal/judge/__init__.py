@@ -1,0 +1,13 @@
+"""The judgement step between the findings and the letter (domain: never imports appeal.cli).
+
+    select_grounds(findings, refusal, limit=5) -> Selection   # rank, merge, cap
+    rank(findings, refusal) -> list[Finding]                  # the order a letter argues them
+    decide(refusal, findings, timeline, ...) -> Outcome       # review, complaint, ...
+"""
+
+from __future__ import annotations
+
+from appeal.judge.outcome import decide
+from appeal.judge.rank import GroundPlan, Selection, merge, rank, score, select_grounds
+
+__all__ = ["decide", "select_grounds", "rank", "merge", "score", "GroundPlan", "Selection"]
