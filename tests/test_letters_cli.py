@@ -90,12 +90,10 @@ def test_all_adds_weak_grounds_and_include_exclude_reach_the_engine(letter_json,
     assert code == 0 and "Likelihood not stated" in out
     code, out, _ = run(["review", letter_json, *ME, "--exclude", "ncnd-statistics", "-o", "-"], capsys)
     assert "Counts reveal nothing" not in out and "No link to security bodies" in out
-    # a lone weak ground is nothing worth sending: written only with --force
+    # information is withheld, so a lone weak ground still makes a review (a bare one)
     code, out, err = run(["review", letter_json, *ME, "--include", "likelihood-not-stated", "-o", "-"], capsys)
-    assert code == 0 and out == "" and "Outcome: nothing-to-argue" in err and "--force" in err
-    code, out, _ = run(["review", letter_json, *ME, "--include", "likelihood-not-stated", "--force", "-o", "-"],
-                       capsys)
     assert "Likelihood not stated" in out and "Counts reveal nothing" not in out
+    assert "Outcome: review: information is withheld but no strong ground was found" in err
     code, _, err = run(["review", letter_json, *ME, "--include", "x", "--exclude", "x"], capsys)
     assert code == 2 and "both included and excluded" in err
 
@@ -283,3 +281,50 @@ def test_summary_warns_when_the_window_has_closed(letter_json, capsys):
     assert code == 0 and "LATE: a review should be asked for by 1 May 2024" in err
     code, _, err = run(["review", letter_json, *ME[:4], "--date", "2024-03-05", "-o", "-"], capsys)
     assert code == 0 and "LATE" not in err
+
+
+# ---- the judgement step at the command line ----------------------------------------------------
+def _json(tmp_path, name, **changes):
+    path = tmp_path / name
+    path.write_text(json.dumps(dict(REFUSAL, **changes)))
+    return path
+
+
+def test_review_of_a_review_outcome_points_to_complaint(tmp_path, capsys):
+    path = _json(tmp_path, "outcome.json", is_review_outcome=True)
+    code, out, err = run(["review", path, *ME], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "appeal complaint" in err
+    assert not (tmp_path / "outcome.review.md").exists()
+    code, out, err = run(["review", path, *ME, "--force"], capsys)  # on purpose: written
+    assert code == 0 and "The next step is the Commissioner" in out
+
+
+def test_complaint_without_a_review(tmp_path, capsys):
+    scot = _json(tmp_path, "scot.json", regime="FOISA")
+    code, out, err = run(["complaint", scot, *ME], capsys)
+    assert code == 2 and "s47(1)" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run(["complaint", scot, *ME, "--review-requested", "2024-03-01", "-o", "-"], capsys)
+    assert code == 0 and "required the authority to review" in out
+    eng = _json(tmp_path, "eng.json")
+    code, out, err = run(["complaint", eng, *ME, "-o", "-"], capsys)
+    assert code == 0 and "the Commissioner normally needs one first" in err
+
+
+def test_nothing_to_argue_writes_no_letter_without_force(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("appeal.render.run._check", lambda refusal, **kw: [])
+    answered = _json(tmp_path, "answered.json", exemptions=[], ncnd=False, ncnd_scope=None,
+                     text="Thank you for your request. In 2023 we recorded 412 reports of fraud.")
+    code, out, err = run(["review", answered, *ME], capsys)
+    assert code == 0 and not (tmp_path / "answered.review.md").exists()
+    assert "Outcome: nothing-to-argue" in out and "add --force" in out
+    assert "Please confirm that it is complete" in out and "your reference FOI-24-042" in out
+    code, out, err = run(["review", answered, *ME, "--force"], capsys)
+    assert code == 0 and (tmp_path / "answered.review.md").exists()
+
+
+def test_check_reports_the_outcome(letter_json, capsys):
+    code, out, _ = run(["check", letter_json, "--json"], capsys)
+    data = json.loads(out)
+    assert data["outcome"]["kind"] in ("review", "fresh-request") and data["outcome"]["reason"]
+    code, out, _ = run(["check", letter_json], capsys)
+    assert "Outcome: " in out

@@ -40,6 +40,10 @@ _BOLT_ON_RULES = frozenset({
     "ncnd-after-confirmation", "ncnd-unexplained", "national-security-mismatch",
     "security-link-unexplained", "boilerplate-reasoning", "public-interest-irrelevant",
 }) | TECHNICAL | PROCEDURAL
+# Exemptions that point the requester elsewhere: s21 and FOISA s25 (reasonably accessible), s22
+# and FOISA s27 (intended for future publication), EIR reg 6(1)(b) (already publicly available).
+_ELSEWHERE = {"FOIA": frozenset({"s21", "s22"}), "EIR": frozenset({"reg6"}),
+              "FOISA": frozenset({"s25", "s27"}), "EISR": frozenset({"reg6"})}
 _COST_WINNERS = {"cost-estimate-unrealistic": ("strong", "moderate"), "cost-limit-no-estimate": ("strong",)}
 
 _REFUSAL_WORDS = re.compile(
@@ -85,6 +89,8 @@ def _event_date(timeline: Timeline | None, *ids: str) -> dt.date | None:
 
 
 def _cost_refusal(refusal: Refusal) -> bool:
+    if any(e.test == "vexatious" or e.section == "s14" for e in refusal.exemptions):
+        return False  # vexatious (or manifestly unreasonable as such): not a matter of narrowing
     for e in refusal.exemptions:
         if e.test == "cost" or e.section == "s12" or e.citation.startswith("reg12(4)(b)") and refusal.cost:
             return True
@@ -108,8 +114,9 @@ def _answered_in_full(refusal: Refusal) -> bool:
         return not refusal.ncnd
     if refusal.exemptions or refusal.ncnd or refusal.cost is not None:
         return False
-    response = _response_text(refusal)
-    return bool(response.strip()) and not _REFUSAL_WORDS.search(response)
+    # Read the whole letter: a request quoted too widely must not hide the refusal.
+    text = refusal.text or ""
+    return bool(text.strip()) and not _REFUSAL_WORDS.search(text)
 
 
 def _response_text(refusal: Refusal) -> str:
@@ -198,8 +205,21 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
                            "the authority must give under section 16, is the quicker route")
 
     if not signable:
-        return Outcome("nothing-to-argue", "no ground a lawyer would sign was found: the points found are "
-                       "technical, and a review on them alone is unlikely to win any information")
+        heads = {e.section for e in refusal.exemptions}
+        if heads and heads <= _ELSEWHERE.get(regime, frozenset()) and not refusal.ncnd:
+            return Outcome("nothing-to-argue", "the authority withholds the information only because it is "
+                           "published or to be published elsewhere (" + ", ".join(sorted(heads)) + "), and "
+                           "no ground against that was found: follow its pointer, and ask again if it does not "
+                           "lead to the information", notes=["confirm-complete"])
+        if not (refusal.exemptions or refusal.ncnd or refusal.partial_disclosure) and not _REFUSAL_WORDS.search(refusal.text or ""):
+            return Outcome("nothing-to-argue", "no ground a lawyer would sign was found, and the letter "
+                           "withholds nothing that could be read", notes=["confirm-complete"])
+        # Information is withheld but the rules found nothing strong: a review still asks the
+        # authority to look again; the letter argues only what was found.
+        withheld_reason = ("information is withheld but no strong ground was found: a review asks the "
+                           "authority to look again; read the refusal for points the rules cannot see")
+    else:
+        withheld_reason = None
 
     # 5. Long out of time: a new request is the surer route.
     by = _event_date(timeline, "review_request_by")
@@ -212,6 +232,8 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
         return Outcome("review", f"there are grounds worth arguing; the usual window for a review closed on "
                        f"{_long(by)}, so the letter asks the authority to accept it late",
                        notes=["late-review"])
+    if withheld_reason:
+        return Outcome("review", withheld_reason)
     lead = signable[0].lead.rule
     return Outcome("review", f"{len(signable)} ground{'s' if len(signable) != 1 else ''} worth arguing, "
                    f"led by {lead}: ask for an internal review")

@@ -232,14 +232,15 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
         lead = plan.lead
         text_of = (outcome_refusal.text if outcome_refusal is not None and id(lead) in from_review
                    else refusal.text if refusal is not None else "")
-        argument = _refer_back(_voice(_capital(one_line(lead.argument)), kind), quoted_in)
+        flat = one_line(text_of) if text_of else ""
+        argument = _refer_back(_complete(_voice(_capital(one_line(lead.argument)), kind), flat), quoted_in)
         sentences = split_sentences(argument)
         point = sentences[0] if sentences else argument
         law = _budget(sentences[1:], LAW_WORDS)
         points = []
         here = {_norm(q): n for q in _inline_quotes(point + " " + law)}
         for other in plan.points:
-            first = split_sentences(_voice(_capital(one_line(other.argument)), kind))
+            first = split_sentences(_complete(_voice(_capital(one_line(other.argument)), kind), flat))
             if not first or len(points) >= POINTS_PER_GROUND:
                 continue
             # each passage quoted once; a point that only quotes again adds nothing
@@ -283,7 +284,7 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
         asks = [a for a in asks if _norm(a) not in asked]
         asked.update(_norm(a) for a in asks)
         grounds.append(Ground(
-            number=n, rule=lead.rule, title=one_line(lead.title), strength=lead.strength,
+            number=n, rule=lead.rule, title=_voice(one_line(lead.title), kind), strength=lead.strength,
             quotes=quotes[:QUOTES_PER_GROUND], argument=argument, citations=citations,
             ask=" ".join(_sentence(a) for a in asks), from_review=id(lead) in from_review and all(id(a) in from_review for a in plan.also),
             point=point, law=law, points=points, rules=plan.rules,
@@ -420,6 +421,33 @@ def _voice(text: str, kind: str) -> str:
 _INLINE = re.compile(r'"([^"]*)"|“([^”]*)”')  # every quotation, paired in order
 
 
+_CUT = re.compile(r'"([^"]{20,}?)\s*…"|“([^”]{20,}?)\s*…”')
+
+
+def _complete(text: str, source: str) -> str:
+    """Quotes are whole sentences: a quotation a rule cut short ("… the duty in Section 1(1)(a)
+    of the …") is completed from the letter, up to the end of its sentence, where that
+    sentence is not too long to quote."""
+    if not source or "…" not in text:
+        return text
+
+    def sub(m: re.Match) -> str:
+        head = m.group(1) or m.group(2)
+        i = source.find(head)
+        if i == -1:
+            return m.group(0)
+        end = _SENT_END.search(source + " ", i + len(head))
+        if end is None:
+            return m.group(0)
+        whole = source[i:end.end()].strip()
+        if _words(whole) > QUOTE_WORDS:
+            return m.group(0)
+        whole = whole.rstrip(".")
+        return f'"{whole}"' if m.group(1) is not None else f"“{whole}”"
+
+    return _CUT.sub(sub, text)
+
+
 def _refer_back(text: str, quoted_in: dict[str, int], current: int | None = None) -> str:
     """Each passage quoted once: a long passage an earlier ground already quoted becomes a
     reference to that ground."""
@@ -521,7 +549,7 @@ def _common(kind: str, refusal: Refusal, timeline: Timeline | None, requester: R
             assumptions: list[str]) -> dict:
     authority = one_line(refusal.authority.name) or None
     reference = one_line(refusal.reference) or None
-    request = shorten(_unquote(one_line(refusal.request_text)), REQUEST_LIMIT).rstrip(".,;: ") or None
+    request = _short_request(_unquote(one_line(refusal.request_text))).rstrip(".,;: ") or None
     dates, bases = _dates(timeline, {
         "letter": letter_date, "received": received, "responded": responded,
         "review_requested": review_requested, "review_responded": review_responded,
@@ -613,6 +641,18 @@ def regulator_context(regime: str, on_date: dt.date | None = None) -> dict:
     if url:
         out["url"] = url
     return out
+
+
+def _short_request(text: str) -> str:
+    """The request's words for the opening: whole, or cut at the end of a sentence (or a
+    numbered question) within REQUEST_LIMIT characters, never mid-phrase where that can be helped."""
+    if len(text) <= REQUEST_LIMIT:
+        return text
+    head = text[:REQUEST_LIMIT]
+    cuts = [m.end() for m in re.finditer(r"[.?!;](?=\s)", head) if m.end() >= 80]
+    if cuts:
+        return head[:cuts[-1]].rstrip(" .;") + " …"
+    return shorten(text, REQUEST_LIMIT)
 
 
 def _unquote(text: str) -> str:
@@ -841,4 +881,23 @@ def to_markdown(letter: Letter, *, template_dir: str | None = None) -> str:
 
     text = render(letter.template, template_dir=template_dir, **context(letter))
     text = re.sub(r"\n{3,}", "\n\n", clean(text)).strip("\n") + "\n"
-    return text
+    return typography(text)
+
+
+_DQ_OPEN = re.compile(r'(^|[\s(\[{>—–/-])"')
+_SQ_OPEN = re.compile(r"(^|[\s(\[{>—–/-])'(?=\w)")
+
+
+def typography(text: str) -> str:
+    """One style of quotation marks throughout, as British letters print them: the rules'
+    straight quotes become curly (“…”, ‘…’), and apostrophes ’."""
+    out = []
+    for line in text.split("\n"):
+        if '"' in line:
+            line = _DQ_OPEN.sub(lambda m: m.group(1) + "“", line)
+            line = line.replace('"', "”")
+        if "'" in line:
+            line = _SQ_OPEN.sub(lambda m: m.group(1) + "‘", line)
+            line = line.replace("'", "’")
+        out.append(line)
+    return "\n".join(out)
