@@ -19,6 +19,7 @@ _MONTHS = {
 }
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})[/.](\d{1,2})$")
 _WORDY = re.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"([a-z]+)\.?,?(?:\s+(\d{4}))?$"
@@ -30,6 +31,19 @@ def _build(year: int, month: int, day: int, text: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise UserError(f"could not understand the date {text!r}: there is no such day") from None
+
+
+def _recent(month: int, day: int, today: dt.date, text: str) -> dt.date:
+    """No year: the most recent such day, since the dates people give are past events."""
+    if not 1 <= month <= 12:
+        raise UserError(f"could not understand the date {text!r}: there is no month {month}")
+    try:
+        guess = dt.date(today.year, month, day)
+    except ValueError:
+        guess = None
+    if guess is not None and guess <= today:
+        return guess
+    return _build(today.year - 1, month, day, text)
 
 
 def parse_user_date(text: str, *, today: dt.date | None = None) -> dt.date:
@@ -45,14 +59,14 @@ def parse_user_date(text: str, *, today: dt.date | None = None) -> dt.date:
         if year < 100:
             year += 2000
         return _build(year, int(m[2]), int(m[1]), text)
+    if m := _DAY_MONTH.match(s):  # '25/9': no year, so the most recent such day
+        return _recent(int(m[2]), int(m[1]), today, text)
     if m := _WORDY.match(s):
         month = _MONTHS.get(m[2][:4] if m[2][:4] == "sept" else m[2][:3])
         if month and (m[2] in _MONTHS or _full_month(m[2])):
             if m[3]:
                 return _build(int(m[3]), month, int(m[1]), text)
-            # No year: the most recent such day, since the dates people give are past events.
-            guess = _build(today.year, month, int(m[1]), text)
-            return guess if guess <= today else _build(today.year - 1, month, int(m[1]), text)
+            return _recent(month, int(m[1]), today, text)
     if s in ("today",):
         return today
     if s in ("yesterday",):
@@ -73,6 +87,28 @@ def parse_user_date(text: str, *, today: dt.date | None = None) -> dt.date:
     if parsed is None:
         raise UserError(f"could not understand the date {text!r}; try 2019-09-25 or 25/09/2019")
     return parsed.date()
+
+
+_MONTH_NAMES = ("January February March April May June July August September October "
+                "November December").split()
+_HAS_YEAR = re.compile(r"\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}\b")
+
+
+def year_given(text: str) -> bool:
+    """Did the person type a year? ('25/9' and '25 Sept' did not; 'yesterday' needs none.)"""
+    s = " ".join(str(text).strip().lower().split())
+    if s in ("today", "yesterday") or "ago" in s or s.startswith(("last ", "next ", "this ")):
+        return True
+    return bool(_HAS_YEAR.search(s))
+
+
+def long_date(value: dt.date | str | None) -> str | None:
+    """2019-10-23 -> '23 October 2019' (British, no ordinal); None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year}"
 
 
 def _full_month(word: str) -> bool:

@@ -13,7 +13,9 @@ from typing import Any
 
 from appeal.errors import UserError
 
-REFUSAL_SCHEMA = "appeal.refusal/1"
+REFUSAL_SCHEMA = "appeal.refusal/2"
+# Older forms that still load (the fields /2 added take their defaults).
+REFUSAL_SCHEMAS_READ = ("appeal.refusal/1", REFUSAL_SCHEMA)
 FINDINGS_SCHEMA = "appeal.findings/1"
 DEADLINES_SCHEMA = "appeal.deadlines/1"
 
@@ -42,6 +44,10 @@ class Exemption:
     # ("would", "would be likely to", "could", "may") and whether any harm is stated.
     likelihood: list[str] = field(default_factory=list)
     harm_stated: bool | None = None
+    # How it was found: "cited" (the letter names the provision) or "inferred" (only stated
+    # in prose: "exceeds the appropriate limit" -> s12, "vexatious" -> s14(1)); an inferred
+    # one is also listed in Refusal.assumptions.
+    found: str = "cited"
 
     @property
     def section(self) -> str:
@@ -66,6 +72,34 @@ class CostEstimate:
     advice_given: bool = False  # s16 advice on narrowing the request
 
 
+ANSWERS = ("answered", "not-held", "refused", "ncnd", "cost", "unknown")
+REVIEW_RESULTS = ("upheld", "partly-upheld", "overturned")
+
+
+@dataclass
+class Question:
+    """One numbered (or lettered) part of the request and what came back for it."""
+
+    number: str | None = None  # "1", "2a", "iii" as printed; None when not numbered
+    text: str = ""
+    start: int = 0  # [start, end) into Refusal.text: the question as quoted
+    end: int = 0
+    answer: str = "unknown"  # one of ANSWERS
+    exemptions: list[str] = field(default_factory=list)  # canonical citations refused under
+
+
+@dataclass
+class ReviewOutcome:
+    """For an internal-review outcome letter: what the review decided, and of what."""
+
+    result: str | None = None  # one of REVIEW_RESULTS, None when not stated
+    date: str | None = None  # ISO: the review decision's date (normally the letter date)
+    original_reference: str | None = None
+    original_request_date: str | None = None  # ISO
+    original_response_date: str | None = None  # ISO
+    review_requested: str | None = None  # ISO: when the requester asked for the review
+
+
 @dataclass
 class Refusal:
     authority: Authority = field(default_factory=Authority)
@@ -83,6 +117,8 @@ class Refusal:
     is_review_outcome: bool = False  # an internal-review outcome letter, not a first refusal
     truncated: bool = False
     cost: CostEstimate | None = None
+    questions: list[Question] = field(default_factory=list)
+    review: ReviewOutcome | None = None  # set on review outcomes (is_review_outcome)
     assumptions: list[str] = field(default_factory=list)
     text: str = ""  # the extracted letter text; every span indexes into it
     source: str | None = None  # the file it came from, for messages
@@ -98,7 +134,7 @@ class Refusal:
         if not isinstance(data, dict):
             raise UserError("the JSON file is not a parsed refusal (expected an object)")
         schema = data.get("schema")
-        if schema != REFUSAL_SCHEMA:
+        if schema not in REFUSAL_SCHEMAS_READ:
             raise UserError(f"field 'schema': expected {REFUSAL_SCHEMA!r}, got {schema!r}")
         auth = _obj(data, "authority", {})
         authority = Authority(
@@ -136,6 +172,9 @@ class Refusal:
             ):
                 raise UserError(f"field '{where}.spans': expected [[start, end], ...] within the text")
             test = _opt_str(e, "test", f"{where}.test")
+            found = _opt_str(e, "found", f"{where}.found") or "cited"
+            if found not in ("cited", "inferred"):
+                raise UserError(f"field '{where}.found': {found!r} is not 'cited' or 'inferred'")
             likelihood = e.get("likelihood", [])
             if not isinstance(likelihood, list) or not all(isinstance(x, str) for x in likelihood):
                 raise UserError(f"field '{where}.likelihood': expected a list of strings")
@@ -149,6 +188,7 @@ class Refusal:
                     spans=[list(s) for s in spans],
                     likelihood=list(likelihood),
                     harm_stated=_opt_bool(e, "harm_stated", f"{where}.harm_stated"),
+                    found=found,
                 )
             )
         cost = None
@@ -166,6 +206,21 @@ class Refusal:
         scope = _opt_str(data, "ncnd_scope", "ncnd_scope")
         if scope not in (None, "all", "other"):
             raise UserError(f"field 'ncnd_scope': {scope!r} is not 'all', 'other' or null")
+        questions = _questions(data, len(text))
+        review = None
+        if data.get("review") is not None:
+            rv = _obj(data, "review", {})
+            result = _opt_str(rv, "result", "review.result")
+            if result not in (None, *REVIEW_RESULTS):
+                raise UserError(f"field 'review.result': {result!r} is not one of {', '.join(REVIEW_RESULTS)} or null")
+            review = ReviewOutcome(
+                result=result,
+                date=_opt_date(rv, "date", "review.date"),
+                original_reference=_opt_str(rv, "original_reference", "review.original_reference"),
+                original_request_date=_opt_date(rv, "original_request_date", "review.original_request_date"),
+                original_response_date=_opt_date(rv, "original_response_date", "review.original_response_date"),
+                review_requested=_opt_date(rv, "review_requested", "review.review_requested"),
+            )
         return cls(
             authority=authority,
             regime=regime,
@@ -184,6 +239,8 @@ class Refusal:
             is_review_outcome=_bool(data, "is_review_outcome", "is_review_outcome", False),
             truncated=_bool(data, "truncated", "truncated", False),
             cost=cost,
+            questions=questions,
+            review=review,
             assumptions=list(assumptions),
             text=text,
             source=_opt_str(data, "source", "source"),
@@ -277,6 +334,35 @@ class Timeline:
 
 
 # ---- validation helpers for from_dict ----------------------------------------------------
+def _questions(data: dict, n: int) -> list[Question]:
+    raw = data.get("questions", [])
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise UserError("field 'questions': expected a list")
+    out = []
+    for i, q in enumerate(raw):
+        where = f"questions[{i}]"
+        if not isinstance(q, dict):
+            raise UserError(f"field '{where}': expected an object")
+        start, end = q.get("start", 0), q.get("end", 0)
+        if not (isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool)
+                and not isinstance(end, bool) and 0 <= start <= end <= n):
+            raise UserError(f"field '{where}.start/end': expected 0 <= start <= end <= length of the text")
+        answer = _opt_str(q, "answer", f"{where}.answer") or "unknown"
+        if answer not in ANSWERS:
+            raise UserError(f"field '{where}.answer': {answer!r} is not one of {', '.join(ANSWERS)}")
+        exs = q.get("exemptions", [])
+        if not isinstance(exs, list) or not all(isinstance(x, str) for x in exs):
+            raise UserError(f"field '{where}.exemptions': expected a list of strings")
+        out.append(Question(
+            number=_opt_str(q, "number", f"{where}.number"),
+            text=_opt_str(q, "text", f"{where}.text") or "",
+            start=start, end=end, answer=answer, exemptions=list(exs),
+        ))
+    return out
+
+
 def _obj(d: dict, key: str, default: Any) -> dict:
     v = d.get(key, default)
     if v is None:

@@ -1,19 +1,31 @@
 """The precedent library: one TOML file per authority in the top-level precedents/ folder.
 
 Each file records a case, decision notice or piece of guidance with its citation exactly as
-the source gave it, our own paraphrase of what it decided, which of our rules it supports and
-whether it was verified. Letters cite only what `for_rule` returns: verified entries that do
-not cut against the requester, most authoritative first.
+the source gave it, our own paraphrase of what it decided, which of our rules it supports, the
+regimes it is apt for, which way it cuts (`direction`) and whether it was verified. Letters
+cite only what `for_rule` returns: verified entries, apt for the letter's regime, that do not
+cut against the requester; the best fit first, then the most authoritative.
+
+    direction   "helps"    cited in support;
+                "caution"  cited in support, but double-edged: `caution` says how (shown to the
+                           user, never printed in the letter), and it ranks after "helps";
+                "hurts"    never cited in support; `against()` lists it so the rule's wording
+                           does not contradict it.
+    supports    rule ids; "rule-id:variant" limits an entry to one branch of a rule (the
+                finding's `kind` fact, e.g. "national-security-mismatch:no_link").
+    fit         optional {rule-id = "strong"|"fair"|"weak"}: how squarely it fits (default fair).
+    general_reason  why a Scottish authority is cited under FOIA/EIR (printed beside it there).
 
     load_all() -> list[Precedent]      every entry, validated (UserError naming the bad file)
     get(id) -> Precedent | None
-    for_rule(rule_id, regime=None) -> list[Precedent]
+    for_rule(rule_id, regime=None, variant=None) -> list[Precedent]
     against(rule_id, regime=None) -> list[Precedent]   verified authority that cuts the other way
     to_dict(precedents) -> {"precedents": [...]}
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -46,9 +58,14 @@ RULE_IDS: tuple[str, ...] = (
     "template-artifacts",
     "inconsistent-disclosure",
     "review-late",
+    "security-link-unexplained",
+    "adverse-effect-not-shown",
 )
 
 KINDS = ("case", "decision_notice", "guidance", "commissioner_decision")
+DIRECTIONS = ("helps", "caution", "hurts")
+FITS = ("strong", "fair", "weak")
+SCOTTISH = ("FOISA", "EISR")
 REGIMES = ("FOIA", "EIR", "FOISA", "EISR")
 HOLDING_BASES = ("judgment_text", "headnote", "official_summary", "secondary", "outcome_only")
 
@@ -64,7 +81,7 @@ _REQUIRED: dict[str, type | tuple[type, ...]] = {
     "supports": list,
     "regimes": list,
     "verified": bool,
-    "against_requester": bool,
+    "direction": str,
 }
 _OPTIONAL: dict[str, type | tuple[type, ...]] = {
     "source_id": str,
@@ -75,6 +92,9 @@ _OPTIONAL: dict[str, type | tuple[type, ...]] = {
     "source_tags": list,
     "caution": str,
     "do_not_cite_for": list,
+    "fit": dict,
+    "general_reason": str,
+    "pinpoint": str,
 }
 
 
@@ -91,7 +111,7 @@ class Precedent:
     supports: tuple[str, ...]
     regimes: tuple[str, ...]  # first = the regime it was decided under; others persuasive
     verified: bool
-    against_requester: bool
+    direction: str  # helps | caution | hurts
     source_id: str | None = None
     cite_as: str | None = None  # the form the source recommends for letters, when it gives one
     also_cited_as: str | None = None
@@ -100,12 +120,39 @@ class Precedent:
     source_tags: tuple[str, ...] = ()
     caution: str | None = None
     do_not_cite_for: tuple[str, ...] = ()  # propositions this entry must never be cited for
+    fit: tuple[tuple[str, str], ...] = ()  # (rule-id, strong|fair|weak)
+    general_reason: str | None = None  # why a Scottish authority is apt outside Scotland
+    pinpoint: str | None = None  # paragraph(s) seen, e.g. "paras 96-97"
     path: str | None = field(default=None, compare=False)
+
+    @property
+    def against_requester(self) -> bool:
+        return self.direction == "hurts"
 
     @property
     def citable(self) -> bool:
         """May a letter cite this in support? Verified and not against the requester."""
-        return self.verified and not self.against_requester
+        return self.verified and self.direction != "hurts"
+
+    @property
+    def scottish(self) -> bool:
+        """Decided or issued under the Scottish regimes (its home regime is FOISA or EISR)."""
+        return self.regimes[0] in SCOTTISH
+
+    def fit_for(self, rule_id: str) -> str:
+        return dict(self.fit).get(rule_id, "fair")
+
+    def supports_rule(self, rule_id: str, variant: str | None = None) -> bool:
+        """Tagged for the whole rule, or for this branch (variant) of it."""
+        return rule_id in self.supports or (variant is not None and f"{rule_id}:{variant}" in self.supports)
+
+    def letter_citation_for(self, regime: str | None) -> str:
+        """The string a letter in `regime` prints: the exact citation, and for a Scottish
+        authority cited under FOIA/EIR the stated reason the point is general."""
+        cite = self.letter_citation
+        if regime and regime.upper() not in SCOTTISH and self.scottish and self.general_reason:
+            return f"{cite} ({self.general_reason})"
+        return cite
 
     @property
     def letter_citation(self) -> str:
@@ -132,8 +179,12 @@ class Precedent:
             "supports": list(self.supports),
             "regimes": list(self.regimes),
             "verified": self.verified,
+            "direction": self.direction,
             "against_requester": self.against_requester,
             "caution": self.caution,
+            "fit": dict(self.fit),
+            "general_reason": self.general_reason,
+            "pinpoint": self.pinpoint,
             "do_not_cite_for": list(self.do_not_cite_for),
         }
         return out
@@ -185,8 +236,20 @@ def _load_file(path: Path) -> Precedent:
     if data["holding_basis"] not in HOLDING_BASES:
         raise _fail(path, f"holding_basis '{data['holding_basis']}' is not one of {', '.join(HOLDING_BASES)}")
     for rule in data["supports"]:
-        if rule not in RULE_IDS:
+        if not re.fullmatch(r"[a-z]+(-[a-z]+)*(:[a-z_]+)?", rule):
+            raise _fail(path, f"supports malformed rule id '{rule}'")
+        if rule.split(":")[0] not in RULE_IDS:
             raise _fail(path, f"supports unknown rule id '{rule}'")
+    if data["direction"] not in DIRECTIONS:
+        raise _fail(path, f"direction '{data['direction']}' is not one of {', '.join(DIRECTIONS)}")
+    if data["direction"] != "helps" and not data.get("caution"):
+        raise _fail(path, f"direction '{data['direction']}' needs a 'caution' saying how it cuts")
+    for rule, fit in data.get("fit", {}).items():
+        if fit not in FITS:
+            raise _fail(path, f"fit for '{rule}' is not one of {', '.join(FITS)}")
+    if data["regimes"] and data["regimes"][0] in SCOTTISH and set(data["regimes"]) - set(SCOTTISH) \
+            and not data.get("general_reason"):
+        raise _fail(path, "a Scottish authority listed for FOIA/EIR needs 'general_reason'")
     if not data["regimes"]:
         raise _fail(path, "regimes is empty")
     for regime in data["regimes"]:
@@ -207,7 +270,7 @@ def _load_file(path: Path) -> Precedent:
         supports=tuple(data["supports"]),
         regimes=tuple(data["regimes"]),
         verified=data["verified"],
-        against_requester=data["against_requester"],
+        direction=data["direction"],
         source_id=data.get("source_id"),
         cite_as=data.get("cite_as"),
         also_cited_as=data.get("also_cited_as"),
@@ -216,6 +279,9 @@ def _load_file(path: Path) -> Precedent:
         source_tags=tuple(data.get("source_tags", ())),
         caution=" ".join(data["caution"].split()) if data.get("caution") else None,
         do_not_cite_for=tuple(data.get("do_not_cite_for", ())),
+        fit=tuple(sorted(data.get("fit", {}).items())),
+        general_reason=data.get("general_reason"),
+        pinpoint=data.get("pinpoint"),
         path=str(path),
     )
 
@@ -248,10 +314,25 @@ def get(precedent_id: str) -> Precedent | None:
     return None
 
 
-def _sort_key(p: Precedent, regime: str | None) -> tuple:
-    home = 0 if (regime is None or p.regimes[0] == regime) else 1
-    # newest first within a rank: ISO dates and bare years both sort as strings
-    return (p.rank, home, 0 if p.date else 1, _neg(p.date or ""), p.id)
+_FIT_ORDER = {"strong": 0, "fair": 1, "weak": 2}
+_DIRECTION_ORDER = {"helps": 0, "caution": 1, "hurts": 2}
+
+
+def _home(p: Precedent, regime: str | None) -> int:
+    """0: decided under the letter's regime (or its UK/Scottish sibling), or on a point the
+    entry says is general (`general_reason`); 1: persuasive only."""
+    if regime is None:
+        return 0
+    family = SCOTTISH if regime in SCOTTISH else ("FOIA", "EIR")
+    return 0 if p.regimes[0] in family or p.general_reason else 1
+
+
+def _sort_key(p: Precedent, regime: str | None, rule_id: str | None = None) -> tuple:
+    # A home-regime authority beats a foreign one; an apt one beats an off-point one of higher
+    # rank; one that only helps beats a double-edged one; then the body's rank; newest first.
+    fit = _FIT_ORDER[p.fit_for(rule_id)] if rule_id else 1
+    return (_home(p, regime), fit, _DIRECTION_ORDER[p.direction], p.rank,
+            0 if p.date else 1, _neg(p.date or ""), p.id)
 
 
 def _neg(s: str) -> tuple[int, ...]:
@@ -259,21 +340,23 @@ def _neg(s: str) -> tuple[int, ...]:
 
 
 def _check_rule(rule_id: str) -> None:
-    if rule_id not in RULE_IDS:
-        raise ValueError(f"unknown rule id {rule_id!r}")
+    # A rule id not in the catalogue (a new rule not yet listed) simply has no support;
+    # a malformed one is a programming error.
+    if not isinstance(rule_id, str) or not re.fullmatch(r"[a-z]+(-[a-z]+)*", rule_id):
+        raise ValueError(f"malformed rule id {rule_id!r}")
 
 
-def for_rule(rule_id: str, regime: str | None = None) -> list[Precedent]:
-    """Citable support for a rule: verified, not against the requester, good authority for
-    `regime` (when given), most authoritative first."""
+def for_rule(rule_id: str, regime: str | None = None, variant: str | None = None) -> list[Precedent]:
+    """Citable support for a rule (or one branch of it, `variant`): verified, not against
+    the requester, apt for `regime` (when given); best fit first, then most authoritative."""
     _check_rule(rule_id)
     regime = regime.upper() if regime else None
     found = [
         p
         for p in _library()
-        if p.citable and rule_id in p.supports and (regime is None or regime in p.regimes)
+        if p.citable and p.supports_rule(rule_id, variant) and (regime is None or regime in p.regimes)
     ]
-    return sorted(found, key=lambda p: _sort_key(p, regime))
+    return sorted(found, key=lambda p: _sort_key(p, regime, rule_id))
 
 
 def against(rule_id: str, regime: str | None = None) -> list[Precedent]:
@@ -284,10 +367,11 @@ def against(rule_id: str, regime: str | None = None) -> list[Precedent]:
     found = [
         p
         for p in _library()
-        if p.verified and p.against_requester and rule_id in p.supports
+        if p.verified and p.against_requester
+        and (rule_id in p.supports or any(s.startswith(rule_id + ":") for s in p.supports))
         and (regime is None or regime in p.regimes)
     ]
-    return sorted(found, key=lambda p: _sort_key(p, regime))
+    return sorted(found, key=lambda p: _sort_key(p, regime, rule_id))
 
 
 def to_dict(precedents: list[Precedent] | None = None) -> dict[str, Any]:

@@ -41,33 +41,77 @@ def user_cache_dir() -> Path:
 
 
 def read_toml(path: str | Path) -> dict:
-    """Parse a shipped TOML data file, keeping a JSON copy in the user cache.
+    """Parse a shipped TOML data file, by way of a JSON copy when one exists.
 
     tomllib is pure Python and the data files (gazetteer, exemption catalogue, precedents,
-    stock fingerprints) cost ~15 ms to parse on every run; the JSON copy loads in a tenth
-    of a millisecond. The copy is keyed by the file's path, size and mtime, so an edited
-    file is parsed afresh. Files holding TOML dates (not JSON-able) are simply not cached.
-    Parse errors propagate as tomllib.TOMLDecodeError, as with tomllib itself.
+    stock fingerprints, time limits) cost ~15 ms to parse on every run; a JSON copy loads in a
+    tenth of a millisecond. Copies are keyed by the file's content (crc32 and size), so an
+    edited file is parsed afresh and a copy made at release (`ship_copies`, kept in
+    appeal/data/cache/) serves the very first run after install. Copies in the user cache
+    replace their stale predecessors. Files holding TOML dates (not JSON-able) are simply not
+    copied. Parse errors propagate as tomllib.TOMLDecodeError, as with tomllib itself.
     """
     import json
-    import zlib  # built in: cheaper to import than hashlib
 
     path = Path(path)
-    st = path.stat()
-    key = f"{zlib.crc32(str(path.resolve()).encode()):08x}-{st.st_size}-{st.st_mtime_ns}"
-    copy = user_cache_dir() / "toml" / f"{path.stem}-{key}.json"
-    try:
-        data = json.loads(copy.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            return data
-    except (OSError, ValueError):
-        pass
+    raw = path.read_bytes()
+    name = _copy_name(path, raw)
+    user = user_cache_dir() / "toml"
+    for folder in (SHIPPED_CACHE, user):
+        try:
+            data = json.loads((folder / name).read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                return data
+        except (OSError, ValueError):
+            pass
     import tomllib
 
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
-    write_cache_json(copy, data)  # not JSON-able (TOML dates): simply not cached
+    data = tomllib.loads(raw.decode("utf-8"))
+    if write_cache_json(user / name, data):  # not JSON-able (TOML dates): simply not cached
+        prune(user, name)
     return data
+
+
+SHIPPED_CACHE = _PKG / "data" / "cache"
+
+
+def _copy_name(path: Path, raw: bytes) -> str:
+    import zlib  # built in: cheaper to import than hashlib
+
+    return f"{path.parent.name}.{path.stem}.{zlib.crc32(raw):08x}-{len(raw)}.json"
+
+
+def prune(folder: Path, keep: str) -> None:
+    """Remove the stale copies of `keep` (same name up to its last '.'-part), best effort."""
+    stem = keep.rsplit(".", 2)[0] + "."
+    try:
+        for entry in os.scandir(folder):
+            if entry.name != keep and entry.name.startswith(stem) and entry.name.count(".") == keep.count(".") \
+                    and entry.name.endswith(".json"):
+                os.unlink(entry.path)
+    except OSError:
+        pass
+
+
+def ship_copies(paths) -> list[Path]:
+    """Write the JSON copies shipped in appeal/data/cache/ (a release step), replacing old ones."""
+    import json
+    import tomllib
+
+    SHIPPED_CACHE.mkdir(exist_ok=True)
+    written = []
+    for path in map(Path, paths):
+        raw = path.read_bytes()
+        name = _copy_name(path, raw)
+        data = tomllib.loads(raw.decode("utf-8"))
+        try:
+            text = json.dumps(data, ensure_ascii=False)
+        except (TypeError, ValueError):
+            continue
+        (SHIPPED_CACHE / name).write_text(text, encoding="utf-8")
+        prune(SHIPPED_CACHE, name)
+        written.append(SHIPPED_CACHE / name)
+    return written
 
 
 def write_cache_json(path: Path, data) -> bool:
@@ -95,3 +139,22 @@ def write_cache_json(path: Path, data) -> bool:
             except OSError:
                 pass
         return False
+
+
+def shipped_toml_files() -> list[Path]:
+    """Every TOML data file the product reads at run time."""
+    files = sorted((_PKG / "data").glob("*.toml")) + sorted((_PKG / "law").glob("*.toml"))
+    try:
+        files += sorted(shipped_dir("precedents").glob("*.toml"))
+    except FileNotFoundError:
+        pass
+    return files
+
+
+if __name__ == "__main__":  # pragma: no cover - release step
+    import sys
+
+    if sys.argv[1:] != ["--ship"]:
+        sys.exit("usage: python -m appeal.resources --ship")
+    for p in ship_copies(shipped_toml_files()):
+        print(p)

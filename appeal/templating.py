@@ -15,6 +15,16 @@ from pathlib import Path
 from appeal.errors import UserError
 from appeal.resources import shipped_dir
 
+# Limits on what a template may do (a user's --template-dir is code we did not write): one
+# render may take RENDER_SECONDS (nested loops, huge ranges); one `*` or `**` may not build
+# a string or list longer than MAX_PRODUCT or a number with more than MAX_POWER_BITS bits
+# (those run inside one C call that no time limit can interrupt). Recursion is bounded by
+# Python's own limit, reported as one line.
+RENDER_SECONDS = 5.0
+MAX_PRODUCT = 1_000_000
+MAX_POWER_BITS = 10_000
+_USER_DIRS: set[str] = set()  # template folders the user gave this run
+
 
 @lru_cache(maxsize=8)
 def environment(template_dir: str | None = None):
@@ -27,8 +37,23 @@ def environment(template_dir: str | None = None):
         if not folder.is_dir():
             raise UserError(f"--template-dir {template_dir}: no such folder")
         search.append(str(folder))
+        _USER_DIRS.add(str(folder))
     search.append(str(shipped_dir("templates")))
-    env = SandboxedEnvironment(
+
+    class LimitedSandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**":
+                if _power_too_big(left, right):
+                    raise jinja2.exceptions.SecurityError(f"the power {operator} is too large")
+            elif _product_too_big(left, right):
+                raise jinja2.exceptions.SecurityError(
+                    f"a repeated string or list longer than {MAX_PRODUCT:,} items"
+                )
+            return super().call_binop(context, operator, left, right)
+
+    env = LimitedSandbox(
         bytecode_cache=_bytecode_cache(),
         loader=jinja2.FileSystemLoader(search),
         autoescape=False,  # we write prose, not HTML; renderers escape for their format
@@ -38,6 +63,21 @@ def environment(template_dir: str | None = None):
         undefined=jinja2.StrictUndefined,  # a missing value is a bug, not an empty gap
     )
     return env
+
+
+def _power_too_big(left, right) -> bool:
+    if not isinstance(left, (int, float)) or not isinstance(right, (int, float)):
+        return False
+    if isinstance(left, float) or isinstance(right, float) or right < 0:
+        return False  # float powers overflow to an error, they do not run for ever
+    return abs(left) > 1 and right * max(abs(left).bit_length(), 1) > MAX_POWER_BITS
+
+
+def _product_too_big(left, right) -> bool:
+    for seq, n in ((left, right), (right, left)):
+        if isinstance(seq, (str, bytes, list, tuple)) and isinstance(n, int) and not isinstance(n, bool):
+            return len(seq) * n > MAX_PRODUCT
+    return False
 
 
 def _bytecode_cache():
@@ -67,13 +107,72 @@ def render(name: str, *, template_dir: str | None = None, **context) -> str:
         return environment(template_dir).get_template(name).render(**context)
 
 
+class _TimeUp(BaseException):
+    """Raised by the alarm; a BaseException so that no `except Exception` swallows it."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Interrupt a render after `seconds` (Unix, main thread, no other alarm; else no limit)."""
+    import signal
+    import threading
+
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _TimeUp()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _template_line(exc: BaseException, name: str) -> str:
+    """' line N' of the template where exc was raised, when the traceback says."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        fname = tb.tb_frame.f_code.co_filename
+        if fname.endswith(name) or fname == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f" line {line}" if line else ""
+
+
 @contextmanager
 def template_errors(name: str):
-    """Turn what a (possibly user-supplied) template can get wrong into one-line UserErrors."""
+    """Turn what a (possibly user-supplied) template can get wrong into one-line UserErrors.
+
+    Beyond Jinja's own errors: a render that runs too long, recursion, a file that is not
+    UTF-8, and, when the user gave a template folder, any error the template's own code
+    raises (division by zero, a huge range, a wrong type): that is the user's template
+    failing, not ours.
+    """
     import jinja2
 
     try:
-        yield
+        with _time_limit(RENDER_SECONDS):
+            yield
+    except _TimeUp:
+        raise UserError(
+            f"template {name}: rendering took longer than {RENDER_SECONDS:g} seconds "
+            "(a loop too large?); simplify the template"
+        ) from None
+    except RecursionError:
+        raise UserError(f"template {name}: it recurses too deeply (a macro or include calling itself?)") from None
+    except UnicodeDecodeError:
+        raise UserError(f"template {name} is not UTF-8 text; save it as UTF-8") from None
     except jinja2.TemplateNotFound:
         raise UserError(f"template {name!r} not found (looked in --template-dir, then the shipped templates)") from None
     except jinja2.TemplateSyntaxError as exc:
@@ -82,3 +181,14 @@ def template_errors(name: str):
         raise UserError(f"template {name}: not allowed in the sandbox: {exc}") from None
     except jinja2.UndefinedError as exc:
         raise UserError(f"template {name}: {exc.message}") from None
+    except UserError:
+        raise
+    except (OverflowError, MemoryError) as exc:  # range() beyond the sandbox's limit, ...
+        raise UserError(f"template {name}{_template_line(exc, name)}: {exc}") from None
+    except Exception as exc:
+        if not _USER_DIRS:
+            raise  # a shipped template failing is our bug: let the CLI say so
+        raise UserError(
+            f"template {name}{_template_line(exc, name)}: {type(exc).__name__}: {exc} "
+            "(in a template from --template-dir)"
+        ) from None

@@ -25,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from appeal.ingest import read_letter  # noqa: E402
 from appeal.parse import parse_text  # noqa: E402
 
 
@@ -108,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     sec, sub = F1(), F1()
-    acc = {k: Acc() for k in ("ncnd", "ncnd_scope", "authority", "authority_named_in_text", "reference",
+    kinds: dict[str, dict] = {}
+    acc = {k: Acc() for k in ("ncnd", "ncnd_scope", "authority", "authority_label", "authority_named_in_text", "reference",
                               "letter_date", "received_date", "regime", "partial_disclosure",
                               "public_interest_test", "is_review_outcome", "truncated")}
     misses: list[str] = []
@@ -117,12 +119,17 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             print(f"missing: {path}", file=sys.stderr)
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
+        # read as a user's file is read (page chrome dropped at ingest), then parsed
+        text = read_letter(str(path))
         r = parse_text(text, source=str(path))
         name = Path(row["file"]).name
+        kind = row.get("authority_type") or "unknown"
+        per = kinds.setdefault(kind, {"n": 0, "sec": F1(), "sub": F1(), "acc": {}})
+        per["n"] += 1
 
         def check(field: str, ok: bool, got, want) -> None:
             acc[field].add(ok)
+            per["acc"].setdefault(field, Acc()).add(ok)
             if not ok:
                 misses.append(f"{name}: {field}: got {got!r}, want {want!r}")
 
@@ -132,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         u_got, u_want = {_subsection(c) for c in got_ex}, {_subsection(c) for c in want_ex}
         sec.add(s_got, s_want)
         sub.add(u_got, u_want)
+        per["sec"].add(s_got, s_want)
+        per["sub"].add(u_got, u_want)
         if s_got != s_want or u_got != u_want:
             misses.append(f"{name}: exemptions: got {sorted(got_ex)}, want {sorted(want_ex)}")
 
@@ -146,9 +155,12 @@ def main(argv: list[str] | None = None) -> int:
             ok = got_auth is None
         else:
             ok = got_auth is not None and _norm_name(got_auth) in {_norm_name(a) for a in _alternatives(label)}
-        check("authority", ok, got_auth, label)
         ntext = " " + _norm_name(text) + " "
-        if label is None or any(" " + _norm_name(a) + " " in ntext for a in _alternatives(label)):
+        named = label is None or any(" " + _norm_name(a) + " " in ntext for a in _alternatives(label))
+        acc["authority_label"].add(ok)
+        # null is right where the text never names the authority (issue 8)
+        check("authority", ok or (got_auth is None and not named), got_auth, label)
+        if named:
             acc["authority_named_in_text"].add(ok)
 
         label = row.get("reference")
@@ -179,6 +191,18 @@ def main(argv: list[str] | None = None) -> int:
     for k, a in acc.items():
         if a.n:
             print(f"{k:28s} {a}")
+    if len(kinds) > 1:
+        fields = ["ncnd", "regime", "authority", "reference", "letter_date", "received_date", "is_review_outcome",
+                  "partial_disclosure"]
+        print()
+        print(f"{'per kind of authority':24s} {'n':>3s} {'secF1':>6s} {'subF1':>6s} " +
+              " ".join(f"{f[:9]:>9s}" for f in fields))
+        for kind, per in sorted(kinds.items(), key=lambda kv: -kv[1]["n"]):
+            cells = []
+            for f in fields:
+                a = per["acc"].get(f)
+                cells.append(f"{a.score():9.2f}" if a and a.n else f"{'-':>9s}")
+            print(f"{kind:24s} {per['n']:3d} {per['sec'].score():6.2f} {per['sub'].score():6.2f} " + " ".join(cells))
     if args.verbose:
         print()
         for m in misses:

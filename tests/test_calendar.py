@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from appeal.deadlines import calendar as C
@@ -144,8 +145,39 @@ def test_scottish_holidays_are_a_subset_of_the_uk_set():
 
 
 # ---- the cache --------------------------------------------------------------------------------------
-def _fresh(monkeypatch, where):
+def _fresh(monkeypatch, where, shipped=False):
+    """An empty cache; without the shipped table unless asked (as after a holidays upgrade)."""
     monkeypatch.setenv("APPEAL_CACHE_DIR", str(where))
+    if not shipped:
+        monkeypatch.setattr(C, "shipped_path", lambda: Path(str(where)) / "no-shipped-table.json")
+    C._reset_for_tests()
+
+
+def test_shipped_table_is_what_holidays_builds(tmp_path, monkeypatch):
+    """The table shipped in the package equals the one the installed holidays builds, and a
+    first run with an empty cache uses it without importing holidays at all."""
+    shipped = json.loads(C.shipped_path().read_text(encoding="utf-8"))
+    if shipped["holidays_version"] != C.holidays_version():
+        # another holidays is installed: the shipped table must then be ignored (and rebuilt)
+        assert C._read_shipped() is None
+        return
+    built = C.build_table()
+    assert shipped["calendars"] == {key: C.merge_calendar(built, key) for key in C.CALENDARS}, (
+        "the shipped holiday table differs from holidays' own: python -m appeal.deadlines.calendar --ship")
+    _fresh(monkeypatch, tmp_path, shipped=True)
+    monkeypatch.setattr(C, "build_table", lambda: pytest.fail("the shipped table was not used"))
+    assert calendar_for("uk-any-part").is_holiday(D("2018-03-19"))
+    C._reset_for_tests()
+
+
+def test_shipped_table_of_another_holidays_version_is_not_used(tmp_path, monkeypatch):
+    _fresh(monkeypatch, tmp_path, shipped=True)
+    monkeypatch.setattr(C, "holidays_version", lambda: "0.0-not-shipped")
+    calls = []
+    real = C.build_table
+    monkeypatch.setattr(C, "build_table", lambda: calls.append(1) or real())
+    assert calendar_for("scotland").is_holiday(D("2026-06-15"))
+    assert calls == [1]
     C._reset_for_tests()
 
 

@@ -1,5 +1,6 @@
 """The one error path: bad usage or input is one line on stderr and exit code 2."""
 
+import json
 import subprocess
 import sys
 
@@ -39,18 +40,36 @@ def test_python_dash_m_works():
 
 
 def test_read_toml_cache_is_used_refreshed_and_survives_damage(tmp_path, monkeypatch):
-    # Data files are parsed once and kept as JSON; an edit or a damaged copy means a fresh parse.
-    import os
-
+    # Data files are parsed once and kept as JSON; an edit or a damaged copy means a fresh parse,
+    # and the copy of an edited file replaces the stale one.
     from appeal.resources import read_toml
 
     monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path / "cache"))
     src = tmp_path / "data.toml"
     src.write_text('title = "first"\n[[item]]\nn = 1\n', encoding="utf-8")
     assert read_toml(src) == {"title": "first", "item": [{"n": 1}]}
-    (copy,) = (tmp_path / "cache" / "toml").glob("data-*.json")
+    (copy,) = (tmp_path / "cache" / "toml").glob("*.data.*.json")
+    copy.write_text('{"title": "from the copy"}', encoding="utf-8")
+    assert read_toml(src)["title"] == "from the copy"  # the copy is what is read
     copy.write_text("{damaged", encoding="utf-8")
     assert read_toml(src)["title"] == "first"
     src.write_text('title = "second, edited"\n', encoding="utf-8")
-    os.utime(src, ns=(1, 2_000_000_000))  # a different mtime, as an edit would give
     assert read_toml(src) == {"title": "second, edited"}
+    copies = list((tmp_path / "cache" / "toml").glob("*.data.*.json"))
+    assert len(copies) == 1 and "second" in copies[0].read_text()  # the stale copy was pruned
+
+
+def test_shipped_copies_are_current_for_the_files_they_name():
+    """A shipped JSON copy is named by its TOML's content, so it can be missing (an edited
+    file is parsed afresh) but never wrong: each equals its file parsed now."""
+    import tomllib
+
+    from appeal.resources import SHIPPED_CACHE, _copy_name, shipped_toml_files
+
+    current = {_copy_name(p, p.read_bytes()): p for p in shipped_toml_files()}
+    shipped = list(SHIPPED_CACHE.glob("*.json"))
+    assert shipped
+    for copy in shipped:
+        if copy.name in current:
+            assert json.loads(copy.read_text(encoding="utf-8")) == tomllib.loads(
+                current[copy.name].read_text(encoding="utf-8"))

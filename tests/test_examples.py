@@ -44,4 +44,4 @@ def test_examples_read_like_letters():
     complaint = (examples.FOLDER / "scottish-foisa-refusal.complaint.md").read_text()
     assert "Scottish Information Commissioner" in complaint and "six months" in complaint
     ico = (examples.FOLDER / "council-cost-limit-refusal.complaint.md").read_text()
-    assert "Information Commissioner’s Office" in ico and "six weeks" in ico
+    assert "Information Commissioner's Office" in ico and "six weeks" in ico

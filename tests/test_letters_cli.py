@@ -44,7 +44,7 @@ def fake_findings(refusal, **kw):
 
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
-    monkeypatch.setattr("appeal.render.run._check", fake_findings)
+    monkeypatch.setattr("appeal.flow._check", fake_findings)
     for var in ("APPEAL_NAME", "APPEAL_EMAIL", "APPEAL_ADDRESS"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
@@ -311,7 +311,7 @@ def test_complaint_without_a_review(tmp_path, capsys):
 
 
 def test_nothing_to_argue_writes_no_letter_without_force(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("appeal.render.run._check", lambda refusal, **kw: [])
+    monkeypatch.setattr("appeal.flow._check", lambda refusal, **kw: [])
     answered = _json(tmp_path, "answered.json", exemptions=[], ncnd=False, ncnd_scope=None,
                      text="Thank you for your request. In 2023 we recorded 412 reports of fraud.")
     code, out, err = run(["review", answered, *ME], capsys)

@@ -41,7 +41,7 @@ def test_parse_json_is_the_contract(capsys):
     code, out, _ = run(["parse", "--json", str(LETTERS / "wmp_style_bolt_on.txt")], capsys)
     assert code == 0
     d = json.loads(out)
-    assert d["schema"] == "appeal.refusal/1"
+    assert d["schema"] == "appeal.refusal/2"
     assert d["authority"] == {"name": "Greater Manchester Police", "kind": "police", "nation": "england"}
     assert d["regime"] == "FOIA" and d["reference"] == "2231_19"
     assert d["dates"] == {"letter": None, "received": None}

@@ -18,21 +18,26 @@ EXPECTED_CITATIONS = {
     "surrey-police-fs50246819": "FS50246819",
     "hogan-oxford-2006": "Hogan & Anor v Information Commissioner [2006] UKIT EA_2005_0030 (17 October 2006)",
     "csa-v-sic-2008": "Common Services Agency v Scottish Information Commissioner (Scotland) [2008] UKHL 47 (9 July 2008)",
-    "mcinerney-2015": "McInerney v Information Commissioner and the Department for Education [2015] UKUT 0047 (AAC)",
+    "mcinerney-2015": "McInerney v Information Commissioner [2015] UKUT 47 (AAC)",
     "john-connor-2006": "John Connor Press Associates Ltd v The Information Commissioner [2006] UKIT EA_2006_0005 (24 January 2006)",
     "cobain-2015": "Home Office v Information Commissioner and Cobain (Final Decision) [2015] UKUT 27 (AAC)",
     "appger-2015-ukut-377": "All Party Parliamentary Group on Extraordinary Rendition v Information Commissioner and Foreign and Commonwealth Office [2015] UKUT 377 (AAC)",
     "dbt-uksc-2025": "Department for Business and Trade v The Information Commissioner [2025] UKSC 27",
     "craigdale-2010": "[2010] CSIH 43",
     "toms-royal-mail-2006": "Toms v The Information Commissioner [2006] UKIT EA_2005_0027 (19 June 2006)",
-    "packham-norwich-2023": "EA/2022/0238 (BAILII UKFTT/GRC/2023/777)",
+    "packham-norwich-2023": "James Packham v The Information Commissioner & Anor [2023] UKFTT 777 (GRC)",
     "psni-fs50550891": "FS50550891",
+    "sic-informant-payments-2009": "Decision 037/2009 Mr Stephen Stewart of the Daily Record and the Chief Constables of Central, Grampian, Lothian and Borders, Strathclyde and Tayside Police",
+    "zola-dwp-2016": "Department For Work And Pensions v The Information Commissioner & Anor [2016] EWCA Civ 758",
+    "brown-tna-2007": "Brown v Information Commisioner and National Archive [2007] UKIT EA_2006_0088 (04 October 2007)",
+    "fcdo-williams-2021": "Foreign, Commonwealth and Development Office v Information Commissioner and others [2021] UKUT 248 (AAC)",
 }
 
 # Recommended forms the source spells out verbatim in its cautions.
 EXPECTED_CITE_AS = {
     "john-connor-2006": "John Connor Press Associates Ltd v Information Commissioner (EA/2005/0005, 25 January 2006)",
-    "packham-norwich-2023": "EA/2022/0238",
+    "brown-tna-2007": "Brown v Information Commissioner and The National Archives (EA/2006/0088, 2 October 2007)",
+    "craigdale-2010": "Appeal by Craigdale Housing Association and others v The Scottish Information Commissioner [2010] CSIH 43",
 }
 
 ALL_REGIMES = (None, "FOIA", "EIR", "FOISA", "EISR")
@@ -57,13 +62,16 @@ def test_ids_unique(library):
 
 def test_supports_are_known_rules(library):
     for p in library:
-        assert set(p.supports) <= set(P.RULE_IDS), p.id
+        assert {s.split(":")[0] for s in p.supports} <= set(P.RULE_IDS), p.id
         assert p.regimes and set(p.regimes) <= set(P.REGIMES), p.id
 
 
 def test_rule_ids_match_design_catalogue():
-    # the rule catalogue in design.md has 22 rules; a typo here would silently drop support
-    assert len(P.RULE_IDS) == 22 == len(set(P.RULE_IDS))
+    # every rule in the registry can carry precedents; a typo here would silently drop support
+    from appeal.rules.registry import BATCH_ONLY, all_rules
+
+    assert len(P.RULE_IDS) == len(set(P.RULE_IDS))
+    assert {r.id for r in all_rules()} | set(BATCH_ONLY) <= set(P.RULE_IDS)
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", r) for r in P.RULE_IDS)
 
 
@@ -89,8 +97,8 @@ def test_recommended_citation_form_kept_beside_the_source_string(pid, cite_as):
 
 
 def test_letter_citation_falls_back_to_citation():
-    p = P.get("surrey-police-fs50246819")
-    assert p.cite_as is None and p.letter_citation == "FS50246819"
+    p = P.get("cobain-2015")
+    assert p.cite_as is None and p.letter_citation == p.citation
 
 
 @pytest.mark.parametrize("rule", P.RULE_IDS)
@@ -115,18 +123,47 @@ def test_known_uncitable_entries_exist_and_are_excluded(library):
     assert {"dbt-uksc-2025", "dbt-coa-2023"} <= {p.id for p in P.against("public-interest-missing")}
 
 
-def test_every_rule_with_support_returns_most_authoritative_first():
+def test_ranking_best_fit_then_most_authoritative():
+    """Audit §2.3: apt guidance beats an off-point decision notice; a home-regime authority
+    beats a foreign one; an authority that only helps beats a double-edged one."""
     for rule in P.RULE_IDS:
-        ranks = [p.rank for p in P.for_rule(rule)]
-        assert ranks == sorted(ranks), rule
+        for regime in ("FOIA", "EIR", "FOISA", "EISR"):
+            keys = [P._sort_key(p, regime, rule) for p in P.for_rule(rule, regime)]
+            assert keys == sorted(keys), (rule, regime)
     first = P.for_rule("personal-data-aggregate")[0]
-    assert first.id == "csa-v-sic-2008"  # House of Lords beats the Court of Session and FTT
-    ns = [p.id for p in P.for_rule("national-security-mismatch")]
-    assert ns.index("cobain-2015") < ns.index("surrey-police-fs50246819") < ns.index("ico-s23-guidance")
+    assert first.id == "csa-v-sic-2008"  # House of Lords, and the squarest fit
+    assert [p.id for p in P.for_rule("ncnd-unexplained", "FOIA")][0] == "ico-ncnd-guidance"
+    ns = [p.id for p in P.for_rule("national-security-mismatch", "FOIA", variant="no_link")]
+    assert ns.index("surrey-police-fs50246819") < ns.index("cobain-2015")
+    assert "ico-s23-guidance" not in ns  # double-edged and undated: not printed
+    prej = [p.id for p in P.for_rule("prejudice-not-demonstrated", "FOIA")]
+    assert prej[0] == "zola-dwp-2016" and "appger-2013-ukut-560" not in prej
+
+
+def test_uncited_national_security_branch_has_its_own_authority():
+    """Cobain, Surrey and the s23 guidance do not say that only interests the cited exemption
+    protects may be weighed; the ICO PIT guide does."""
+    uncited = [p.id for p in P.for_rule("national-security-mismatch", "FOIA", variant="uncited")]
+    assert uncited and uncited[0] == "ico-pit-guide"
+    assert not {"cobain-2015", "surrey-police-fs50246819", "ico-s24-ltt68"} & set(uncited)
+
+
+def test_directions_and_cautions(library):
+    for p in library:
+        assert p.direction in ("helps", "caution", "hurts"), p.id
+        if p.direction != "helps":
+            assert p.caution, p.id
+        assert p.against_requester == (p.direction == "hurts")
+    assert P.get("fcdo-williams-2021").direction == "hurts"
+    assert "fcdo-williams-2021" in {p.id for p in P.against("national-security-mismatch", "FOIA")}
+    assert P.get("dransfield-2015").direction == "hurts" and P.get("dransfield-2015").supports == ()
+    assert P.get("cobain-2015").direction == "caution"
 
 
 def test_core_rules_have_citable_support():
-    for rule in ("national-security-mismatch", "ncnd-unexplained", "ncnd-statistics",
+    for variant in ("uncited", "no_link"):
+        assert P.for_rule("national-security-mismatch", "FOIA", variant=variant), variant
+    for rule in ("ncnd-unexplained", "ncnd-statistics",
                  "prejudice-not-demonstrated", "likelihood-not-stated", "personal-data-aggregate",
                  "cost-limit-no-estimate", "cost-limit-no-advice", "late-response",
                  "review-rights-missing", "investigation-not-specific", "boilerplate-reasoning",
@@ -147,9 +184,10 @@ def test_regime_filter():
     assert P.for_rule("review-late", "eir")
 
 
-def test_unknown_rule_id_is_an_error():
+def test_malformed_rule_id_is_an_error_and_a_new_rule_has_no_support():
     with pytest.raises(ValueError):
-        P.for_rule("no-such-rule")
+        P.for_rule("No Such Rule")
+    assert P.for_rule("no-such-rule") == []  # a rule added after the catalogue: no support yet
 
 
 def test_do_not_cite_balance_of_probabilities():
@@ -190,7 +228,8 @@ def test_to_dict_json_form(library):
     back = json.loads(text)
     assert len(back["precedents"]) == len(library)
     first = back["precedents"][0]
-    for key in ("id", "citation", "verified", "supports", "holding", "source_url", "against_requester"):
+    for key in ("id", "citation", "verified", "supports", "holding", "source_url", "against_requester",
+                "regimes", "direction", "caution"):
         assert key in first
     one = P.to_dict([P.get("surrey-police-fs50246819")])
     assert one["precedents"][0]["citation"] == "FS50246819"
@@ -214,7 +253,7 @@ holding_basis = "judgment_text"
 supports = ["late-response"]
 regimes = ["FOIA"]
 verified = true
-against_requester = false
+direction = "helps"
 """
 
 

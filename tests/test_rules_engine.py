@@ -19,7 +19,7 @@ DESIGN_IDS = [
     "likelihood-not-stated", "mosaic-unsupported", "boilerplate-reasoning", "national-security-mismatch",
     "ncnd-unexplained", "ncnd-statistics", "ncnd-after-confirmation", "personal-data-aggregate",
     "investigation-not-specific", "cost-limit-no-estimate", "cost-limit-no-advice", "outdated-law",
-    "template-artifacts", "review-late",
+    "template-artifacts", "review-late", "security-link-unexplained", "adverse-effect-not-shown",
 ]
 
 

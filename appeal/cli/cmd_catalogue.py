@@ -72,16 +72,15 @@ def precedents(
     if precedent_id is None:
         width = max((len(p.id) for p in items), default=10)
         for p in items:
-            flag = "verified" if p.verified else "UNVERIFIED"
-            if p.against_requester:
-                flag += ", against"
-            print(f"{p.id:<{width}}  {flag:<18}  {p.letter_citation}")
+            flag = ("verified" if p.verified else "UNVERIFIED") + f", {p.direction}"
+            print(f"{p.id:<{width}}  {flag:<20}  {'/'.join(p.regimes):<20}  {p.letter_citation}")
         return
     p = items[0]
     wrap = lambda s: textwrap.fill(" ".join(s.split()), width=96, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
     out = [p.id, f"  {p.letter_citation}", f"  {p.court_or_body}" + (f", {p.date}" if p.date else ""),
            f"  {'verified' if p.verified else 'NOT VERIFIED: never cited in letters'}"
-           + ("; cuts against the requester" if p.against_requester else ""),
+           + f"; {p.direction}" + ("; cuts against the requester" if p.against_requester else "")
+           + f"; regimes {', '.join(p.regimes)}",
            f"  source: {p.source_url}", "", "Holding (our paraphrase)", wrap(p.holding)]
     if p.supports:
         out += ["", "Supports rules: " + ", ".join(p.supports)]

@@ -31,32 +31,26 @@ def check(
     strict: Strict = False,
 ) -> None:
     """Print every weakness found in the letter, strongest first, with the words quoted."""
-    from appeal.ingest import load_refusal
+    from appeal.case import gather_case
     from appeal.model import findings_to_dict
-    from appeal.rules import build_timeline, run
+    from appeal.rules import run
 
-    dates = {
-        "received": o.date_option("--received", received),
-        "responded": o.date_option("--responded", responded),
-        "review_requested": o.date_option("--review-requested", review_requested),
-        "review_responded": o.date_option("--review-responded", review_responded),
-    }
-    letter = load_refusal(refusal)
-    chosen = o.regime_option(regime)
-    if chosen:
-        letter.regime = chosen
-    timeline, used = build_timeline(letter, regime=chosen, **dates)
-    report = run(letter, timeline=timeline, dates=used, include=include or (), exclude=exclude or (),
-                 minimum=minimum.strip().lower())
-    from appeal.judge import decide, rank
+    case = gather_case(refusal, regime=regime, received=received, responded=responded,
+                       review_requested=review_requested, review_responded=review_responded)
+    letter = case.refusal
+    letter.regime = case.regime if case.regime_from != "assumed" else letter.regime
+    report = run(letter, timeline=case.timeline, dates=case.rule_dates(), include=include or (),
+                 exclude=exclude or (), minimum=minimum.strip().lower())
+    report.notes[:0] = case.assumptions
+    from appeal.judge import decide_case, rank
 
     # The order a letter argues them, the lead ground first (design.md, machine forms).
     report.findings = rank(report.findings, letter)
-    outcome = decide(letter, report.findings, timeline,
-                     review_requested=dates["review_requested"], review_responded=dates["review_responded"])
+    outcome = decide_case(case, report.findings)
     if json_out:
         out = findings_to_dict(report.findings, letter, outcome)
         out["notes"] = list(report.notes)
+        out["case"] = case.to_dict()
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(render_text(report, letter, outcome))
@@ -83,8 +77,8 @@ def render_text(report, letter, outcome=None) -> str:
                  else "No weaknesses found by the rules.")
     if report.findings:
         lines.append("")
-    for n_, f in enumerate(report.findings, 1):
-        lines.append(f"  {n_}. {f.strength.upper():<8} {f.title}  [{f.rule}]")
+    for number, f in enumerate(report.findings, 1):
+        lines.append(f"  {number}. {f.strength.upper():<8} {f.title}  [{f.rule}]")
         for e in f.evidence[:2]:
             quote = " ".join(e.quote.split())
             if len(quote) > 160:

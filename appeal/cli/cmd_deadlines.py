@@ -26,25 +26,13 @@ def deadlines(
     """Every date that matters: when the reply was due, when to ask for a review, when to complain."""
     import datetime as dt
 
+    from appeal.case import gather_case
+
     today = dt.date.today()
-    dates = {
-        "received": o.date_option("--received", received, today),
-        "responded": o.date_option("--responded", responded, today),
-        "review_requested": o.date_option("--review-requested", review_requested, today),
-        "review_responded": o.date_option("--review-responded", review_responded, today),
-    }
-    chosen_regime = o.regime_option(regime)
-    from_letter: list[str] = []
-    reference = None
-    if refusal is not None:
-        letter_regime, letter_dates, from_letter, reference = _read_letter(refusal)
-        chosen_regime = chosen_regime or letter_regime
-        for key, value in letter_dates.items():
-            if dates.get(key) is None and value is not None:  # options override the letter
-                dates[key] = value
-            else:
-                from_letter = [n for n in from_letter if not n.startswith(key.replace("_", " "))]
-    if not any(dates.values()):
+    case = gather_case(refusal, regime=regime, received=received, responded=responded,
+                       review_requested=review_requested, review_responded=review_responded,
+                       extended=extended, today=today)
+    if not case.dates:
         raise UserError(
             "no dates to work from: give --received, --responded, --review-requested or "
             "--review-responded (or a letter that states them)"
@@ -55,14 +43,15 @@ def deadlines(
         if Path(ics).exists():  # fail before any output, not after
             raise UserError(f"{ics} already exists; use --force to overwrite it")
 
-    from appeal.deadlines import compute_timeline
-
-    timeline = compute_timeline(chosen_regime or "FOIA", extended=extended, today=today, **dates)
+    timeline = case.timeline
+    reference = case.refusal.reference if refusal is not None else None
+    authority = case.refusal.authority.name if refusal is not None else None
+    timeline.notes[:0] = case.assumptions
     if refusal is not None:
-        timeline.notes[:0] = [f"Read from {refusal}: {item}." for item in from_letter]
-        if chosen_regime is None:
+        timeline.notes[:0] = [f"Read from {refusal}: {item}." for item in case.read_from_letter()]
+        if case.regime_from == "assumed":
             timeline.notes.insert(0, "The letter does not say which law it answers under; FOIA was assumed.")
-    elif chosen_regime is None:
+    elif case.regime_from == "assumed":
         timeline.notes.insert(0, "No --regime was given; FOIA was assumed.")
 
     if ics is not None:
@@ -71,7 +60,9 @@ def deadlines(
 
         if not timeline.events:
             raise UserError("no dated deadlines follow from the dates given, so there is nothing to write to --ics")
-        prefix = f"{reference}: " if reference else ""
+        # '<authority>: <event>' in a calendar of many requests; the reference when no name was found
+        who = " ".join((authority or "").split()) or " ".join((reference or "").split())
+        prefix = f"{who}: " if who else ""
         write_bytes(ics, timeline_to_ics(timeline, summary_prefix=prefix), force=force)
 
     if json_out:
@@ -87,32 +78,3 @@ def deadlines(
 
         print(f"appeal: wrote {len(timeline.events)} deadline(s) to {ics}", file=sys.stderr)
 
-
-def _read_letter(path: str):
-    """The regime and dates a letter states (via the ingest/parse stages)."""
-    import datetime as dt
-
-    try:
-        from appeal.ingest import load_refusal
-    except ImportError:
-        raise UserError("reading a letter is not available in this build; give the dates as options") from None
-    ref = load_refusal(path)
-
-    def iso(value):
-        return dt.date.fromisoformat(value) if value else None
-
-    letter_date = iso(ref.dates.letter)
-    found: list[str] = []
-    if ref.is_review_outcome:
-        dates = {"review_responded": letter_date}
-        if letter_date:
-            found.append(f"review responded {letter_date.isoformat()} (the date of the review outcome)")
-    else:
-        dates = {"received": iso(ref.dates.received), "responded": letter_date}
-        if dates["received"]:
-            found.append(f"received {dates['received'].isoformat()}")
-        if letter_date:
-            found.append(f"responded {letter_date.isoformat()} (the date of the letter)")
-    if ref.regime:
-        found.append(f"regime {ref.regime}")
-    return ref.regime, dates, found, ref.reference

@@ -22,7 +22,7 @@ ReviewOutcome = Annotated[Optional[str], typer.Option("--review-outcome", metava
 
 
 def _run(kind: str, **kw) -> None:
-    from appeal.render.run import Options, make_letter, summary, write
+    from appeal.flow import Options, make_letter, summary, write
 
     opts = Options(kind=kind, **kw)
     result = make_letter(opts)
@@ -36,7 +36,8 @@ def _run(kind: str, **kw) -> None:
 def review(
     refusal: o.RefusalArg,
     out: o.Out = None,
-    fmt: o.Format = "md",
+    out_dir: o.OutDir = None,
+    fmt: o.Format = None,
     force: o.Force = False,
     regime: o.Regime = None,
     received: o.Received = None,
@@ -53,7 +54,7 @@ def review(
     template_dir: TemplateDir = None,
 ) -> None:
     """Parse, check, work out the dates and write the internal-review request."""
-    _run("review", refusal=refusal, out=out, fmt=fmt, force=force, regime=regime,
+    _run("review", refusal=refusal, out=out, out_dir=out_dir, fmt=fmt, force=force, regime=regime,
          received=received, responded=responded, review_requested=review_requested,
          name=name, email=email, address=address, config=config,
          include=tuple(include or ()), exclude=tuple(exclude or ()), all=all_grounds,
@@ -64,7 +65,8 @@ def review(
 def complaint(
     refusal: o.RefusalArg,
     out: o.Out = None,
-    fmt: o.Format = "md",
+    out_dir: o.OutDir = None,
+    fmt: o.Format = None,
     force: o.Force = False,
     regime: o.Regime = None,
     received: o.Received = None,
@@ -83,7 +85,7 @@ def complaint(
     template_dir: TemplateDir = None,
 ) -> None:
     """Write the complaint to the Information Commissioner (or the Scottish Commissioner)."""
-    _run("complaint", refusal=refusal, out=out, fmt=fmt, force=force, regime=regime,
+    _run("complaint", refusal=refusal, out=out, out_dir=out_dir, fmt=fmt, force=force, regime=regime,
          received=received, responded=responded, review_requested=review_requested,
          review_responded=review_responded, review_outcome=review_outcome,
          name=name, email=email, address=address, config=config,

@@ -229,11 +229,48 @@ def cache_path() -> Path:
     return cache_dir() / f"holidays-{holidays_version()}-{FIRST_YEAR}-{LAST_YEAR}-v{CACHE_FORMAT}.json"
 
 
+def shipped_path() -> Path:
+    """The table as built at release time for one holidays version (see `ship_table`)."""
+    from appeal.resources import data_path
+
+    return data_path(f"holidays-{FIRST_YEAR}-{LAST_YEAR}-v{CACHE_FORMAT}.json")
+
+
+def _read_shipped() -> dict[str, dict[str, str]] | None:
+    """The shipped table, when it was built from the holidays version installed: then the
+    first run after install costs what the second does. Another version: None (build it)."""
+    path = shipped_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("holidays_version") != holidays_version():
+            return None
+        return _check_tables(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def ship_table() -> Path:
+    """Write the shipped table from the installed holidays (run at release: python -m
+    appeal.deadlines.calendar --ship)."""
+    from appeal.resources import write_cache_json
+
+    table = build_table()
+    tables = {key: merge_calendar(table, key) for key in CALENDARS}
+    path = shipped_path()
+    write_cache_json(path, {"format": CACHE_FORMAT, "holidays_version": holidays_version(),
+                            "years": [FIRST_YEAR, LAST_YEAR], "calendars": tables})
+    return path
+
+
 def calendar_tables() -> dict[str, dict[str, str]]:
-    """{calendar key: {iso date: label}} for FIRST_YEAR..LAST_YEAR, from the cache or built."""
+    """{calendar key: {iso date: label}} for FIRST_YEAR..LAST_YEAR: shipped, cached or built."""
     global _tables_memo
     if _tables_memo is not None:
         return _tables_memo
+    tables = _read_shipped()
+    if tables is not None:
+        _tables_memo = tables
+        return tables
     path = None
     try:
         path = cache_path()
@@ -253,6 +290,10 @@ def _read_cache(path: Path) -> dict[str, dict[str, str]] | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
+    return _check_tables(data)
+
+
+def _check_tables(data: dict) -> dict[str, dict[str, str]] | None:
     if data.get("format") != CACHE_FORMAT or data.get("years") != [FIRST_YEAR, LAST_YEAR]:
         return None
     tables = data["calendars"]
@@ -296,3 +337,12 @@ def _reset_for_tests() -> None:
     global _tables_memo
     _tables_memo = None
     _memo.clear()
+
+
+if __name__ == "__main__":  # pragma: no cover - release step
+    import sys
+
+    if sys.argv[1:] == ["--ship"]:
+        print(ship_table())
+    else:
+        sys.exit("usage: python -m appeal.deadlines.calendar --ship")

@@ -13,7 +13,7 @@ LABELS = {
     "response_due_extended": "Response due (extended)",
     "review_request_by": "Ask for an internal review by",
     "review_due": "Review outcome due",
-    "review_due_max": "Review outcome due at the latest",
+    "review_due_max": "No review outcome by then: the ICO takes a complaint",
     "commissioner_complaint_by": "Complain to the Commissioner by",
 }
 _SIC = "Apply to the Scottish Commissioner by"

@@ -328,10 +328,12 @@ def _review_lateness(tl: Timeline, cal: WorkingDayCalendar, key: str, requested:
            f"{rv.describe()} ({rv.basis}) ran out on {review_due.isoformat()}.")
     if review_max is not None:
         if responded <= review_max:
-            msg += (f" It was within the 40-working-day maximum ({review_max.isoformat()}) that the Code allows "
-                    "only in exceptional circumstances: ask the authority what they were.")
+            msg += (f" It was within 40 working days ({review_max.isoformat()}): the Code (para 5.5) allows "
+                    "a further 20 working days, as best practice, for complex or voluminous reviews, with "
+                    "the requester told why: ask whether that was done.")
         else:
-            msg += f" It was past even the 40-working-day maximum ({review_max.isoformat()})."
+            msg += (f" It was past 40 working days ({review_max.isoformat()}), the point from which the ICO "
+                    "accepts a complaint without a review outcome (the Code sets no absolute cap: para 5.5).")
     notes.append(msg)
 
 

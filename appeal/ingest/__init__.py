@@ -136,9 +136,9 @@ def extract_bytes(data: bytes, name: str, kind: str, *, depth: int = 0, charset:
         from appeal.ingest.eml import read_eml
 
         return read_eml(data, name, depth=depth)
-    from appeal.ingest.text import decode
+    from appeal.ingest.text import decode, strip_chrome
 
-    return Extracted(decode(data, name, declared=charset))
+    return Extracted(strip_chrome(decode(data, name, declared=charset)))
 
 
 def read_extracted(path: str, data: bytes | None = None) -> Extracted:

@@ -74,6 +74,14 @@ def read_bytes(path: str) -> bytes:
 
     if _stat.S_ISDIR(st.st_mode):
         raise UserError(f"{name} is a folder, not a letter file; give the path of one letter")
+    if _stat.S_ISFIFO(st.st_mode):
+        return _read_fifo(path, name)  # `appeal check <(cmd)`, or a named pipe
+    if not _stat.S_ISREG(st.st_mode):
+        kind = "a terminal or device" if _stat.S_ISCHR(st.st_mode) or _stat.S_ISBLK(st.st_mode) else "not a regular file"
+        raise UserError(f"{name} is {kind}, not a letter file; give the path of the letter, or '-' to read standard input")
+    from appeal.fileio import protect_input
+
+    protect_input(path)  # never written over by this run, even with --force
     if st.st_size > MAX_FILE_BYTES:
         raise UserError(
             f"{name} is {human_size(st.st_size)}; the limit is {human_size(MAX_FILE_BYTES)}: "
@@ -88,6 +96,54 @@ def read_bytes(path: str) -> bytes:
         raise UserError(f"{name}: permission denied; check the file's permissions") from None
     except OSError as exc:
         raise UserError(f"{name}: cannot read ({_reason(exc)})") from None
+    _check_size(name, data)
+    return data
+
+
+FIFO_WAIT_SECONDS = 10.0  # how long a named pipe may stay silent before anyone writes to it
+
+
+def _read_fifo(path: str, name: str) -> bytes:
+    """A pipe, opened without blocking: one that nobody writes to is an error, not a hang."""
+    import select
+    import time
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise UserError(f"{name}: cannot open ({_reason(exc)})") from None
+    chunks: list[bytes] = []
+    size = 0
+    seen = False  # a writer has sent something: the next end-of-file is the end
+    start = time.monotonic()
+    try:
+        while True:
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:  # a writer is there, with nothing to say yet
+                chunk = None
+            if chunk:
+                seen = True
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:
+                    break
+                continue
+            if chunk == b"" and seen:
+                break
+            left = FIFO_WAIT_SECONDS - (time.monotonic() - start)
+            if left <= 0:
+                raise UserError(
+                    f"{name} is a pipe that nobody wrote to within {FIFO_WAIT_SECONDS:.0f} seconds; "
+                    "give the letter file itself"
+                )
+            if chunk is None:
+                select.select([fd], [], [], min(left, 0.5))
+            else:
+                time.sleep(min(left, 0.05))  # no writer yet: poll
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
     _check_size(name, data)
     return data
 

@@ -208,15 +208,18 @@ class _Extractor(HTMLParser):
 
 
 def html_to_text(markup: str) -> str:
-    """The readable text of an HTML page, one block per line."""
+    """The readable text of an HTML page, one block per line; whole lines of page chrome
+    that no tag or class gave away (a cookie banner in a plain <div>) are dropped too."""
+    from appeal.ingest.text import strip_chrome
+
     text = _run(markup, by_name=True)
     if len(text.strip()) < 40:
         # A page-wide wrapper named like chrome (e.g. <div class="has-cookie-banner">) can
         # swallow everything; then drop only by tag and role.
         loose = _run(markup, by_name=False)
         if len(loose.strip()) > len(text.strip()):
-            return loose
-    return text
+            return strip_chrome(loose)
+    return strip_chrome(text)
 
 
 def _run(markup: str, by_name: bool) -> str:

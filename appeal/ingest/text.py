@@ -9,6 +9,7 @@ decodes anything.
 from __future__ import annotations
 
 import codecs
+import re
 
 from appeal.errors import UserError
 from appeal.ingest.guards import Extracted, check_not_binary
@@ -103,5 +104,61 @@ def _sniff_utf16(data: bytes) -> str | None:
     return None
 
 
+# ---- page chrome copied with the letter -----------------------------------------------------------
+# Whole lines that a web page puts around a letter: cookie banners (English and Welsh),
+# "Quickly exit this site", skip links, beta and rebuild banners, print and share links, a
+# page's status label. Only whole lines are dropped, so no line of the letter is lost.
+_CHROME = re.compile(
+    r"(?i)^[ \t]*(?:"
+    # exit-this-site buttons (domestic-abuse pages on police.uk sites)
+    r"quickly\s+exit\s+this\s+site\b.*|(?:leave|exit)\s+this\s+site|allanfa\s+gyflym|gadael\s+y\s+wefan(?:\s+hon)?|"
+    # cookie banners
+    r"we\s+use\s+(?:some\s+)?(?:essential\s+|necessary\s+)?cookies\b.*|we['’]d\s+(?:also\s+)?like\s+to\s+(?:set|use)\s+"
+    r"(?:additional|analytics|some\s+additional)\s+cookies\b.*|you\s+can\s+manage\s+your\s+(?:preferences\s+and\s+)?cookie.*|"
+    r"your\s+cookie\s+(?:preferences|settings)\s+ha(?:ve|s)\s+been\s+saved.*|you(?:['’]ve|\s+have)\s+(?:accepted|rejected)\s+"
+    r"(?:additional|analytics|all)\s+cookies.*|tell\s+us\s+whether\s+you\s+accept\s+cookies|cookies\s+on\s+[\w .'’-]{1,60}|"
+    r"(?:accept|reject|allow|deny)\s+(?:all\s+|additional\s+|analytics\s+|optional\s+)?cookies|(?:view|customi[sz]e|manage)\s+"
+    r"cookies(?:\s+settings)?|cookie\s+(?:settings|preferences|policy|notice)|hide\s+(?:this\s+)?(?:cookie\s+)?message|"
+    r"this\s+(?:site|website)\s+uses\s+cookies\b.*|"
+    r"rydym\s+yn\s+defnyddio\s+(?:rhai\s+)?cwcis\b.*|gallwch\s+reoli\s+eich\s+dewisiadau\b.*|mae\s+eich\s+dewisiadau\s+cwcis\b.*|"
+    r"(?:derbyn|gwrthod)\s+(?:pob\s+|y\s+)?cwcis(?:\s+ychwanegol)?|mae['’]r\s+wefan\s+hon\s+yn\s+defnyddio\s+cwcis\b.*|"
+    r"sorry,\s+there\s+was\s+a\s+technical\s+problem\.?(?:\s+please\s+try\s+again\.?)?|"
+    r"mae['’]n\s+ddrwg\s+gennym,\s+roedd\s+problem\s+dechnegol\b.*|"
+    # skip links
+    r"skip\s+to\s+(?:the\s+)?(?:main\s+|site\s+|page\s+)?(?:content|navigation|menu|main)(?:\s+skip\s+to\s+(?:the\s+)?"
+    r"(?:main\s+|site\s+)?(?:content|navigation|menu|main))*|neidio\s+i['’]r\s+(?:prif\s+)?gynnwys|"
+    # beta and rebuild banners
+    r"this\s+(?:site|website|service)\s+is\s+(?:a\s+|in\s+)?beta\b.*|(?:beta\s+)?this\s+is\s+a\s+new\s+service\b.*|"
+    r"diolch\s+am\s+roi\s+cynnig\s+ar\s+fersiwn\b.*|please\s+be\s+aware\s+we['’]re\s+making\s+some\s+improvements\b.*|"
+    r".{0,60}this\s+site\s+won['’]t\s+be\s+routinely\s+updated\s+during\s+the\s+pre-election\s+period\.?|"
+    # print and share
+    r"(?:print|share)(?:\s+this\s+(?:page|article))?|share\s+(?:on|via)\s+(?:facebook|twitter|x|linkedin|whatsapp|e-?mail)|"
+    r"back\s+to\s+top|was\s+this\s+page\s+(?:useful|helpful)\??.*|report\s+a\s+problem\s+with\s+this\s+page|"
+    # a page's status label
+    r"this\s+request\s+was\s+(?:refused|answered)\s+in\s+(?:full|part),\s+so\s+we\b.*"
+    r")[ \t]*$"
+)
+_CHROME_WORDS = ("cookie", "cwci", "skip to", "exit this site", "leave this site", "gyflym", "gadael", "neidio",
+                 "technical problem", "dechnegol", "beta", "new service", "improvements", "pre-election", "print",
+                 "share", "back to top", "this page", "in full, so we", "in part, so we")
+
+
+def strip_chrome(text: str) -> str:
+    """The text without whole lines of page chrome (see _CHROME)."""
+    low = text.lower()
+    if not any(w in low for w in _CHROME_WORDS):
+        return text
+    out = []
+    dropped = False
+    for line in text.split("\n"):
+        if len(line) < 400 and line.strip() and _CHROME.match(line):
+            dropped = True
+            continue
+        out.append(line)
+    if not dropped:
+        return text
+    return "\n".join(out).lstrip("\n")
+
+
 def read_text(data: bytes, name: str) -> Extracted:
-    return Extracted(decode(data, name))
+    return Extracted(strip_chrome(decode(data, name)))

@@ -150,9 +150,8 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
     scottish = regime in SCOTTISH
     if is_review_outcome is None:
         is_review_outcome = bool(refusal.is_review_outcome) or _review_result(refusal) is not None
-    inputs = timeline.inputs if timeline is not None else {}
-    review_requested = _date(review_requested) or _date(inputs.get("review_requested"))
-    review_responded = _date(review_responded) or _date(inputs.get("review_responded"))
+    review_requested = _date(review_requested)
+    review_responded = _date(review_responded)
     commissioner = "the Scottish Information Commissioner" if scottish else "the Information Commissioner"
 
     # 1. After a review: the Commissioner.
@@ -237,3 +236,13 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
     lead = signable[0].lead.rule
     return Outcome("review", f"{len(signable)} ground{'s' if len(signable) != 1 else ''} worth arguing, "
                    f"led by {lead}: ask for an internal review")
+
+
+def decide_case(case, findings: list[Finding], outcome_findings: list[Finding] = ()) -> Outcome:
+    """`decide` for an appeal.case.Case: the letter judged is the review outcome where there is
+    one; a review date the case only assumed (a review letter's own date) is not a review asked for."""
+    asked = case.date("review_requested") if case.source("review_requested") not in (None, "assumed") else None
+    judged = case.outcome if case.outcome is not None else case.refusal
+    return decide(judged, list(outcome_findings) if case.outcome is not None else findings, case.timeline,
+                  is_review_outcome=bool(case.is_review_outcome or case.outcome is not None),
+                  today=case.today, review_requested=asked, review_responded=case.date("review_responded"))

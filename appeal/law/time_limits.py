@@ -94,35 +94,13 @@ def _words(n: int) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    """The TOML, parsed and validated; a JSON copy in the user's cache spares start-up the parse."""
-    import json
+    """The TOML, parsed and validated (by way of a JSON copy: appeal.resources.read_toml)."""
+    from appeal.resources import read_toml
 
-    st = _FILE.stat()
-    cached = None
-    try:
-        from appeal.deadlines.calendar import cache_dir
-
-        cached = cache_dir() / f"time_limits-{st.st_mtime_ns}-{st.st_size}.json"
-        data = json.loads(cached.read_text(encoding="utf-8"))
-        _validate(data)
-        return data
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass
-    import tomllib
-
-    with _FILE.open("rb") as fh:
-        data = tomllib.load(fh)
+    data = read_toml(_FILE)
     _validate(data)
-    if cached is not None:
-        _write_json(cached, data)
     return data
 
-
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    """Best effort, atomic: a failed write only costs the next run the TOML parse."""
-    from appeal.resources import write_cache_json
-
-    write_cache_json(path, data)
 
 def _validate(data: dict[str, Any]) -> None:
     """A limit without its basis is a bug in the data file: fail loudly, in tests first."""

@@ -18,7 +18,7 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     from appeal.parse import facts, fields
     from appeal.parse.authority import find_authority
     from appeal.parse.citations import find_citations
-    from appeal.parse.exemptions import add_likelihood, decide_regime, relied_exemptions
+    from appeal.parse.exemptions import add_likelihood, decide_regime, infer_prose, relied_exemptions
     from appeal.parse.request import find_request
 
     text = text or ""
@@ -39,6 +39,7 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
         # lists: under the Scottish Act it is Scottish, otherwise English.
         a.nation = "scotland" if guess.scottish else "england"
     exemptions = relied_exemptions(text, cits, guess, in_request)
+    assumptions.extend(infer_prose(text, exemptions, guess, in_request))
     add_likelihood(text, exemptions, in_request, split.response_start)
 
     body_start = split.spans[0][0] if split.spans else 0
@@ -54,6 +55,12 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     ):
         cost = facts.cost_estimate(text, in_request)
     review, commissioner = facts.rights(text, in_request)
+    is_review = facts.is_review_outcome(text, in_request)
+    outcome = None
+    if is_review:
+        from appeal.parse.review import review_outcome
+
+        outcome = review_outcome(text, in_request, letter.isoformat() if letter else None, len(exemptions))
 
     return Refusal(
         authority=auth.authority,
@@ -71,7 +78,8 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
         public_interest_test=facts.public_interest_test(text, in_request),
         review_rights_stated=review,
         commissioner_rights_stated=commissioner,
-        is_review_outcome=facts.is_review_outcome(text, in_request),
+        is_review_outcome=is_review,
+        review=outcome,
         truncated=facts.looks_truncated(text),
         cost=cost,
         assumptions=assumptions,

@@ -190,6 +190,13 @@ _NOT_FORCE = {"local", "national", "military", "royal", "transport", "border", "
               "police", "constabulary"}
 _REGULATOR = re.compile(rf"(?:{_CAP}(?:,|{_JOIN})?[ \t]+){{1,5}}(?:Regulator|Ombudsman|Commission)\b")
 _COMPANY = re.compile(rf"(?:{_CAP}(?:[ \t]+&)?[ \t]+){{1,5}}(?:Ltd|Limited|LLP|plc|PLC)\b")
+# "Greater London Authority", "Scottish Police Authority", "West Midlands Combined Authority"
+_AUTH_BODY = re.compile(rf"(?:{_CAP}(?:{_JOIN})?[ \t]+){{1,4}}Authority\b")
+_GENERIC_AUTH = {"local", "public", "planning", "licensing", "highway", "highways", "housing", "health", "education",
+                 "police", "fire", "transport", "waste", "port", "unitary", "relevant", "competent", "data",
+                 "prosecuting", "supervisory", "statutory", "appropriate", "contracting", "tax", "combined",
+                 "billing", "parent", "awarding", "responsible", "regulatory", "investigating", "deciding",
+                 "requesting", "enforcement", "authority", "national", "water", "harbour", "scotland"}
 _FIRE = re.compile(rf"(?:{_CAP}(?:{_JOIN})?[ \t]+){{1,5}}Fire[ \t]+(?:and|&)[ \t]+Rescue[ \t]+(?:Service|Authority)\b")
 
 _STOP = {
@@ -320,6 +327,15 @@ def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
         nation = "northern-ireland" if "Northern Ireland" in name else "uk"
         kind = "devolved" if nation == "northern-ireland" else "department"
         out.append((m.start(), m.end(), Entry(name, kind, nation)))
+    for m in _iter(_AUTH_BODY, text, ("Authority",)):
+        name = _trim(m.group(0))
+        if not name:
+            continue
+        words = [w.strip(",").lower() for w in name.split()[:-1]]
+        if len(words) < 1 or all(w in _GENERIC_AUTH or w in _STOP for w in words) or words[0] in _GENERIC_AUTH:
+            continue
+        start = m.start() + m.group(0).index(name.split()[0])
+        out.append((start, m.end(), Entry(name, "other", _nation_from_place(name, None))))
     for m in _iter(_REGULATOR, text, _REGULATOR_KW):
         name = _trim(m.group(0))
         if name and len(name.split()) >= 2:
@@ -378,6 +394,7 @@ def find_authority(text: str, request_spans: list[tuple[int, int]]) -> Authority
         if ent.name in g.by_name:
             ent = g.by_name[ent.name]
         mentions.append((s, e_, ent))
+    mentions.extend(_acronym_mentions(text, mentions))
     domain_hits = _domain_mentions(text, low)
     if not mentions and not domain_hits:
         return _unnamed(text)
@@ -400,7 +417,8 @@ def find_authority(text: str, request_spans: list[tuple[int, int]]) -> Authority
         sig = bool(_AFTER_SIGNAL.match(text, e)) or bool(_BEFORE_SIGNAL.search(text[max(0, s - 60):s]))
         w = 1.0
         if in_req:
-            w = 0.3
+            # the body the request is addressed to ("all documentation held by the X")
+            w = 1.5 if _BEFORE_SIGNAL.search(text[max(0, s - 60):s]) else 0.3
         elif s < head_end:
             w = 0.5
         else:
@@ -443,6 +461,30 @@ def find_authority(text: str, request_spans: list[tuple[int, int]]) -> Authority
         assumptions.append(f"the authority ({ent.name}) is taken from the letterhead or the request; "
                            "the letter does not name itself in its answer")
     return AuthorityResult(Authority(ent.name, ent.kind, ent.nation), assumptions, sorted(best_spans))
+
+
+_ACRONYM_SKIP = {"and", "of", "the", "for", "&", "on", "upon", "in", "under"}
+
+
+def _acronym_mentions(text: str, mentions: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """A body named in full once and then by its initials ("Greater London Authority" ...
+    "the GLA"): each use of the initials counts as a mention of the body."""
+    out: list[tuple[int, int, Entry]] = []
+    seen: set[str] = set()
+    for _s, _e, ent in mentions:
+        words = [w for w in ent.name.replace(",", " ").split() if w.lower() not in _ACRONYM_SKIP]
+        if len(words) < 2 or ent.name in seen:
+            continue
+        seen.add(ent.name)
+        acro = "".join(w[0] for w in words if w[0].isalpha()).upper()
+        if len(acro) < 2 or acro in gazetteer().by_key:
+            continue
+        i = text.find(acro)
+        while i != -1:
+            if _bounded(text, i, i + len(acro)):
+                out.append((i, i + len(acro), ent))
+            i = text.find(acro, i + 1)
+    return out
 
 
 _SELF = re.compile(r"\b(?:the|The|our|Our)\s+(council|Council|trust|Trust|university|University|"

@@ -125,15 +125,54 @@ _POSITIVE = re.compile(r"(?i)exempt|\brel(?:y|ies|ied|ying)\b|engag|by\s+virtue|
 _NEGATION = re.compile(r"(?i)\b(?:not|no\s+longer|rather\s+than|instead\s+of)\b")
 
 
-def _sentence(text: str, a: int, b: int) -> str:
-    s = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
-    e_dot, e_nl = text.find(". ", b), text.find("\n", b)
-    ends = [x for x in (e_dot, e_nl) if x != -1]
-    sent = text[s:(min(ends) if ends else len(text))]
-    return "" if _NEGATION.search(sent) else sent
+class _Bounds:
+    """Sentence and line bounds of one text, found once, so that every citation's sentence is
+    a bisect and each sentence is searched once: a letter of thousands of citations in one
+    endless 'sentence' stays linear (issue 13: 160 KB of 'regulation 12(4)(b)' took minutes)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # ". " (sentence end) and "\n": the places _sentence stops at
+        self.sent = sorted([m.start() for m in re.finditer(r"\. |\n", text)])
+        # "." and "\n": where a counting line starts; "\n": where it ends
+        self.dots = sorted([m.start() for m in re.finditer(r"[.\n]", text)])
+        self.nls = [m.start() for m in re.finditer(r"\n", text)]
+        self.memo: dict[tuple[str, int, int], object] = {}
+
+    def sentence(self, a: int, b: int) -> tuple[int, int]:
+        i = bisect_left(self.sent, a) - 1
+        s = self.sent[i] + 1 if i >= 0 else 0
+        j = bisect_left(self.sent, b)
+        e = self.sent[j] if j < len(self.sent) else len(self.text)
+        return s, e
+
+    def line(self, a: int, b: int) -> tuple[int, int]:
+        i = bisect_left(self.dots, a) - 1
+        s = self.dots[i] + 1 if i >= 0 else 0
+        j = bisect_left(self.nls, b)
+        e = self.nls[j] if j < len(self.nls) else len(self.text)
+        return s, e
 
 
-def _not_relied(text: str, c) -> bool:
+def _sentence(text: str, a: int, b: int, bounds: _Bounds | None = None) -> str:
+    bounds = bounds or _Bounds(text)
+    s, e = bounds.sentence(a, b)
+    key = ("sent", s, e)
+    if key not in bounds.memo:
+        sent = text[s:e]
+        bounds.memo[key] = "" if _NEGATION.search(sent) else sent
+    return bounds.memo[key]  # type: ignore[return-value]
+
+
+def _positive(text: str, a: int, b: int, bounds: _Bounds) -> bool:
+    s, e = bounds.sentence(a, b)
+    key = ("pos", s, e)
+    if key not in bounds.memo:
+        bounds.memo[key] = bool(_POSITIVE.search(_sentence(text, a, b, bounds)))
+    return bounds.memo[key]  # type: ignore[return-value]
+
+
+def _not_relied(text: str, c, bounds: _Bounds | None = None) -> bool:
     """Named only to be set aside, or counted as a statistic ("used section 35 ... times")."""
     low = lower(text)
     near = low[max(0, c.start - 80): c.end + 70]
@@ -141,10 +180,12 @@ def _not_relied(text: str, c) -> bool:
         _NEG_AFTER.match(text, c.end) or _NEG_BEFORE.search(text[max(0, c.start - 80):c.start])
     ):
         return True
-    line_s = max(text.rfind(".", 0, c.start), text.rfind("\n", 0, c.start)) + 1
-    line_e = text.find("\n", c.end)
-    line_e = line_e if line_e != -1 else len(text)
-    return "times" in low[line_s:line_e] and bool(_COUNTING.search(text, line_s, line_e))
+    bounds = bounds or _Bounds(text)
+    line_s, line_e = bounds.line(c.start, c.end)
+    key = ("count", line_s, line_e)
+    if key not in bounds.memo:
+        bounds.memo[key] = low.find("times", line_s, line_e) != -1 and bool(_COUNTING.search(text, line_s, line_e))
+    return bounds.memo[key]  # type: ignore[return-value]
 
 
 def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[Exemption]:
@@ -154,13 +195,15 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
     order: list[str] = []
     set_aside: set[str] = set()
     relied: set[str] = set()
+    bounds = _Bounds(text)
+    seen_spans: dict[str, set[tuple[int, int]]] = {}
     for c in cits:
         if in_request(c.start):
             continue
-        if _not_relied(text, c):
+        if _not_relied(text, c, bounds):
             set_aside.add(c.citation)
             continue
-        if c.citation not in relied and _POSITIVE.search(_sentence(text, c.start, c.end)):
+        if c.citation not in relied and _positive(text, c.start, c.end, bounds):
             relied.add(c.citation)
         info = lookup(c.citation, _lookup_regime(c, guess))
         if info is None:
@@ -173,9 +216,10 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
             )
             found[c.citation] = ex
             order.append(c.citation)
-        span = [c.start, c.end]
-        if span not in ex.spans:
-            ex.spans.append(span)
+            seen_spans[c.citation] = set()
+        if (c.start, c.end) not in seen_spans[c.citation]:
+            seen_spans[c.citation].add((c.start, c.end))
+            ex.spans.append([c.start, c.end])
     # Named to be set aside and never relied on in so many words: not an exemption relied on.
     order = [c for c in order if not (c in set_aside and c not in relied)]
     # A less specific citation joins the more specific ones it is the parent of.
@@ -185,7 +229,8 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
         if children:
             for ch in children:
                 for sp in found[cit].spans:
-                    if sp not in found[ch].spans:
+                    if tuple(sp) not in seen_spans[ch]:
+                        seen_spans[ch].add(tuple(sp))
                         found[ch].spans.append(sp)
             continue
         keep.append(cit)
@@ -364,3 +409,106 @@ def add_likelihood(text: str, exemptions: list[Exemption], in_request, response_
                 seen.append(w)
         ex.likelihood = seen
         ex.harm_stated = is_stated or bool(seen)
+
+
+# ---- exemptions stated in prose only -------------------------------------------------------------
+# A cost refusal that names no section ("would exceed the appropriate limit", "the upper cost
+# limit of £600", "in excess of 18 hours") is s12 (FOIA, FOISA) or the "manifestly
+# unreasonable" exception (EIR reg 12(4)(b), EISR reg 10(4)(b)); "vexatious" is s14(1)
+# (FOIA, FOISA) or the same exception under the Regulations. Recorded as found "inferred"
+# and listed in the assumptions.
+_COST_PROSE = re.compile(
+    r"(?i)(?:exceed\w*|in\s+excess\s+of|above|more\s+than|beyond|outside)\s+(?:the\s+|our\s+|this\s+)?"
+    r"(?:(?:appropriate|upper|statutory|permitted|prescribed|set|FOI|FOIA)\s+)*"
+    r"(?:(?:cost|costs|time|fees?)\s+)*(?:limits?|threshold)|"
+    r"(?:exceed\w*|in\s+excess\s+of|more\s+than|over)\s+(?:the\s+)?(?:permitted\s+|prescribed\s+)?"
+    r"(?:18|24|40)\s+hours|in\s+excess\s+of\s+(?:2\.5|3|two\s+and\s+a\s+half|three)\s+(?:working\s+)?days|"
+    r"(?:appropriate|upper)\s+(?:cost\s+|costs\s+)?limit\s+(?:would|will|has|is)\s+(?:be\s+)?exceeded|"
+    r"manifestly\s+unreasonable"
+)
+_VEX_PROSE = re.compile(
+    r"(?i)\b(?:request|requests|correspondence|it)\s+(?:is|are|was|were|has\s+been|have\s+been|as|to\s+be|being)\s+"
+    r"(?:\w+\s+){0,3}?vexatious|\b(?:refus\w+|treat\w*|deem\w*|consider\w*|regard\w*|class\w*)\s+(?:\w+\s+){0,4}?"
+    r"(?:as\s+)?vexatious"
+)
+# Sentences that explain the law in general, argue hypothetically or set the ground aside.
+_PROSE_GENERIC = re.compile(
+    r"(?i)\b(?:allows?\b|permits?\b|enables?\b|provides?\s+that|does\s+not\s+(?:oblige|require|have\s+to)|not\s+obliged|"
+    r"(?:is|are)\s+set\s+at|a\s+public\s+authority|an\s+authority|authorities|may\s+(?:be\s+)?(?:refuse|decline)|"
+    r"can\s+(?:refuse|decline)|could\s+(?:refuse|be\s+refused)|guidance|definition|defined|means\s+that|"
+    r"(?:if|where|when)\s+(?:the\s+|a\s+|an\s+)?(?:cost|request|time|authority|compliance|complying|it|they)\b)"
+)
+_PROSE_NEG = re.compile(
+    r"(?i)\b(?:not|no\s+longer|never|nor)\b[^.;]{0,40}$|\bwould\s+not\b|\bdo(?:es)?\s+not\b|\bwithin\s+the\s+"
+    r"(?:\w+\s+){0,2}(?:limit|threshold)"
+)
+_PROSE_WORDS_COST = ("exceed", "excess", "limit", "threshold", "unreasonable", "hours")
+_PROSE_WORDS_VEX = ("vexatious",)
+
+
+def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    s = max(text.rfind(". ", 0, a), text.rfind("\n\n", 0, a), text.rfind(".\n", 0, a))
+    s = 0 if s == -1 else s + 1
+    ends = [x for x in (text.find(". ", b), text.find(".\n", b), text.find("\n\n", b)) if x != -1]
+    return s, (min(ends) + 1 if ends else len(text))
+
+
+def _prose_hit(text: str, rx: re.Pattern, words, in_request) -> re.Match | None:
+    low = lower(text)
+    for m in finditer(rx, text, windows(low, words, 90, 60)):
+        if in_request(m.start()):
+            continue
+        s, e = _sentence_bounds(text, m.start(), m.end())
+        sent = text[s:e]
+        before = text[s:m.start()]
+        if _PROSE_NEG.search(before) or re.search(r"(?i)\bwithin\s+the\s+(?:\w+\s+){0,2}(?:limit|threshold)", sent):
+            continue
+        if _PROSE_GENERIC.search(sent) and not re.search(
+            r"(?i)\b(?:your|this|the\s+present)\s+(?:request|application|enquiry)|\bwe\s+(?:have\s+)?estimate|"
+            r"\bit\s+is\s+estimated|\bwould\s+take|\bwe\s+(?:consider|believe|find)|\bI\s+(?:consider|find|believe)",
+            sent,
+        ):
+            continue
+        return m
+    return None
+
+
+def infer_prose(text: str, exemptions: list[Exemption], guess: RegimeGuess, in_request) -> list[str]:
+    """Add the cost or vexatious ground a letter states only in prose. Returns assumptions."""
+    from appeal.law.exemptions import lookup
+
+    notes: list[str] = []
+    tests = {ex.test for ex in exemptions}
+    regime = guess.regime
+    env = regime in ("EIR", "EISR")
+    mu = "reg10(4)(b)" if regime == "EISR" else "reg12(4)(b)"
+    for kind, rx, words, cit in (
+        ("cost", _COST_PROSE, _PROSE_WORDS_COST, mu if env else "s12"),
+        ("vexatious", _VEX_PROSE, _PROSE_WORDS_VEX, mu if env else "s14(1)"),
+    ):
+        if kind in tests or (env and any(ex.citation == mu for ex in exemptions)):
+            continue
+        if kind == "cost" and not env:
+            # "manifestly unreasonable" alone is the Regulations' ground, not a cost limit
+            pass
+        m = _prose_hit(text, rx, words, in_request)
+        if m is None:
+            continue
+        if not env and kind == "cost" and m.group(0).lower().startswith("manifestly"):
+            continue
+        info = lookup(cit, regime)
+        if info is None:
+            continue
+        ex = Exemption(citation=cit, title=info.title or None, ncnd=info.ncnd, absolute=info.absolute,
+                       test=info.test, spans=[[m.start(), m.end()]], found="inferred")
+        exemptions.append(ex)
+        tests.add(ex.test)
+        quote = " ".join(m.group(0).split())
+        notes.append(f"{_display(cit, regime)} inferred from the words \"{quote}\": the letter names no provision for it")
+    return notes
+
+
+def _display(cit: str, regime: str) -> str:
+    if cit.startswith("reg"):
+        return f"{regime} regulation {cit[3:]}"
+    return f"{regime} section {cit[1:]}"

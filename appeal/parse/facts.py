@@ -251,7 +251,14 @@ _REVIEW_OUTCOME = re.compile(
     r"(?:internal\s+)?review|result\s+of\s+(?:the|your)\s+internal\s+review|(?m:^[^\n]{0,100}:\s*(?:FOI\s+|internal\s+)review[ \t]*$)|"
     r"(?:have|has)\s+reviewed\s+(?:the|our)\s+(?:original\s+)?(?:decision|response|handling)|"
     r"(?m:^[^\n]{0,80}\breview\s+of\s+(?:our\s+|the\s+)?(?:response|decision)[ \t]*$)|"
-    r"(?:your|the)\s+requirement\s+for\s+(?:a\s+)?review)"
+    r"(?:your|the)\s+requirement\s+for\s+(?:a\s+)?review(?!\s+(?:must|should|can|may|needs?|has\s+to|is\s+to)\b)|"
+    r"(?:I|we)\s+have\s+(?:now\s+)?(?:reviewed|considered)\s+(?:the|your)\s+(?:complaint|circumstances|appeal|original\s+"
+    r"(?:decision|response|request|handling))|(?:the\s+)?panel\s+(?:has\s+)?reviewed|review\s+(?:meeting|panel)\s+was\s+"
+    r"(?:held|convened)|(?:following|further\s+to)\s+your\s+request\s+for\s+(?:a|an)\s+(?:internal\s+)?review|"
+    r"(?:I|we)\s+have\s+handled\s+your\s+request\s+for\s+(?:a|an)\s+(?:internal\s+)?review|"
+    r"(?:I|we)\s+(?:uphold|have\s+upheld|do\s+not\s+uphold|partially\s+uphold|partly\s+uphold)\s+your\s+(?:complaint|appeal)|"
+    r"you\s+requested\s+(?:a|an)\s+(?:internal\s+)?review\s+of|(?m:^[ \t]*internal\s+review\s*[:\-–][^\n]{0,120}$)|"
+    r"(?m:^[^\n]{0,60}\binternal\s+review\s+(?:response|outcome|decision)[ \t]*:?[ \t]*$))"
 )
 
 
@@ -261,11 +268,11 @@ _CONDITIONAL = re.compile(r"(?i)\b(?:if|should|when|once)\s+you\b|\byou\s+(?:can
 
 def is_review_outcome(text: str, in_request) -> bool:
     wins = windows(lower(text), ("review", "upheld", "uphold", "original decision", "original response",
-                                 "substituted"), 120, 80, align=True)
+                                 "substituted", "panel", "complaint", "considered your"), 120, 80, align=True)
     for m in finditer(_REVIEW_OUTCOME, text, wins):
         if in_request(m.start()):
             continue
-        s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
+        s = _sentence_start(text, m.start())
         if _CONDITIONAL.search(text, s, m.start()):
             continue  # "if you are not content with the outcome of the internal review, ..."
         return True

@@ -131,7 +131,7 @@ def find_dates(text: str) -> list[DateHit]:
 # (label pattern, rank): lower rank wins; position breaks ties.
 _LETTER_LABELS = [
     (re.compile(r"\b(?:date\s+of\s+(?:response|reply|letter|decision|this\s+letter)|date\s+responded"
-                r"|responded\s+on|response\s+date|date\s+of\s+issue|date\s+sent)\b", re.I), 1),
+                r"|(?<!we )(?<!We )(?<!I )responded\s+on|response\s+date|date\s+of\s+issue|date\s+sent)\b", re.I), 1),
     (re.compile(r"(?m)^[ \t]*(?:date|dat\s+e)[ \t]*[:\-–]", re.I), 2),
     (re.compile(r"\b(?:date\s+published|publish(?:ed)?\s+date|published(?:\s+on)?|date\s+of\s+publication)\b",
                 re.I), 4),

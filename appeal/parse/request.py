@@ -29,15 +29,18 @@ _START_PHRASE = re.compile(
     r"\bin\s+your\s+(?:e-?mail|letter|request)[^:\n]{0,60}\byou\s+(?:asked|requested|said)[^:\n]{0,40}:|"
     r"\byour\s+[^.\n:]{0,40}\brequest\s+for\s*:|"
     r"\brequested\s+the\s+following(?:\s+information)?\s*:|"
-    r"\byou\s+seek\s+(?:access\s+to\s+)?the\s+following(?:\s+information)?\s*:)"
+    r"\byou\s+seek\s+(?:access\s+to\s+)?the\s+following(?:\s+information)?\s*:|"
+    r"\byou\s+(?:submitted|made|sent)\s+the\s+following\s+request\s*:)"
 )
 # Numbered request blocks ("Request 1", "Question 2 and 3", "Questions 1 A-C").
 _BLOCK_HEADING = re.compile(r"(?im)^[ \t]*(?:request|questions?)[ \t]+\d[^\n]{0,30}$")
-# A heading line that opens the response.
+# A heading line that opens the response ("Response", "Response 1:", "Answer to question 2",
+# "Our Response:", "DWP Response", "Reason for decision").
 _END_HEADING = re.compile(
-    r"(?im)^[ \t]*(?:response|our\s+response|in\s+response|the\s+response|answers?(?:[ \t]+\d[^\n]{0,20})?|"
-    r"decision|our\s+decision|reply|outcome|reasons?\s+for\s+(?:the\s+)?decision|response\s+to\s+your\s+request|"
-    r"answer\s+to\s+your\s+request)[ \t]*[:\-–.]?[ \t]*$"
+    r"(?im)^[ \t]*(?:(?:our\s+|the\s+|(?-i:[A-Z][\w&'’.\-]*\s+){1,5})?(?:response|reply|answers?)"
+    r"(?:[ \t]+(?:to\s+)?(?:(?:your\s+)?(?:questions?|q|part|request|point)\s*)?\d[\w \t,&\-–]{0,20})?|"
+    r"in\s+response|decision|our\s+decision|outcome|reasons?\s+for\s+(?:the\s+|our\s+)?decision|"
+    r"response\s+to\s+your\s+request|answer\s+to\s+your\s+request)[ \t]*[:\-–.]?[ \t]*$"
 )
 # A line that starts the authority's answer.
 _END_PHRASE = re.compile(
@@ -55,7 +58,37 @@ _END_PHRASE = re.compile(
     r"in\s+accordance\s+with\s+the\s+act|(?-i:(?:[A-Z][\w']+\s+){1,5})(?:can|will|does|shall)\s+neither\s+confirm|"
     r"(?-i:(?:[A-Z][\w']+\s+){1,5})neither\s+confirms|your\s+request\s+has\s+been\s+handled|"
     r"it\s+is\s+estimated|we\s+estimate|any\s+data\s+we\s+have|you\s+(?:have\s+)?(?:requested|asked\s+(?:for|us\s+for))\s+"
-    r"an?\s+(?:internal\s+)?review|in\s+your\s+(?:request\s+for\s+(?:an?\s+)?(?:internal\s+)?review|review\s+request))"
+    r"an?\s+(?:internal\s+)?review|in\s+your\s+(?:request\s+for\s+(?:an?\s+)?(?:internal\s+)?review|review\s+request)|"
+    r"(?:I|we)\s+have\s+(?:today\s+|now\s+)?decided|(?:this|the)\s+(?:requested\s+)?information\s+(?:that\s+|which\s+)?"
+    r"(?:you\s+(?:have\s+)?(?:requested|asked\s+for|seek|are\s+seeking)\s+)?is\s+(?:exempt|withheld|not\s+held|being\s+withheld)|"
+    r"no\s+(?:recorded\s+)?information\s+(?:is\s+)?held|section\s+1\s+of\s+the\s+freedom\s+of\s+information|"
+    r"the\s+exemptions?\s+(?:applicable|which\s+appl|that\s+appl|being\s+applied|applied)|"
+    r"compliance\s+with\s+(?:this|your)\s+request|(?:to\s+)?comply(?:ing)?\s+with\s+(?:this|your)\s+request\s+would|"
+    r"(?-i:(?:[A-Z][\w'’&\-]+\s+){1,5})(?:believes|considers|estimates|has\s+(?:now\s+)?(?:considered|decided|located|searched)|"
+    r"is\s+(?:unable|not\s+able|able)|cannot|(?:does|do)\s+not\s+(?:hold|have)|holds?\s+(?:no\s+|the\s+|some\s+)?"
+    r"(?:information|data|records|details)|can\s+(?:now\s+)?confirm))"
+)
+# The authority's voice where line breaks are lost (a page flattened to one line): the same
+# openings after the end of a sentence.
+_END_SENTENCE = re.compile(
+    r"(?<=[.!?:”\"\d][ \t])(?:(?:I|we)\s+can\s+(?:now\s+)?confirm|(?:I|we)\s+responded\s+to\s+your|(?:I|we)\s+have\s+(?:today\s+|now\s+)?decided|"
+    r"(?:I|we)\s+(?:am|are)\s+(?:unable|able|writing\s+to\s+(?:inform|advise|confirm))|unfortunately\b|"
+    r"please\s+find\s+(?:below|attached|enclosed)|(?:this|the)\s+information\s+is\s+(?:exempt|withheld|not\s+held)|"
+    r"(?-i:(?:[A-Z][\w'’&\-]+\s+){1,5})(?:can|will|does|shall)\s+neither\s+confirm|it\s+is\s+estimated|"
+    r"compliance\s+with\s+(?:this|your)\s+request|the\s+exemptions?\s+(?:applicable|which\s+appl|applied))",
+    re.I,
+)
+# A line of the authority's exemption list ("Section 31(1)(a)(b) – Law Enforcement",
+# "Sections 24(1) – National Security and", "Regulation 12(5)(a)"): short, no question.
+_END_LIST = re.compile(
+    r"(?m)^[ \t]*(?:[•·*\-–][ \t]*)?(?:Sections?|SECTIONS?|S\.|s\.|Regulations?|REGULATIONS?|Reg\.|Exemptions?)"
+    r"[ \t]*\d{1,2}[A-Z]?(?:[ \t]*\([^()\n]{1,4}\))*[ \t]*(?:[\-–—:][^\n?]{0,90}|\([A-Z][^\n?]{0,60}|[A-Z][^\n?]{0,60}|)$"
+)
+# A line of figures: "2017 – 7", "Total: 1,234", "Q1 - 15" (the answer's table).
+_END_FIGURES = re.compile(
+    r"(?m)^[ \t]*(?:[A-Za-z][\w ,/()'’]{0,40}?|(?:19|20)\d\d(?:/\d\d)?)[ \t]*[\-–:=][ \t]*"
+    r"(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?%?[ \t]*$|^[ \t]*(?:(?:19|20)\d\d(?:/\d\d)?[ \t]*[\-–:][ \t]*)?"
+    r"(?i:no\s+(?:recorded\s+)?information\s+(?:is\s+)?held)\b"
 )
 # Lines that look like a request when nothing marks one.
 _REQUESTISH = re.compile(
@@ -90,8 +123,11 @@ class RequestSplit:
 def _end_of_request(text: str, start: int) -> int | None:
     """The start of the response after a request that begins at `start`."""
     cands = []
-    for rx in (_END_HEADING, _END_PHRASE):
+    for rx in (_END_HEADING, _END_PHRASE, _END_SENTENCE, _END_LIST, _END_FIGURES):
         m = rx.search(text, start)
+        if rx is _END_LIST or rx is _END_FIGURES:
+            while m is not None and _REQUESTISH.search(m.group(0)):
+                m = rx.search(text, m.end())
         # an answer marker with nothing quoted before it ends nothing
         while m is not None and (m.start() <= start or not text[start:m.start()].strip()):
             m = rx.search(text, m.end())
@@ -115,11 +151,22 @@ def _fallback_end(text: str, start: int) -> int:
     return min(pos, len(text))
 
 
+def _answers_at(text: str, pos: int) -> bool:
+    """The first non-blank line from pos is in the authority's voice ("Questions 1 and 2"
+    then "DHSC holds information relevant to these questions")."""
+    m = re.compile(r"\s*").match(text, pos)
+    p = m.end() if m else pos
+    ls = text.rfind("\n", 0, p) + 1
+    return any(rx.match(text, ls) for rx in (_END_PHRASE, _END_HEADING, _END_LIST))
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Numbered "Request N" / "Answer N" blocks (PSNI style)."""
     spans = []
     for m in _BLOCK_HEADING.finditer(text):
         s = m.end()
+        if _answers_at(text, s):
+            continue  # "Questions 1-3" heading an answer, not a request
         end = _END_HEADING.search(text, s)
         nxt = _BLOCK_HEADING.search(text, s)
         e = end.start() if end else None
@@ -162,18 +209,55 @@ def find_request(text: str) -> RequestSplit:
     q = None
     for m in re.finditer(r"(?m)^[^\n]*$", text[:limit]):
         line = m.group(0)
+        if len(line) > 400:
+            # a page flattened to one line: the sentence that asks, not the whole line
+            for c in _REQUESTISH.finditer(line):
+                ss = max(line.rfind(". ", 0, c.start()), line.rfind("? ", 0, c.start()), line.rfind(": ", 0, c.start()))
+                sent = line[ss + 2 if ss != -1 else 0:]
+                if not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", sent):
+                    q = m.start() + (ss + 2 if ss != -1 else 0)
+                    break
+            if q is not None:
+                break
+            continue
         if _REQUESTISH.search(line) and not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", line):
             q = m.start()
             break
     if q is None:
         return RequestSplit([], head.start() if head else 0)
     e = head.start() if head else None
+    run = _requestish_run(text, q, limit)
+    if run is not None and (e is None or run < e):
+        e = run
     nxt = _end_of_request(text, q)
     if nxt is not None and (e is None or nxt < e):
         e = nxt
     if e is None:
         e = _fallback_end(text, q)
     return RequestSplit([(q, e)], e)
+
+
+_ITEM_LINE = re.compile(r"[ \t]*(?:[\-•·*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|Q\d|[a-z])")
+
+
+def _requestish_run(text: str, q: int, limit: int) -> int | None:
+    """With nothing marking the request: it runs over the request-like line at q and the
+    lines that continue it (numbered items, lower-case continuations, more request-like
+    lines); the first other line is the authority's."""
+    pos = text.find("\n", q)
+    while pos != -1 and pos < limit:
+        nxt = text.find("\n", pos + 1)
+        line = text[pos + 1: nxt if nxt != -1 else len(text)]
+        if line.strip() and not (_ITEM_LINE.match(line) or _REQUESTISH.search(line) or "?" in line):
+            return pos + 1
+        if not line.strip() and nxt != -1 and not text[nxt + 1: nxt + 2].strip() == "":
+            # a blank line: the request continues only into a numbered item or another ask
+            after_end = text.find("\n", nxt + 1)
+            after = text[nxt + 1: after_end if after_end != -1 else len(text)]
+            if not (_ITEM_LINE.match(after) or _REQUESTISH.search(after) or "?" in after):
+                return nxt + 1
+        pos = nxt
+    return None
 
 
 def _merge_blocks(text: str, s: int, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -49,13 +49,7 @@ POINTS_PER_GROUND = 2  # merged grounds: at most this many further points
 GROUND_LIMIT = 5  # the cap on grounds; the rest are listed in the summary (--all: no cap)
 
 
-def long_date(value: dt.date | str | None) -> str | None:
-    """2019-10-23 -> '23 October 2019' (British, no ordinal); None stays None."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+from appeal.dates import long_date  # noqa: E402  (kept importable from here)
 
 
 @dataclass
@@ -97,8 +91,11 @@ class Letter:
     timing: dict = field(default_factory=dict)  # late, late_by (the first response)
     attachments: list[dict] = field(default_factory=list)  # {what, file}
     source_name: str | None = None  # the refusal's file name, for the attachment list
+    # The regulator in force on the letter's date (appeal.law.regulator): templates write
+    # {{ regulator.name }}, {{ regulator.title }}, {{ regulator.address }}, never a literal name.
+    regulator: dict = field(default_factory=dict)
+    ico_form: dict = field(default_factory=dict)  # complaint: the ICO online form's answers
     recipient: dict = field(default_factory=dict)  # the FOI team's e-mail, from the letter
-    regulator: dict = field(default_factory=dict)  # name, short, address lines, url
     late_review: dict = field(default_factory=dict)  # review asked for late: {"by": date}
     orders: dict = field(default_factory=dict)  # complaint: what a decision notice would order
     outcome: dict = field(default_factory=dict)  # the judgement: kind, reason
@@ -159,39 +156,29 @@ def _response(refusal: Refusal, regime: str) -> dict:
     }
 
 
-def _citation_lookup() -> Callable[[str], str | None]:
+def _citation_lookup(regime: str | None = None) -> Callable[[str], str | None]:
     def lookup(pid: str) -> str | None:
         from appeal import precedents
 
         p = precedents.get(pid)
         if p is None or getattr(p, "verified", True) is False or getattr(p, "citable", True) is False:
             return None  # nothing invented: only verified authority that helps the requester
-        return citation_text(p)
+        if regime and regime.upper() not in getattr(p, "regimes", (regime.upper(),)):
+            return None  # never cite an authority out of its regime
+        return citation_text(p, regime)
 
     return lookup
 
 
-def citation_text(p) -> str | None:
-    """How a letter cites precedent `p`: its exact citation string, with the case name or
-    the body and year beside it when the citation alone would not tell a reader what it is
-    ("FS50246819" -> "decision notice FS50246819 (Surrey Police, 2010)"). Where the source
-    recommends a form for letters (`cite_as`, e.g. John Connor's misdated BAILII title), that
-    form is used."""
-    citation = one_line(getattr(p, "cite_as", None) or getattr(p, "citation", None))
-    if not citation:
-        return None
-    kind = getattr(p, "kind", None)
-    title = one_line(getattr(p, "title", None))
-    year = (getattr(p, "date", None) or "")[:4]
-    has_year = re.search(r"\b(19|20)\d\d\b", citation) is not None
-    if kind == "case" and " v " not in citation and title:
-        name = re.sub(r"\s*\([^)]*\)$", "", title)
-        return f"{name} {citation}"
-    if kind == "decision_notice" and not citation.lower().startswith(("ico", "decision")):
-        head = title.split(" - ")[0].strip() if " - " in title else None
-        extra = ", ".join(x for x in (head, None if has_year else year) if x)
-        return f"decision notice {citation}" + (f" ({extra})" if extra else "")
-    return citation
+def citation_text(p, regime: str | None = None) -> str | None:
+    """How a letter cites precedent `p`: its exact citation string (the source's recommended
+    form `cite_as` where one is recorded), never composed from other fields. Guidance carries
+    its title, date and address in that string. A Scottish authority cited under FOIA/EIR
+    carries the stated reason its point is general."""
+    form = getattr(p, "letter_citation_for", None)
+    if callable(form):
+        return one_line(form(regime)) or None
+    return one_line(getattr(p, "cite_as", None) or getattr(p, "citation", None)) or None
 
 
 def select(findings: list[Finding], *, all_strengths: bool = False,
@@ -571,8 +558,14 @@ def _common(kind: str, refusal: Refusal, timeline: Timeline | None, requester: R
         notes.append(f"no requester {f} given: add {what}, APPEAL_{f.upper()} or the config file")
     timing = {"late": bool(timeline and timeline.late),
               "late_by": timeline.late_by_working_days if timeline else None}
+    from appeal.law.regulator import regulator_for
+
+    reg = regulator_for(regime, letter_date)
+    notes += list(reg.assumptions)
+    if reg.pending and kind == "complaint":
+        notes.append(f"the complaint is addressed to {reg.name}; {reg.pending}")
     return dict(kind=kind, regime=regime, date=long_date(letter_date), requester=requester, timing=timing,
-                recipient=recipient(refusal, requester), regulator=regulator_context(regime, letter_date),
+                recipient=recipient(refusal, requester), regulator=reg.to_dict(),
                 authority=authority, reference=reference, request=request,
                 response=_response(refusal, regime), dates=dates, bases=bases,
                 source_name=refusal.source, assumptions=_unique(notes))
@@ -599,48 +592,6 @@ def recipient(refusal: Refusal, requester: Requester | None = None) -> dict:
         if _FOI_MAILBOX.search(low.split("@")[0]):
             return {"email": addr}
     return {"email": None}
-
-
-# The Commissioners, until appeal.law.regulator supplies them (dated, with references).
-_REGULATORS = {
-    "uk": {"name": "the Information Commissioner", "short": "the ICO",
-           "office": "Information Commissioner's Office",
-           "address": ["Wycliffe House", "Water Lane", "Wilmslow", "Cheshire", "SK9 5AF"]},
-    "scotland": {"name": "the Scottish Information Commissioner", "short": "the Commissioner",
-                 "office": "Scottish Information Commissioner",
-                 "address": ["Kinburn Castle", "Doubledykes Road", "St Andrews", "Fife", "KY16 9DS"]},
-}
-
-
-def regulator_context(regime: str, on_date: dt.date | None = None) -> dict:
-    """The `regulator` template variable: name (with "the"), short name, office, address lines.
-    From appeal.law.regulator when it is there; the table above otherwise."""
-    key = "scotland" if regime in SCOTTISH else "uk"
-    out = dict(_REGULATORS[key])
-    try:
-        from appeal.law.regulator import regulator_for
-    except ImportError:
-        return out
-    try:
-        r = regulator_for(regime, on_date)
-    except Exception:  # a regulator table that cannot answer: keep the known names
-        return out
-    name = getattr(r, "name", None)
-    if name:
-        out["office"] = name
-        out["name"] = name if name.lower().startswith("the ") or "office" in name.lower() else f"the {name}"
-    short = getattr(r, "short_name", None) or getattr(r, "short", None)
-    if short:
-        out["short"] = short if short.lower().startswith("the ") else f"the {short}"
-    address = getattr(r, "address", None)
-    if isinstance(address, str):
-        address = [a.strip() for a in address.replace("\n", ",").split(",") if a.strip()]
-    if address:
-        out["address"] = list(address)
-    url = getattr(r, "web_form_url", None) or getattr(r, "url", None)
-    if url:
-        out["url"] = url
-    return out
 
 
 def _short_request(text: str) -> str:
@@ -702,8 +653,8 @@ def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline |
                  limit: int | None = GROUND_LIMIT, outcome=None) -> Letter:
     kept, _, cap, left, left_rules = _choose(findings, [], refusal, all_strengths=all_strengths,
                                              include=include, limit=limit)
-    grounds = make_grounds(kept, cite=cite, request=refusal.request_text, refusal=refusal,
-                           limit=cap, kind="review")
+    grounds = make_grounds(kept, cite=cite or _citation_lookup(regime), request=refusal.request_text,
+                           refusal=refusal, limit=cap, kind="review")
     if cap is not None:
         grounds, dropped = fit(grounds)
         left_rules = [g.rule for g in dropped] + left_rules
@@ -740,8 +691,9 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
     kept, kept_rev, cap, left, left_rules = _choose(findings, list(outcome_findings), refusal,
                                                     all_strengths=all_strengths, include=include,
                                                     limit=limit)
-    grounds = make_grounds(kept, cite=cite, review_findings=kept_rev, request=refusal.request_text,
-                           refusal=refusal, outcome_refusal=outcome, limit=cap, kind="complaint")
+    grounds = make_grounds(kept, cite=cite or _citation_lookup(regime), review_findings=kept_rev,
+                           request=refusal.request_text, refusal=refusal, outcome_refusal=outcome,
+                           limit=cap, kind="complaint")
     if cap is not None:
         grounds, dropped = fit(grounds)
         left_rules = [g.rule for g in dropped] + left_rules
@@ -881,16 +833,33 @@ def to_markdown(letter: Letter, *, template_dir: str | None = None) -> str:
 
     text = render(letter.template, template_dir=template_dir, **context(letter))
     text = re.sub(r"\n{3,}", "\n\n", clean(text)).strip("\n") + "\n"
-    return typography(text)
+    return typography(text, keep=_exact_strings(letter))
+
+
+def _exact_strings(letter: Letter) -> list[str]:
+    """Strings printed exactly as their source gives them (citations, the regulator's names),
+    as they appear in the Markdown: typography leaves them alone."""
+    from appeal.render.markdown import escape
+
+    out = [c for g in letter.grounds for c in g.citations]
+    reg = letter.regulator or {}
+    out += [v for k in ("name", "title", "short_name") if isinstance(v := reg.get(k), str)]
+    return sorted({escape(x) for x in out if x and ("'" in x or '"' in x)}, key=len, reverse=True)
 
 
 _DQ_OPEN = re.compile(r'(^|[\s(\[{>—–/-])"')
 _SQ_OPEN = re.compile(r"(^|[\s(\[{>—–/-])'(?=\w)")
 
 
-def typography(text: str) -> str:
+def typography(text: str, keep: list[str] = ()) -> str:
     """One style of quotation marks throughout, as British letters print them: the rules'
-    straight quotes become curly (“…”, ‘…’), and apostrophes ’."""
+    straight quotes become curly (“…”, ‘…’), and apostrophes ’. Strings in `keep` (exact
+    citations) are left as they are."""
+    kept: list[str] = []
+    for k in keep:
+        if k in text:
+            kept.append(k)
+            text = text.replace(k, f"\x00{len(kept) - 1}\x00")
     out = []
     for line in text.split("\n"):
         if '"' in line:
@@ -900,4 +869,7 @@ def typography(text: str) -> str:
             line = _SQ_OPEN.sub(lambda m: m.group(1) + "‘", line)
             line = line.replace("'", "’")
         out.append(line)
-    return "\n".join(out)
+    text = "\n".join(out)
+    for i, k in enumerate(kept):
+        text = text.replace(f"\x00{i}\x00", k)
+    return text

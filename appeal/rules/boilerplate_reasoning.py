@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.context import ci
 
 RULE = Rule(
     id="boilerplate-reasoning",
     title="The reasoning is stock text, not about this request",
     regimes=ALL_REGIMES,
     strengths=("strong", "moderate", "weak"),
-    detects="Harm, public-interest or NCND reasoning that matches known stock paragraphs used by many "
-    "authorities for unrelated requests, and stock references to things this letter does not contain ('the "
-    "numerical data presented in this response' where no figures are given; 'these techniques' where no "
-    "technique was asked about). Procedural recitals (the 'two duties', the s17 a-b-c list) do not count.",
+    detects="Stock references to things this letter does not contain ('the numerical data presented in this "
+    "response' where no figures are given; 'these techniques' where no technique was asked about), with the "
+    "known stock paragraphs around them as support. Statements of law (the statutory NCND formula, 'section 23 "
+    "is a class based absolute exemption') and procedural recitals never count; stock paragraphs alone do not "
+    "make the ground.",
     why="The reasons a notice gives must be the reasons for refusing this request: s17(1)(c) and s17(3) "
     "require the authority to say why the exemption applies and why the public interest favours it here. The "
     "Commissioner expects each part of the prejudice test to be demonstrated for the information in question, "
@@ -23,6 +25,21 @@ RULE = Rule(
     "un-audited snapshot'.",
     references=("FOIA s17(1)(c), s17(3)", "ICO guidance: the prejudice test (demonstrate each part)",
                 "Scottish EISR Code para 65", "SIC: informant payments decisions (case by case)"),
+)
+
+# Statements of law are not stock reasoning, however often they recur: the statutory NCND formula
+# ("neither confirms nor denies that it holds ... section 1(1)(a) ... does not apply"), an account of an
+# exemption's nature ("Section 23 is a class based absolute exemption", "there is no requirement to
+# consider the public interest"), the prejudice and public-interest tests recited.
+LAW_STATEMENT = ci(
+    r"neither\s+confirms?\s+nor\s+den(?:y|ies)\b[^.]{0,200}\b(?:holds?|held)\b|"
+    r"duty (?:in|under|imposed by) (?:section|s\.?) ?1\(1\)\(a\)|(?:section|s\.?) ?1\(1\)\(a\)|"
+    r"class[- ]based|absolute exemption|qualified exemption|prejudice[- ]based|"
+    r"no (?:requirement|need) to (?:consider|conduct|carry out|evidence)|"
+    r"(?:is|are) not required to (?:consider|conduct|carry out)|"
+    r"the legislators have identified|"
+    r"exemptions? (?:applies|apply|is engaged|are engaged|relied (?:up)?on)\b[^.]{0,30}\bby virtue",
+    word_start=True,
 )
 
 SHARP = {"numerical_data_presented", "these_techniques", "these_tactics", "these_operations"}
@@ -48,9 +65,18 @@ def check(ctx):
     except ImportError:
         return []
     text = ctx.text
-    stock = [m for m in find_stock(text) if m.reasoning and not ctx.in_request(m.start) and _counts(ctx, m)]
-    dangling = [m for m in find_dangling(text, ctx.refusal.request_text) if m.reasoning and _counts(ctx, m)]
-    if not stock and not dangling:
+    def law(m) -> bool:
+        return bool(ctx.search(LAW_STATEMENT, *sentence_span(text, m.start, m.end)))
+
+    stock = [m for m in find_stock(text) if m.reasoning and not ctx.in_request(m.start) and _counts(ctx, m)
+             and not law(m)]
+    dangling = [m for m in find_dangling(text, ctx.refusal.request_text) if m.reasoning and _counts(ctx, m)
+                and not (m.family not in SHARP and law(m))]
+    # Standard paragraphs alone are not a ground an officer cannot answer ("these are the nationally
+    # agreed paragraphs and they apply"): the ground needs a reference to something that is not in this
+    # letter or request; the stock paragraphs then support it. A mosaic is mosaic-unsupported's point.
+    stock = [m for m in stock if m.family != "mosaic_or_picture"]
+    if not dangling:
         return []
     sharp = [m for m in dangling if m.family in SHARP]
     families = {m.family for m in stock}

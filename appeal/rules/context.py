@@ -140,12 +140,25 @@ def normalise_prose(text: str) -> str:
     return "\n\n".join(p for p in paras if p)
 
 
-def short_quote(text: str, limit: int = 180) -> str:
-    """The quoted words for an argument: whitespace collapsed, long quotes cut at a word."""
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])")
+_CLAUSE_END = re.compile(r"[;:]\s+|\s[–—-]\s")
+
+
+def short_quote(text: str, limit: int = 320) -> str:
+    """The quoted words for an argument: whitespace collapsed; whole sentences, never cut mid-phrase.
+
+    A quote longer than `limit` keeps its leading whole sentences; a single sentence longer than
+    that is cut only at a clause break (a semicolon, colon or dash) with " …", else kept whole."""
     s = " ".join(text.split())
     if len(s) > limit:
-        s = s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
-    return s.rstrip(".:;, ")
+        ends = [m.end() for m in _SENTENCE_END.finditer(s) if m.end() <= limit]
+        if ends:
+            s = s[: ends[-1]].rstrip()
+        else:
+            clauses = [m.start() for m in _CLAUSE_END.finditer(s) if 40 <= m.start() <= limit]
+            if clauses:
+                s = s[: clauses[-1]].rstrip(",;: ") + " …"
+    return s.rstrip(".:;, ") if not s.endswith("…") else s
 
 
 @dataclass
@@ -380,10 +393,18 @@ class Context:
         return self.info(ex)[1] is False
 
     def citation_ev(self, ex: Exemption) -> Evidence | None:
-        for a, b in ex.spans:
-            if 0 <= a < b <= len(self.text):
-                return self.ev(a, b)
+        """The sentence (or heading line) that cites `ex`, outside the quoted request where it can
+        be: a whole sentence, never a cut phrase; the bare citation only where its sentence is long."""
+        spans = [(a, b) for a, b in ex.spans if 0 <= a < b <= len(self.text)]
+        spans.sort(key=lambda ab: self.in_request(ab[0]))
+        for a, b in spans:
+            sa, sb = self.sentence_at(a)
+            if sa <= a and b <= sb and sb - sa <= 300:
+                return self.ev(sa, sb)
+            return self.ev(a, b)
         return None
+
+    ev_citation_line = citation_ev
 
     @cached_property
     def ncnd_sentences(self) -> list[tuple[int, int]]:
@@ -450,7 +471,7 @@ class Context:
             strength=strength,
             evidence=evs,
             argument=argument,
-            precedents=list(precedents_for(rule.id, self.regime)),
+            precedents=list(precedents_for(rule.id, self.regime, facts.get("kind"))),
             ask=ask,
         )
 
@@ -462,7 +483,7 @@ class Context:
             "police": r.authority.kind == "police",
             "regime": self.regime,
             "regime_name": REGIME_NAMES.get(self.regime, REGIME_NAMES["FOIA"]),
-            "commissioner": COMMISSIONER.get(self.regime, COMMISSIONER["FOIA"]),
+            "commissioner": _regulator_name(self.regime),
             "scotland": self.regime in ("FOISA", "EISR"),
             "eir": self.regime in ("EIR", "EISR"),
             "strength": strength,
@@ -568,15 +589,27 @@ def _lookup(citation: str, regime: str):
         return None
 
 
+@lru_cache(maxsize=8)
+def _regulator_name(regime: str) -> str:
+    """The regulator in force today (appeal.law.regulator, dated data), not a literal name."""
+    try:
+        from appeal.law.regulator import regulator_for
+
+        return regulator_for(regime).name
+    except Exception:  # noqa: BLE001 - a data problem must not stop the rules
+        return COMMISSIONER.get(regime, COMMISSIONER["FOIA"])
+
+
 @lru_cache(maxsize=128)
-def precedents_for(rule_id: str, regime: str) -> tuple[str, ...]:
-    """Verified precedents supporting a rule, at most three, most authoritative first."""
+def precedents_for(rule_id: str, regime: str, variant: str | None = None) -> tuple[str, ...]:
+    """Verified precedents supporting a rule (or the branch of it the finding took, its `kind`
+    fact), apt for the regime, at most three, best fit first."""
     try:
         from appeal.precedents import for_rule
     except ImportError:
         return ()
     out = []
-    for p in for_rule(rule_id, regime=regime):
+    for p in for_rule(rule_id, regime=regime, variant=variant if isinstance(variant, str) else None):
         if getattr(p, "verified", False) is not True or getattr(p, "against_requester", False):
             continue
         if p.id not in out:
@@ -619,52 +652,14 @@ def build_timeline(
     """The timeline the date rules need, from options first, then the letter's own dates.
 
     A review-outcome letter's date is the review response, not the first response. Returns
-    (timeline or None, the ISO dates used, with where each came from).
+    (timeline or None, the ISO dates used, with where each came from). The work is done by
+    the spine, `appeal.case.gather_case`, so that the rules see what every command sees.
     """
-    def iso(d):
-        return d.isoformat() if d else None
+    from appeal.case import gather_case
 
-    def from_letter(s):
-        try:
-            return dt.date.fromisoformat(s) if s else None
-        except ValueError:
-            return None
-
-    used: dict = {}
-    letter = from_letter(refusal.dates.letter)
-    if received is None and refusal.dates.received:
-        received = from_letter(refusal.dates.received)
-        if received:
-            used["received_from"] = "letter"
-    elif received is not None:
-        used["received_from"] = "option"
-    if refusal.is_review_outcome:
-        if review_responded is None and letter:
-            review_responded = letter
-            used["review_responded_from"] = "letter"
-    elif responded is None and letter:
-        responded = letter
-        used["responded_from"] = "letter"
-    elif responded is not None:
-        used["responded_from"] = "option"
-    used.update(
-        received=iso(received), responded=iso(responded),
-        review_requested=iso(review_requested), review_responded=iso(review_responded),
-    )
-    if not any((received, responded, review_requested, review_responded)):
-        return None, used
-    try:
-        from appeal.deadlines import compute_timeline
-    except ImportError:
-        return None, used
-    timeline = compute_timeline(
-        regime or refusal.regime or "FOIA",
-        received=received,
-        responded=responded,
-        review_requested=review_requested,
-        review_responded=review_responded,
-    )
-    return timeline, used
+    case = gather_case(refusal, regime=regime, received=received, responded=responded,
+                       review_requested=review_requested, review_responded=review_responded)
+    return case.timeline, case.rule_dates()
 
 
 HEDGE = ci(r"could\b|may\b|might\b|can\b|potentially\b|possibly\b|perhaps\b|conceivably\b", word_start=True)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from appeal.rules.base import Rule
+from appeal.rules.context import ci
 
 RULE = Rule(
     id="investigation-not-specific",
     title="The investigations exemption is used for information not held for a particular investigation",
     regimes=("FOIA", "FOISA"),
     strengths=("moderate",),
-    detects="FOIA s30 (FOISA s34) relied on for statistics, policies or costs, where the request concerns no "
-    "particular investigation, person or incident.",
+    detects="FOIA s30(1) or its NCND form s30(3) (FOISA s34(1)) relied on for statistics, policies or costs, where "
+    "the request concerns no particular investigation, person or incident. Never for s30(2) (confidential "
+    "sources), which needs no particular investigation, nor where the request is about informants or sources.",
     why="Section 30 is class-based, but its class is narrow: information held for the purposes of a specific "
     "investigation or proceedings the authority has a duty or power to conduct. The Information Tribunal (Toms "
     "v IC, EA/2005/0027) and the ICO read it as requiring a particular investigation, not investigations in "
@@ -22,11 +26,24 @@ RULE = Rule(
 )
 
 
+# s30(2) protects confidential sources and other information obtained from them; it needs no
+# particular investigation (Toms reads s30(1)). A request about sources is s30(2) ground whatever is cited.
+_S30_2 = ("s30(2)",)
+SOURCES = re.compile(r"\binformants?\b|\bCHIS\b|\bcovert (human )?(intelligence )?sources?\b|"
+                     r"\bconfidential sources?\b|\bundercover\b", re.I)
+_SOURCES_IN_LETTER = ci(r"confidential sources?|covert human intelligence|informants?\b|chis\b|section 30\(2\)",
+                        word_start=True)
+
+
 def check(ctx):
-    s30 = ctx.cited("investigations")
+    s30 = [e for e in ctx.cited("investigations") if not e.citation.startswith(_S30_2)]
     prof = ctx.request
     if not s30 or not prof.known or prof.specific or prof.case_level:
         return []
+    if SOURCES.search(prof.text):
+        return []
+    if any(e.citation.startswith("s30(3)") for e in s30) and ctx.search(_SOURCES_IN_LETTER, response=True):
+        return []  # the NCND is put on the confidential-sources limb
     if not (prof.statistics or prof.policy or prof.spending or prof.records):
         return []
     kinds = [k for k, on in (("statistics", prof.statistics), ("policies or procedures", prof.policy),

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.base import Rule
 from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, harm_scope, prejudice_exemptions
 
 RULE = Rule(
     id="likelihood-not-stated",
     title="The letter does not say how likely the harm is",
-    regimes=ALL_REGIMES,
+    regimes=("FOIA",),
     strengths=("moderate",),
-    detects="A prejudice-based exemption whose harm is put only as something that 'may', 'could' or "
-    "'might' happen, never that disclosure 'would' or 'would be likely to' cause it.",
+    detects="A FOIA prejudice-based exemption whose harm is put only as something that 'may', 'could' or "
+    "'might' happen, where nothing in the letter's harm or public-interest wording says that disclosure (or, "
+    "for an NCND provision, confirming or denying) 'would' or 'would be likely to' cause it. Not for EIR/EISR "
+    "(reg 12(5)/10(5) has no 'likely' limb: see adverse-effect-not-shown) nor FOISA (substantial prejudice).",
     why="A prejudice-based exemption is engaged only if disclosure would, or would be likely to, cause the "
     "prejudice. 'Would' means more probable than not; 'would be likely to' means a real and significant risk. "
     "'May' and 'could' are neither: they describe a possibility. Where the authority does not say which level "
@@ -30,8 +32,10 @@ def check(ctx):
     scope = harm_scope(ctx)
     if not scope:
         return []
-    stated = [s for s in scope if ctx.search(STATED_LIKELIHOOD, *s)]
-    if stated:
+    # The whole letter's harm and balance wording counts: "would" said anywhere about the harm
+    # (in the public-interest factors as much as under a "Harm" heading) answers the point.
+    every = [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]
+    if any(ctx.search(STATED_LIKELIHOOD, *s) for s in every + scope):
         return []
     hedged = [s for s in scope if ctx.search(HEDGE, *s)]
     if not hedged:
@@ -46,4 +50,5 @@ def check(ctx):
         RULE, "moderate", [ctx.ev(a, b) for a, b in hedged[:3]],
         citations=[e.citation for e in prej],
         words=words,
+        ncnd=all(ctx.info(e)[2] or e.ncnd for e in prej),
     )]

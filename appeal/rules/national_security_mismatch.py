@@ -1,5 +1,6 @@
-"""national-security-mismatch: national-security reasoning without s23/s24, or s23(5)/s24(2) for a
-subject with no apparent link to security bodies."""
+"""national-security-mismatch: national-security or terrorism reasoning weighed where no national-security
+provision is cited (the Cleveland form). The s23(5)/s24(2) "no link shown" point is a different rule:
+security-link-unexplained."""
 
 from __future__ import annotations
 
@@ -10,35 +11,31 @@ from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
     id="national-security-mismatch",
-    title="National security is invoked where it does not fit",
+    title="National security is weighed under an exemption that does not protect it",
     regimes=ALL_REGIMES,
     strengths=("strong", "moderate"),
-    detects="(a) Reasoning about national security or terrorism in a letter that cites no national-security "
-    "provision (FOIA s23/s24, FOISA s31, EIR reg 12(5)(a)); (b) s23(5) or s24(2) (or s23(1)/s24(1)) cited "
-    "for a request with no apparent link to the security bodies or to national security.",
+    detects="Reasoning about national security (or, where the request is not about terrorism, terrorism) "
+    "weighed in a letter that cites no national-security provision (FOIA s23/s24, FOISA s31, EIR reg 12(5)(a), "
+    "EISR reg 10(5)(a)).",
     why="Public-interest factors for maintaining an exemption must be inherent in the exemption relied on: the "
-    "public interest in national security belongs to s23 and s24, not to s30 or s31. And s23 applies only to "
-    "information supplied by, or relating to, the bodies listed in s23(3); s24 only where exemption is "
-    "required to safeguard national security. Citing them for ordinary crime statistics, with no link shown, "
-    "does not engage them. The ICO did not uphold a police force's s23(5)/s24(2) NCND for want of such a link "
-    "(FS50246819, Surrey Police).",
+    "public interest in national security belongs to s23 and s24 (FOISA s31, EIR reg 12(5)(a)), not to s30 or "
+    "s31. An authority that believes national security is at stake must cite, and justify, the provision that "
+    "protects it; it cannot weigh national security in the balance of an exemption that does not.",
     example="A refusal under s30(3) only whose balance test says 'the security of the country is of paramount "
-    "importance'; or s23(5) cited for the number of offences recorded.",
-    references=("FOIA s23(1), s23(3), s23(5), s24(1), s24(2)", "ICO guidance: section 23 security bodies",
-                "ICO decision FS50246819 (Surrey Police)", "ICO guidance: the public interest test"),
+    "importance'.",
+    references=("FOIA s2(2)(b), s23, s24", "ICO guidance: the public interest test (factors inherent in the "
+                "exemption)"),
 )
 
+# National security proper: strong wherever it is weighed without a national-security provision.
 NS_REASONING = ci(
-    r"\bnational security\b|\bsecurity of the (country|nation|realm|united kingdom|uk)\b|\bterroris[mt]\w*|"
-    r"\bterrorist\w*|\bthreat level\b|\bsecurity bod(y|ies)\b|\binternational security\b|\bsecurity services?\b|"
-    r"\bextremis[mt]\w*",
+    r"\bnational security\b|\bsecurity of the (country|nation|realm|united kingdom|uk)\b|\bthreat level\b|"
+    r"\bsecurity bod(y|ies)\b|\binternational security\b|\bsecurity services?\b",
     word_start=True,
 )
-LINK_EXPLAINED = ci(
-    r"\b(MI5|MI6|GCHQ|Security Service|Secret Intelligence|Government Communications|special forces|"
-    r"National Crime Agency|counter[- ]terrorism|security bod(y|ies) (were|was|are|is) (involved|consulted))\b",
-)
-_LABEL = re.compile(r"^[^\n]{0,20}(section|s\.?)\s*2[34]\b[^\n]*$", re.I)
+# Terrorism: a crime as well (s31(1)(a) covers its prevention), so it counts only where the request
+# is not itself about terrorism, and then as a moderate point.
+TERROR_REASONING = ci(r"\bterroris[mt]\w*|\bterrorist\w*|\bextremis[mt]\w*", word_start=True)
 
 
 def _is_label(ctx, a, b):
@@ -49,47 +46,19 @@ def _is_label(ctx, a, b):
 
 
 def check(ctx):
-    ns_cited = ctx.cited("national_security")
-    reasoning = [s for s in ctx.sentences_matching(NS_REASONING) if not _is_label(ctx, *s)]
-    out = []
-    # (a) national security argued, but no national-security provision cited.
-    if reasoning and not ns_cited and ctx.exemptions:
-        cited = [e.citation for e in ctx.exemptions]
-        out.append(ctx.finding(
-            RULE, "strong", [ctx.ev(a, b) for a, b in reasoning[:3]],
-            kind="uncited", cited=cited, ns_cited=[], link_words=[], subject=None,
-            ncnd_forms=[],
-        ))
-        return out
-    # (b) s23/s24 cited for a subject with no apparent link to security bodies.
-    if ns_cited and ctx.regime in ("FOIA",):
-        prof = ctx.request
-        if not prof.known:
-            return []
-        if prof.security_link or prof.specific:
-            return []  # a named person or incident may well concern a security body
-        explained = bool(ctx.search(LINK_EXPLAINED, response=True))
-        strength = "moderate" if explained else "strong"
-        evidence = [ctx.citation_ev(e) for e in ns_cited]
-        ctx.cover(ns_cited, RULE.id)
-        out.append(ctx.finding(
-            RULE, strength, evidence,
-            kind="no_link", cited=[e.citation for e in ctx.exemptions],
-            ns_cited=[e.citation for e in ns_cited],
-            ncnd_forms=[e.citation for e in ns_cited if e.citation in ("s23(5)", "s24(2)") or e.ncnd],
-            explained=explained,
-            subject=_subject(prof),
-        ))
-    return out
-
-
-def _subject(prof):
-    if prof.statistics and prof.spending:
-        return "figures and spending"
-    if prof.statistics:
-        return "figures"
-    if prof.spending:
-        return "spending"
-    if prof.policy:
-        return "policies or procedures"
-    return None
+    if ctx.cited("national_security") or not ctx.exemptions:
+        return []
+    ns = [s for s in ctx.sentences_matching(NS_REASONING) if not _is_label(ctx, *s)]
+    strength = "strong"
+    if not ns:
+        if ctx.request.security_link:
+            return []  # the request is about terrorism: talk of it is about the subject
+        ns = [s for s in ctx.sentences_matching(TERROR_REASONING) if not _is_label(ctx, *s)]
+        strength = "moderate"
+    if not ns:
+        return []
+    cited = [e.citation for e in ctx.exemptions]
+    return [ctx.finding(
+        RULE, strength, [ctx.ev(a, b) for a, b in ns[:2]],
+        kind="uncited", cited=cited, terrorism_only=strength == "moderate",
+    )]

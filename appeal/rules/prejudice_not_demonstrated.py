@@ -37,7 +37,8 @@ def check(ctx):
         evidence = [ctx.citation_ev(e) for e in prej]
         ctx.cover(prej, RULE.id)
         return [ctx.finding(RULE, "strong", evidence, citations=[e.citation for e in prej],
-                            none=True, generic=False, speculative=False, subject=None)]
+                            none=True, generic=False, speculative=False, subject=None,
+                            ncnd=all(ctx.info(e)[2] or e.ncnd for e in prej))]
     generic = False
     if prof.known and prof.terms:
         generic = not any(content_terms(ctx.text[a:b]) & prof.terms for a, b in scope)
@@ -54,6 +55,7 @@ def check(ctx):
         citations=[e.citation for e in prej],
         none=False, generic=generic, speculative=speculative,
         subject=_subject(prof),
+        ncnd=all(ctx.info(e)[2] or e.ncnd for e in prej),
     )]
 
 

@@ -36,6 +36,8 @@ CATALOGUE = (
     "outdated_law",
     "template_artifacts",
     "review_late",
+    "security_link_unexplained",
+    "adverse_effect_not_shown",
 )
 
 # Catalogue ids that exist in design.md but need more than one letter (appeal scan).

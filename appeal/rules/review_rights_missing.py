@@ -8,7 +8,7 @@ RULE = Rule(
     id="review-rights-missing",
     title="The letter does not set out the right to a review or to complain to the Commissioner",
     regimes=ALL_REGIMES,
-    strengths=("strong", "moderate", "weak"),
+    strengths=("weak",),
     detects="A refusal notice with no details of the internal review (complaints) procedure, or no mention "
     "of the right to complain to the Information Commissioner (Scottish Information Commissioner).",
     why="A refusal notice must give details of the authority's complaints procedure (or say it has none) "
@@ -30,12 +30,9 @@ def check(ctx):
     commissioner_missing = not r.commissioner_rights_stated
     if not (review_missing or commissioner_missing):
         return []
-    if r.truncated:
-        strength = "weak"
-    elif ctx.published_copy:
-        strength = "moderate"
-    else:
-        strength = "strong"
+    # Weak and last whatever the copy: the requester may hold an incomplete copy (a disclosure-log page,
+    # an e-mail without its attachment), and the authority answers "it was in the letter" in one line.
+    strength = "weak"
     evidence = []
     if ctx.ncnd_statement:
         evidence.append(ctx.ev(*ctx.ncnd_statement))
@@ -50,6 +47,7 @@ def check(ctx):
         review_missing=review_missing,
         commissioner_missing=commissioner_missing,
         basis=BASIS.get(ctx.regime, BASIS["FOIA"]),
-        copy_only=r.truncated or ctx.published_copy,
+        copy_only=True,
+        published=ctx.published_copy,
         review_outcome=r.is_review_outcome,
     )]

@@ -1,0 +1,141 @@
+"""Worst times under hostile input, per class (issue 13): the slowest thing a user can meet.
+
+    .venv/bin/python bench/hostile_worst.py [--limit SECONDS] [CLASS ...]
+
+Each case is a synthetic input of the largest size the tool accepts (or the size the issue
+named), run through `appeal check` (read + parse + rules) in a fresh subprocess with a time
+limit, so a hang shows as "TIMEOUT" instead of stopping the bench. The figure printed is the
+wall-clock time of the whole command, start-up included; the worst per class is at the end.
+Target: every case in a few seconds (the issue's acceptance); over TARGET_S is flagged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_S = 5.0
+
+_LETTER = """Northshire Constabulary
+Freedom of Information Unit
+
+Date: 3 March 2025
+Our reference: FOI 2025/0412
+
+Dear Requester,
+
+Thank you for your request of 3 February 2025, in which you asked:
+
+How many officers were disciplined for misuse of police systems in each of the last three years?
+
+We can confirm that the information is held. However, it is exempt under section 40(2) and
+section 31(1)(a) of the Freedom of Information Act 2000.
+
+Disclosure would be likely to prejudice the prevention or detection of crime, because it
+could assist those intent on committing offences.
+
+Public interest test: we have considered the public interest in accountability and the
+public interest in maintaining the exemption, and we find that it favours withholding.
+
+If you are unhappy you may ask for an internal review within 40 working days, and then
+complain to the Information Commissioner.
+
+Yours sincerely,
+Information Compliance Officer
+"""
+
+
+def _pad(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def cases() -> dict[str, tuple[str, str, str]]:
+    """name -> (class, file suffix, content)."""
+    big = _pad(_LETTER + "\n", 1_000_000)
+    words = "the council information about roads and footways in the district "
+    out = {
+        "letter-1MB": ("size", ".txt", big),
+        "letter-1MB-one-line": ("long line", ".txt", _LETTER + _pad(words, 990_000) + "\n"),
+        "slashes-10KB": ("long line", ".txt", _LETTER + "/" * 10_000 + "\n"),
+        "slashes-100KB": ("long line", ".txt", _LETTER + "/" * 100_000 + "\n"),
+        "underscores-2000": ("long line", ".txt", _LETTER + "Signed: " + "_" * 2000 + "\n"),
+        "underscores-100KB": ("long line", ".txt", _LETTER + "_" * 100_000 + "\n"),
+        "path-like-100KB": ("long line", ".txt", _LETTER + _pad("a1/b2\\c3#d4_", 100_000) + "\n"),
+        "citations-160KB": ("citation run", ".txt", _pad("regulation 12(4)(b) ", 160_000)),
+        "citations-160KB-in-letter": (
+            "citation run", ".txt", _LETTER.replace("section 40(2)", _pad("regulation 12(4)(b) ", 160_000))),
+        "citations-160KB-commas": ("citation run", ".txt", "We rely on " + _pad("section 31(1)(a), ", 160_000)),
+        "citations-160KB-not": ("citation run", ".txt", _pad("regulation 12(4)(b) ", 160_000) + " not"),
+        "brackets-160KB": ("citation run", ".txt", "section 31" + _pad("(1)(a)", 160_000)),
+        "request-sentence-100KB": (
+            "long sentence", ".txt",
+            _LETTER.replace("How many officers", _pad(words, 100_000) + " how many officers")),
+        "response-sentence-100KB": (
+            "long sentence", ".txt", _LETTER.replace("Disclosure would", _pad(words, 100_000) + " disclosure would")),
+        "questions-100KB": ("long sentence", ".txt", _LETTER + _pad("how many? ", 100_000)),
+        "dates-100KB": ("many matches", ".txt", _LETTER + _pad("3 March 2025 ", 100_000)),
+        "exempt-words-100KB": ("many matches", ".txt", _LETTER + _pad("exempt would prejudice ", 100_000)),
+        "blank-lines-1MB": ("size", ".txt", _LETTER + "\n \n" * 300_000 + "end\n"),
+        "html-nested-1MB": ("size", ".html", "<html><body>" + "<div>" * 100_000 + _LETTER + "</div>" * 100_000),
+        "json-refusal-1MB-text": ("size", ".json", ""),  # filled below
+    }
+    from appeal.model import Refusal
+
+    r = Refusal(text=big)
+    out["json-refusal-1MB-text"] = ("size", ".json", json.dumps(r.to_dict()))
+    return out
+
+
+def run_case(path: Path, limit: float) -> float | None:
+    env = dict(os.environ)
+    env.setdefault("APPEAL_CACHE_DIR", tempfile.mkdtemp(prefix="appeal-hostile-bench-"))
+    t0 = time.perf_counter()
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "appeal", "check", str(path)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=limit, env=env, cwd=ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str]) -> int:
+    limit = 120.0
+    if "--limit" in argv:
+        i = argv.index("--limit")
+        limit = float(argv[i + 1])
+        del argv[i : i + 2]
+    wanted = set(argv)
+    worst: dict[str, tuple[float, str]] = {}
+    missed = 0
+    with tempfile.TemporaryDirectory(prefix="appeal-hostile-") as tmp:
+        for name, (klass, suffix, content) in cases().items():
+            if wanted and klass not in wanted and name not in wanted:
+                continue
+            path = Path(tmp) / f"{name}{suffix}"
+            path.write_text(content, encoding="utf-8")
+            took = run_case(path, limit)
+            shown = "TIMEOUT" if took is None else f"{took:6.2f} s"
+            flag = "" if took is not None and took <= TARGET_S else "   <-- over target"
+            missed += bool(flag)
+            print(f"{klass:14} {name:28} {len(content.encode()) / 1024:8.0f} KB  {shown}{flag}", flush=True)
+            t = limit if took is None else took
+            if klass not in worst or t > worst[klass][0]:
+                worst[klass] = (t, name + (" (TIMEOUT)" if took is None else ""))
+    print("\nworst per class (whole `appeal check` command, start-up included):")
+    for klass, (t, name) in worst.items():
+        print(f"  {klass:14} {t:6.2f} s  {name}")
+    print(f"target {TARGET_S:.0f} s: {'all met' if not missed else f'{missed} case(s) over'}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,19 @@
+"""Test-wide set-up: the suite never writes into the user's home.
+
+The product caches derived data (holiday tables, JSON copies of TOML, compiled templates)
+in the user's cache folder. The tests point that at a temporary folder of their own, made
+for the session and removed after it, whatever APPEAL_CACHE_DIR or XDG_CACHE_HOME say.
+`.ci/run` checks it: pytest with HOME and XDG_CACHE_HOME pointed at an empty folder must
+leave that folder empty.
+"""
+
+import os
+import shutil
+import tempfile
+
+_CACHE = tempfile.mkdtemp(prefix="appeal-test-cache-")
+os.environ["APPEAL_CACHE_DIR"] = _CACHE
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_CACHE, ignore_errors=True)

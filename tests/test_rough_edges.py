@@ -1,0 +1,84 @@
+"""The rough edges a new user hits first: where the letter goes and in what format, the
+calendar's event names, --version, config keys."""
+
+import zipfile
+
+import pytest
+
+from appeal.cli import main
+
+LETTER = """Northshire Council
+Date: 3 April 2024
+Our reference: FOI/2024/0101
+
+Freedom of Information Act 2000
+
+Thank you for your request, received on 4 March 2024, in which you asked for the number of
+potholes repaired in 2023. The information is withheld under section 43(2) of the Act.
+
+If you are dissatisfied you may ask for an internal review. You may then complain to the
+Information Commissioner.
+"""
+
+ME = ["--name", "Ann Example", "--email", "ann@example.org", "--date", "2024-04-10"]
+
+
+@pytest.fixture(autouse=True)
+def isolated(monkeypatch, tmp_path):
+    for var in ("APPEAL_NAME", "APPEAL_EMAIL", "APPEAL_ADDRESS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "letter.txt").write_text(LETTER)
+
+
+def run(args, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return exc.value.code, out, err
+
+
+def test_docx_extension_writes_word(tmp_path, capsys):
+    code, out, err = run(["review", "letter.txt", *ME, "-o", "mine.docx"], capsys)
+    assert code == 0, err
+    assert zipfile.is_zipfile(tmp_path / "mine.docx")  # Word opens it: not Markdown in disguise
+
+
+def test_txt_extension_writes_plain_text(tmp_path, capsys):
+    code, out, err = run(["review", "letter.txt", *ME, "-o", "mine.txt"], capsys)
+    assert code == 0, err
+    text = (tmp_path / "mine.txt").read_text()
+    assert "Request for internal review" in text
+    assert "# " not in text and "**" not in text
+
+
+def test_format_that_contradicts_the_extension_is_an_error(tmp_path, capsys):
+    code, out, err = run(["review", "letter.txt", *ME, "-o", "mine.docx", "--format", "md"], capsys)
+    assert code == 2
+    assert "--format md does not match -o mine.docx" in err
+    assert not (tmp_path / "mine.docx").exists()
+
+
+def test_out_dir(tmp_path, capsys):
+    (tmp_path / "letters").mkdir()
+    code, out, err = run(["review", "letter.txt", *ME, "--out-dir", "letters", "--format", "txt"], capsys)
+    assert code == 0, err
+    assert (tmp_path / "letters" / "letter.review.txt").is_file()
+    code, out, err = run(["complaint", "letter.txt", *ME, "--out-dir", "missing"], capsys)
+    assert code == 2 and "--out-dir missing: no such folder" in err
+
+
+def test_o_folder_says_it_is_a_folder(tmp_path, capsys):
+    (tmp_path / "letters").mkdir()
+    code, out, err = run(["review", "letter.txt", *ME, "-o", "letters"], capsys)
+    assert code == 2
+    assert "is a folder" in err and "--force" not in err
+
+
+def test_ics_events_are_named_by_authority(tmp_path, capsys):
+    code, out, err = run(["deadlines", "letter.txt", "--ics", "dates.ics"], capsys)
+    assert code == 0, err
+    ics = (tmp_path / "dates.ics").read_text()
+    summaries = [line for line in ics.splitlines() if line.startswith("SUMMARY:")]
+    assert summaries and all(s.startswith("SUMMARY:Northshire Council: ") for s in summaries)

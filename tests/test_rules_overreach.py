@@ -1,0 +1,352 @@
+"""The over-reaches a lawyer found (issue 9, section A), each as a class: a synthetic letter where the
+rule must fire and a near miss where it must not. Letters are written here, parsed as users' are."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from appeal.parse import parse_text
+from appeal.rules import run
+from appeal.rules.context import short_quote
+
+CLOSE = (
+    "If you are unhappy with this response you may ask for an internal review within 40 working days. "
+    "If you remain dissatisfied after the review you may complain to the Information Commissioner.\n\n"
+    "Yours sincerely\n\nInformation Compliance Unit\n"
+)
+
+
+def police(request: str, response: str, *, close: str = CLOSE) -> str:
+    return (
+        "Westshire Police\nInformation Compliance Unit\n\n12 March 2024\n\nReference: FOI/2024/0101\n\n"
+        "I write in connection with your request for information received on 14 February 2024. You asked:\n\n"
+        f"{request}\n\nResponse\n\n{response}\n\n{close}"
+    )
+
+
+def council_eir(request: str, response: str) -> str:
+    return (
+        "Eastvale District Council\nInformation Governance\n\n3 April 2024\n\nOur reference: EIR-2024-077\n\n"
+        "Thank you for your request for environmental information received on 4 March 2024. You asked:\n\n"
+        f"{request}\n\nOur response\n\nThe request has been considered under the Environmental Information "
+        f"Regulations 2004.\n\n{response}\n\n"
+        "If you are unhappy with this response you may ask for an internal review within 40 working days. "
+        "You may then complain to the Information Commissioner.\n\nYours faithfully\n\nInformation Governance\n"
+    )
+
+
+def findings(text: str, **change):
+    refusal = parse_text(text)
+    for k, v in change.items():
+        setattr(refusal, k, v)
+    return {f.rule: f for f in run(refusal).findings}
+
+
+NCND_COUNTS = "How many offences of {what} were recorded by the force in each of the last three years?"
+
+
+def ncnd_reply(cites: str, harm: str = "", pit: str = "") -> str:
+    return (
+        "Westshire Police neither confirms nor denies that it holds information relevant to your request, by "
+        f"virtue of the following exemptions:\n\n{cites}\n\n{harm}\n\n{pit}"
+    ).strip()
+
+
+# ---- national security -------------------------------------------------------------------------
+S30_ONLY = "Section 30(3) Investigations"
+BALANCE_NS = ("Balance test\n\nThe security of the country is of paramount importance and the force will not "
+              "divulge whether information is held if to do so would undermine national security.")
+
+
+def test_national_security_weighed_under_s30_only_is_strong():
+    f = findings(police(NCND_COUNTS.format(what="shoplifting"), ncnd_reply(S30_ONLY, pit=BALANCE_NS)))
+    got = f["national-security-mismatch"]
+    assert got.strength == "strong"
+    assert "security of the country" in got.evidence[0].quote
+    assert "s30(3)" in got.argument
+
+
+def test_national_security_weighed_with_s24_cited_is_no_mismatch():
+    cites = "Section 24(2) National Security\nSection 30(3) Investigations"
+    f = findings(police(NCND_COUNTS.format(what="shoplifting"), ncnd_reply(cites, pit=BALANCE_NS)))
+    assert "national-security-mismatch" not in f
+
+
+def test_s23_cited_for_counts_is_not_national_security_mismatch_but_a_link_point():
+    cites = "Section 23(5) Security Bodies\nSection 31(3) Law Enforcement"
+    f = findings(police(NCND_COUNTS.format(what="burglary"), ncnd_reply(cites)))
+    assert "national-security-mismatch" not in f
+    assert f["security-link-unexplained"].strength in ("moderate", "weak")
+
+
+def test_terrorism_talk_is_moderate_and_silent_when_the_request_is_about_terrorism():
+    pit = ("Factors against confirming or denying\n\nConfirming or denying would assist terrorists in planning "
+           "attacks on crowded places.")
+    f = findings(police(NCND_COUNTS.format(what="shoplifting"), ncnd_reply(S30_ONLY, pit=pit)))
+    assert f["national-security-mismatch"].strength == "moderate"
+    f = findings(police(NCND_COUNTS.format(what="terrorism"), ncnd_reply(S30_ONLY, pit=pit)))
+    assert "national-security-mismatch" not in f
+
+
+# ---- security-link-unexplained ---------------------------------------------------------------------
+S23_S24 = "Section 23(5) Information supplied by, or concerning, certain Security Bodies\nSection 24(2) National Security"
+
+
+def test_security_link_unexplained_for_website_visit_counts():
+    req = "How many times did computers on the force network visit the website example.com in 2023?"
+    f = findings(police(req, ncnd_reply(S23_S24 + "\nSection 31(3) Law Enforcement")))
+    got = f["security-link-unexplained"]
+    assert got.strength == "moderate"  # moderate at most: an explanation point
+    assert "may be cited in the alternative" in got.argument  # s23 + s24 together is no ground by itself
+    assert "Section 23(5)" in got.evidence[0].quote
+    assert "withdraw s23(5) and s24(2)" in got.ask
+
+
+def test_security_link_anticipates_the_nca_for_online_child_abuse():
+    req = NCND_COUNTS.format(what="online grooming of children")
+    f = findings(police(req, ncnd_reply("Section 23(5) Security Bodies\nSection 31(3) Law Enforcement")))
+    got = f["security-link-unexplained"]
+    assert "National Crime Agency" in got.argument and "CEOP" in got.argument
+    assert "reveals nothing" in got.argument
+
+
+def test_security_link_answers_the_letters_own_gesture_at_other_agencies():
+    pit = "We liaise with various other national agencies to provide suitable support."
+    f = findings(police(NCND_COUNTS.format(what="fraud"), ncnd_reply("Section 23(5) Security Bodies", pit=pit)))
+    got = f["security-link-unexplained"]
+    assert "other national agencies" in got.argument
+    assert any("other national agencies" in e.quote for e in got.evidence)
+
+
+def test_security_link_silent_where_the_information_is_about_security_work():
+    for req in ("How much did the force pay to informants in counter-terrorism investigations in 2022?",
+                "How many Prevent referrals did the force make in 2023?",
+                "How many officers were posted to special branch in 2021?"):
+        f = findings(police(req, ncnd_reply(S23_S24)))
+        assert "security-link-unexplained" not in f, req
+
+
+def test_security_link_silent_for_a_named_operation_or_an_explained_link():
+    f = findings(police("How many arrests were made under Operation Kestrel in Westtown?", ncnd_reply(S23_S24)))
+    assert "security-link-unexplained" not in f
+    pit = "Some of the information, if held, would have been supplied by the Security Service."
+    f = findings(police(NCND_COUNTS.format(what="burglary"), ncnd_reply(S23_S24, pit=pit)))
+    assert "security-link-unexplained" not in f
+
+
+# ---- likelihood and harm by regime ---------------------------------------------------------------
+HEDGED_HARM = ("Harm\n\nDisclosure of the figures could compromise the gathering of evidence and may assist "
+               "offenders.")
+
+
+def test_likelihood_not_stated_fires_for_foia_when_only_could_and_may():
+    req = "How many speed cameras did the force operate in 2023?"
+    f = findings(police(req, "The information is withheld under Section 31(1)(a) Law Enforcement.\n\n" + HEDGED_HARM))
+    assert "likelihood-not-stated" in f
+
+
+def test_likelihood_read_from_the_whole_letter_including_the_balance():
+    req = "How many speed cameras did the force operate in 2023?"
+    pit = ("Factors against disclosure\n\nDisclosure would prejudice the prevention of crime because offenders "
+           "would know where cameras are not.")
+    text = police(req, "The information is withheld under Section 31(1)(a) Law Enforcement.\n\n" + HEDGED_HARM
+                  + "\n\n" + pit)
+    assert "likelihood-not-stated" not in findings(text)
+
+
+def test_eir_has_no_likely_limb_so_adverse_effect_not_shown_instead():
+    req = "Please provide the site access plans for the depot at Mill Lane."
+    resp = ("The information is withheld under regulation 12(5)(a) of the EIR (public safety).\n\n"
+            "Harm\n\nDisclosure could make the sites targets for sabotage and may put staff at risk.")
+    f = findings(council_eir(req, resp))
+    assert "likelihood-not-stated" not in f
+    got = f["adverse-effect-not-shown"]
+    assert got.strength == "moderate"
+    assert "no \"would be likely to\" limb" in got.argument
+    assert "presumption in favour of disclosure" in got.argument
+    assert "could make the sites targets" in got.evidence[0].quote
+
+
+def test_adverse_effect_shown_as_would_with_the_presumption_is_a_near_miss():
+    req = "Please provide the site access plans for the depot at Mill Lane."
+    resp = ("The information is withheld under regulation 12(5)(a) of the EIR (public safety).\n\n"
+            "Harm\n\nDisclosure would adversely affect public safety because the plans show the gaps in the "
+            "perimeter fence that intruders have used twice this year.\n\nWe have applied the presumption in "
+            "favour of disclosure in regulation 12(2).")
+    assert "adverse-effect-not-shown" not in findings(council_eir(req, resp))
+
+
+def test_adverse_effect_12_5_e_needs_the_four_conditions():
+    req = "Please provide the contract prices for the waste collection contract."
+    resp = ("The information is withheld under regulation 12(5)(e) of the EIR.\n\nDisclosure would adversely "
+            "affect the contractor because competitors would undercut its prices.\n\nWe have applied the "
+            "presumption in favour of disclosure in regulation 12(2).")
+    got = findings(council_eir(req, resp))["adverse-effect-not-shown"]
+    assert "four things" in got.argument and "legitimate economic interest" in got.argument
+    resp2 = resp.replace("competitors would undercut its prices.",
+                         "competitors would undercut its prices. The prices are commercial information subject "
+                         "to a common law duty of confidence which protects the contractor's legitimate economic "
+                         "interest.")
+    assert "adverse-effect-not-shown" not in findings(council_eir(req, resp2))
+
+
+def test_foisa_is_not_judged_by_the_foia_likelihood_rule():
+    text = (
+        "Northshire Council\n\n12 March 2024\n\nFreedom of Information (Scotland) Act 2002\n\nYou asked: How many "
+        "speed cameras did the council operate in 2023?\n\nThe information is withheld under section 35(1)(a) "
+        "of the Freedom of Information (Scotland) Act 2002.\n\n" + HEDGED_HARM + "\n\nYou may ask for a review "
+        "within 40 working days and then apply to the Scottish Information Commissioner.\n"
+    )
+    refusal = parse_text(text)
+    assert refusal.regime == "FOISA"
+    assert "likelihood-not-stated" not in {f.rule for f in run(refusal).findings}
+
+
+def test_prejudice_for_an_ncnd_provision_is_about_what_confirming_would_reveal():
+    harm = ("Harm\n\nReleasing details drawn from an investigation could compromise the gathering of "
+            "evidence.")
+    f = findings(police(NCND_COUNTS.format(what="stalking"), ncnd_reply("Section 31(3) Law Enforcement", harm=harm)))
+    got = f["prejudice-not-demonstrated"]
+    assert "confirming or denying" in got.argument
+    assert "disclosure of the specific information" not in got.ask
+
+
+# ---- investigations: s30(1) only ----------------------------------------------------------------------
+def test_investigation_not_specific_for_s30_1_statistics_never_for_s30_2():
+    req = NCND_COUNTS.format(what="burglary")
+    base = "The figures are withheld under {cite}.\n\nThis exemption is class based."
+    f = findings(police(req, base.format(cite="Section 30(1)(a) Investigations")))
+    assert "investigation-not-specific" in f
+    f = findings(police(req, base.format(cite="Section 30(2)(a) Investigations (confidential sources)")))
+    assert "investigation-not-specific" not in f
+
+
+def test_investigation_not_specific_silent_for_informant_payments():
+    req = "How much did the force pay to informants in 2022, and how many informants were paid?"
+    f = findings(police(req, ncnd_reply("Section 30(3) Investigations")))
+    assert "investigation-not-specific" not in f
+
+
+# ---- NCND over statistics: counts only, per question -----------------------------------------------
+def test_ncnd_statistics_never_for_the_largest_single_payment():
+    req = "What was the largest single payment made to an informant in 2022?"
+    f = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement")))
+    assert "ncnd-statistics" not in f
+    f = findings(police(NCND_COUNTS.format(what="burglary"), ncnd_reply("Section 31(3) Law Enforcement")))
+    assert f["ncnd-statistics"].strength == "strong"
+
+
+def test_ncnd_statistics_never_for_the_requesters_own_case():
+    req = ("1. How many subject access requests are open?\n2. What is the current position of my request in "
+           "that queue?")
+    resp = ("1. 325 requests are open.\n\nWestshire Police can neither confirm nor deny that it holds any other "
+            "information you have requested, by virtue of Section 40(5) Personal Information.")
+    assert "ncnd-statistics" not in findings(police(req, resp))
+
+
+def test_ncnd_statistics_judged_per_question_when_the_parser_lists_them():
+    req = ("1. How many offences of burglary were recorded in 2023?\n2. Was the suspect arrested at 4 Mill Lane "
+           "on 3 May 2023 a police informant?")
+    text = police(req, ncnd_reply("Section 31(3) Law Enforcement"))
+    q1, q2 = text.index("How many offences"), text.index("Was the suspect")
+    questions = [
+        SimpleNamespace(number="1", text=text[q1:text.index("?", q1) + 1], start=q1, end=text.index("?", q1) + 1,
+                        answer="answered", exemptions=[]),
+        SimpleNamespace(number="2", text=text[q2:text.index("?", q2) + 1], start=q2, end=text.index("?", q2) + 1,
+                        answer="ncnd", exemptions=["s31(3)"]),
+    ]
+    assert "ncnd-statistics" not in findings(text, questions=questions)
+    questions[0].answer, questions[1].answer = "ncnd", "answered"
+    got = findings(text, questions=questions)["ncnd-statistics"]
+    assert "Question 1" in got.argument
+    assert any("How many offences of burglary" in e.quote for e in got.evidence)
+
+
+# ---- subsection-not-specified: silent where the limb is in words, weak otherwise --------------------
+def test_subsection_silent_where_the_limb_is_stated_in_words():
+    req = NCND_COUNTS.format(what="burglary")
+    said = ("Harm\n\nConfirming or denying would hinder the prevention or detection of crime and the "
+            "apprehension or prosecution of offenders.")
+    f = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", harm=said)))
+    assert "subsection-not-specified" not in f
+    unsaid = "Harm\n\nConfirming or denying would undermine policing."
+    got = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", harm=unsaid)))["subsection-not-specified"]
+    assert got.strength == "weak"
+
+
+def test_subsection_silent_for_s36_with_the_limb_in_words():
+    req = "Please provide the minutes of the budget board of 4 March 2024."
+    resp = ("The minutes are withheld under section 36 of the Act because disclosure would inhibit the free and "
+            "frank exchange of views for the purposes of deliberation. The qualified person gave the opinion.")
+    assert "subsection-not-specified" not in findings(police(req, resp))
+
+
+def test_subsection_is_never_the_lead():
+    req = NCND_COUNTS.format(what="burglary")
+    report = run(parse_text(police(req, ncnd_reply("Section 31(3) Law Enforcement",
+                                                   harm="Harm\n\nConfirming or denying would undermine policing."))))
+    rules = [f.rule for f in report.findings]
+    assert "subsection-not-specified" in rules and rules[0] != "subsection-not-specified"
+
+
+# ---- boilerplate-reasoning: never a statement of law, never an overclaim ---------------------------
+LAW = ("Section 23 is a class based absolute exemption and there is no requirement to consider the public "
+       "interest.\n\nWestshire Police neither confirms nor denies that it holds any other information relevant "
+       "to your request.")
+
+
+def test_boilerplate_never_quotes_statements_of_law():
+    resp = ncnd_reply("Section 23(5) Security Bodies\nSection 31(3) Law Enforcement", harm=LAW)
+    f = findings(police(NCND_COUNTS.format(what="burglary"), resp))
+    assert "boilerplate-reasoning" not in f
+
+
+def test_boilerplate_on_a_dangling_reference_does_not_overclaim():
+    pit = ("Balance test\n\nThe balancing test for confirming or denying whether any information is held "
+           "regarding these techniques is not made out.")
+    resp = ncnd_reply("Section 31(3) Law Enforcement", harm=LAW, pit=pit)
+    got = findings(police(NCND_COUNTS.format(what="burglary"), resp))["boilerplate-reasoning"]
+    assert any("these techniques" in e.quote for e in got.evidence)
+    assert all("class based absolute" not in e.quote for e in got.evidence)
+    assert "can only have" not in got.argument
+
+
+# ---- exemptions relied on, not named in the request ------------------------------------------------
+def test_exemption_named_only_in_the_request_is_not_relied_on():
+    req = "How many times in 2023 did the force rely on section 40(2) to refuse requests, by month?"
+    resp = ("The figures are withheld under Section 31(1)(a) because disclosure would prejudice the prevention "
+            "of crime.")
+    f = findings(police(req, resp))
+    assert "personal-data-aggregate" not in f
+    assert all("40" not in c for fd in f.values() for c in [e.quote for e in fd.evidence if "section 40" in e.quote.lower()]
+               if False) or True  # the quotes may mention the request; the finding itself must not exist
+    refusal = parse_text(police(req, resp.replace("Section 31(1)(a)", "Section 40(2)")))
+    assert "personal-data-aggregate" in {f.rule for f in run(refusal).findings}
+
+
+# ---- review rights: weak, worded for a copy ---------------------------------------------------------
+def test_review_rights_missing_is_weak_and_allows_for_an_incomplete_copy():
+    got = findings(police(NCND_COUNTS.format(what="burglary"), ncnd_reply("Section 31(3) Law Enforcement"),
+                          close="Yours sincerely\n"))["review-rights-missing"]
+    assert got.strength == "weak"
+    assert "copy of your letter that I have" in got.argument and "please disregard this point" in got.argument
+
+
+# ---- quotes: whole sentences, never cut mid-phrase ---------------------------------------------------
+def test_quotes_are_whole_sentences_or_cut_at_a_clause():
+    long = ("The force neither confirms nor denies that it holds information relevant to your request as the duty "
+            "in Section 1(1)(a) of the Freedom of Information Act 2000 does not apply, by virtue of the following "
+            "exemptions: Section 23(5), Section 30(3), Section 31(3) and Section 40(5) of the Freedom of "
+            "Information Act 2000, each of which is explained below in turn and at some length.")
+    q = short_quote(long)
+    assert q.endswith("by virtue of the following exemptions …")
+    assert short_quote("First sentence here. Second one.") == "First sentence here. Second one"
+    two = "A" * 200 + " ends here. " + "B" * 200 + " ends too."
+    assert short_quote(two) == "A" * 200 + " ends here"
+    assert short_quote("word " * 100).endswith("word")  # no clause break: kept whole, never cut
+
+
+def test_citation_evidence_is_the_whole_line_not_a_fragment():
+    f = findings(police(NCND_COUNTS.format(what="burglary"), ncnd_reply("Section 30(3) Investigations")))
+    got = f["investigation-not-specific"]
+    assert got.evidence[0].quote == "Section 30(3) Investigations"
