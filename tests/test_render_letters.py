@@ -136,7 +136,7 @@ def test_unknown_dates_are_not_invented():
 WORDING = {
     "FOIA": ["Request for internal review", "section 45", "20 working days",
              "Information Commissioner under section 50"],
-    "EIR": ["Representations under regulation 11", "regulation 11(4)", "40 working days",
+    "EIR": ["Representations under regulation 11", "Regulation 11(4)", "40 working days",
             "as applied by regulation 18", "environmental information"],
     "FOISA": ["Requirement for review under section 20", "section 20 of the Act", "Section 21(1)",
               "Scottish Information Commissioner", "section 47"],

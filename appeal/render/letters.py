@@ -227,16 +227,19 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
         points = []
         here = {_norm(q): n for q in _inline_quotes(point + " " + law)}
         for other in plan.points:
-            first = split_sentences(_complete(_voice(_capital(one_line(other.argument)), kind), flat))
-            if not first or len(points) >= POINTS_PER_GROUND:
-                continue
-            # each passage quoted once; a point that only quotes again adds nothing
-            sentence = _refer_back(first[0], {**quoted_in, **here}, current=n)
-            if _words(_INLINE.sub("", sentence)) - 4 * (sentence != first[0]) < 12:
-                continue
-            if _norm(sentence) not in (_norm(x) for x in points):
+            if len(points) >= POINTS_PER_GROUND:
+                break
+            # the member's first sentence that says something of its own: each passage is quoted
+            # once, and a sentence that only quotes again what is quoted above adds nothing
+            for raw in split_sentences(_complete(_voice(_capital(one_line(other.argument)), kind), flat))[:3]:
+                sentence = _refer_back(raw, {**quoted_in, **here}, current=n)
+                if _words(_INLINE.sub("", sentence)) - 4 * (sentence != raw) < 8:
+                    continue
+                if _norm(sentence) in {_norm(x) for x in points} or _norm(sentence) == _norm(point):
+                    break
                 points.append(sentence)
-                here.update({_norm(q): n for q in _inline_quotes(first[0])})
+                here.update({_norm(q): n for q in _inline_quotes(raw)})
+                break
         inline = " ".join([argument] + points)
         quotes: list[str] = []
         for f in plan.everything:
@@ -600,7 +603,8 @@ def _short_request(text: str) -> str:
     if len(text) <= REQUEST_LIMIT:
         return text
     head = text[:REQUEST_LIMIT]
-    cuts = [m.end() for m in re.finditer(r"[.?!;](?=\s)", head) if m.end() >= 80]
+    # a sentence's end, never the dot of a list number ("2. Break it down")
+    cuts = [m.end() for m in re.finditer(r"(?<![\s(:]\d)(?<![\s(:]\d\d)[.?!;](?=\s)", head) if m.end() >= 80]
     if cuts:
         return head[:cuts[-1]].rstrip(" .;") + " …"
     return shorten(text, REQUEST_LIMIT)
