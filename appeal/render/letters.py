@@ -402,10 +402,34 @@ _VOICE = (
 
 def _voice(text: str, kind: str) -> str:
     """Rules write of "the letter"; a review speaks to the authority ("your letter"), a
-    complaint to the Commissioner about "the response"."""
+    complaint to the Commissioner about "the response". Dates read as a letter writes them
+    (23 October 2019, never 2019-10-23), and a sentence never starts "s31(3)"."""
     for rx, review, complaint in _VOICE:
         text = rx.sub(review if kind == "review" else complaint, text)
-    return text
+    text = _ISO.sub(lambda m: long_date(m.group(0)) if _valid_iso(m.group(0)) else m.group(0), text)
+    return _SECTION_START.sub(_section_words, text)
+
+
+_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_CITE = r"s\d+[A-Z]?(?:\(\w{1,4}\))*"
+_SECTION_START = re.compile(rf"(^|[.!?][”\"’')]?\s+)({_CITE}(?:, {_CITE})*(?: and {_CITE})?)(?=\s)")
+
+
+def _valid_iso(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _section_words(m: re.Match) -> str:
+    """'s38(2) is' -> 'Section 38(2) is'; 's28 and s27(1) are' -> 'Sections 28 and 27(1) are'."""
+    cites = re.findall(_CITE, m.group(2))
+    bare = [c[1:] for c in cites]
+    if len(bare) == 1:
+        return f"{m.group(1)}Section {bare[0]}"
+    return f"{m.group(1)}Sections {', '.join(bare[:-1])} and {bare[-1]}"
 
 
 _INLINE = re.compile(r'"([^"]*)"|“([^”]*)”')  # every quotation, paired in order
