@@ -228,4 +228,10 @@ def test_argument_sentence_case_but_citations_untouched():
     b = finding("r2", "strong")
     b.argument = "s31(3) is a prejudice-based exemption."
     letter, md = review_md(findings=[a, b])
-    assert [g.argument for g in letter.grounds] == ["The Act requires a review.", "s31(3) is a prejudice-based exemption."]
+    # a sentence opens on the word, never "S31(3)" nor "s31(3)"
+    assert [g.argument for g in letter.grounds] == ["The Act requires a review.",
+                                                    "Section 31(3) is a prejudice-based exemption."]
+    c = finding("r3", "strong")
+    c.argument = "It relies on s31(3) and s40(2). s28 and s27(1) are qualified."
+    letter, md = review_md(findings=[c])
+    assert letter.grounds[0].argument == "It relies on s31(3) and s40(2). Sections 28 and 27(1) are qualified."
