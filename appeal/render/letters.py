@@ -788,6 +788,17 @@ _NOTICE_RULES = {"exemption-not-explained", "subsection-not-specified", "public-
                  "cost-limit-no-estimate", "vexatious-unexplained", "qualified-person-not-shown"}
 
 
+def _provisions(items: list[str], instrument: str) -> str:
+    """['section 1(1)', 'section 17'] -> 'sections 1(1) and 17 of the Act'."""
+    if not items:
+        return ""
+    words = {i.split(" ", 1)[0] for i in items}
+    if len(words) == 1 and len(items) > 1:
+        word = words.pop()
+        return f"{word}s {_and([i.split(' ', 1)[1] for i in items])} of {instrument}"
+    return f"{_and(items)} of {instrument}"
+
+
 def _orders(refusal: Refusal, outcome: Refusal | None, findings: list[Finding], timeline: Timeline | None,
             regime: str) -> dict:
     """The steps a decision notice orders, and the breaches it records (the wording is the
@@ -812,6 +823,7 @@ def _orders(refusal: Refusal, outcome: Refusal | None, findings: list[Finding], 
         "notice": law["notice"],
         "advice": law["advice"] if "cost-limit-no-advice" in rules else None,
         "breaches": breaches,
+        "breached": _provisions(breaches, "the Regulations" if regime in ("EIR", "EISR") else "the Act"),
         "code_late": regime == "FOIA" and bool(timeline is not None and timeline.review_late),
     }
 
