@@ -15,7 +15,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "letters"
 REGIMES = ("FOIA", "EIR", "FOISA", "EISR")
 ME = Requester(name="Ann Example", email="ann@example.org", address=["1 Test Row"])
 TEXT = ("Dear Requester. Your request was received. We can neither confirm nor deny that we hold the "
-        "information requested. Disclosure would be likely to prejudice the prevention of crime. "
+        "information requested. Disclosure would be likely to prejudice the prevention and detection of crime across the whole county. "
         "Please write to foi.team@northshire.example.gov.uk for a review.")
 
 
@@ -137,7 +137,7 @@ def test_the_foi_address_is_taken_from_the_letter():
 
 
 def test_each_quote_is_used_once():
-    phrase = "Disclosure would be likely to prejudice the prevention of crime"
+    phrase = "Disclosure would be likely to prejudice the prevention and detection of crime across the whole county"
     a = finding("prejudice-not-demonstrated", phrase, argument=f'Its harm case is: "{phrase}". No link is shown.')
     b = finding("mosaic-unsupported", phrase, argument=f'It also says: "{phrase}". No other pieces are named.')
     b.evidence.append(Evidence("Your request was received", 16, 42))  # not all of b's words are a's
@@ -146,12 +146,19 @@ def test_each_quote_is_used_once():
     md = to_markdown(letter)
     assert len(letter.grounds) == 2
     assert md.count(phrase) == 1 and "the passage quoted under ground 1" in md
+    # a short phrase inside a sentence's grammar stays quoted where it is used
+    short = finding("public-interest-irrelevant", "Your request was received",
+                    argument='It weighs "Your request was received", which is not a factor.')
+    letter = build_review(refusal(), [a, short], timeline(), ME, regime="FOIA", letter_date=dt.date(2024, 4, 1),
+                          cite=lambda p: None)
+    assert "“Your request was received”, which is not a factor" in to_markdown(letter)
 
 
 def test_quotes_are_whole_sentences():
     i = TEXT.index("likely to prejudice")
     e = Evidence("likely to prejudice", i, i + len("likely to prejudice"))
-    assert whole_sentence(TEXT, e) == "Disclosure would be likely to prejudice the prevention of crime."
+    assert whole_sentence(TEXT, e) == ("Disclosure would be likely to prejudice the prevention and detection of "
+                                       "crime across the whole county.")
 
 
 def test_the_letter_fits_two_pages_with_the_grounds_that_fit():

@@ -19,7 +19,8 @@ DESIGN_IDS = [
     "likelihood-not-stated", "mosaic-unsupported", "boilerplate-reasoning", "national-security-mismatch",
     "ncnd-unexplained", "ncnd-statistics", "ncnd-after-confirmation", "personal-data-aggregate",
     "investigation-not-specific", "cost-limit-no-estimate", "cost-limit-no-advice", "outdated-law",
-    "template-artifacts", "review-late", "security-link-unexplained", "adverse-effect-not-shown",
+    "template-artifacts", "inconsistent-disclosure", "review-late", "security-link-unexplained",
+    "adverse-effect-not-shown",
 ]
 
 
@@ -85,11 +86,15 @@ def test_include_exclude_and_minimum():
     assert len(check(letter, minimum="strong")) < len(every)
 
 
-@pytest.mark.parametrize("kw", [{"include": ["no-such-rule"]}, {"exclude": ["nope"]}, {"minimum": "huge"},
-                                {"include": ["inconsistent-disclosure"]}])
+@pytest.mark.parametrize("kw", [{"include": ["no-such-rule"]}, {"exclude": ["nope"]}, {"minimum": "huge"}])
 def test_bad_rule_ids_are_user_errors(kw):
     with pytest.raises(UserError):
         check(hand_letter(), **kw)
+
+
+def test_batch_rule_is_silent_on_one_letter():
+    assert check(hand_letter(), include=["inconsistent-disclosure"]) == []
+    assert "inconsistent-disclosure" not in {f.rule for f in check(hand_letter())}
 
 
 def test_get_rule_unknown_id():

@@ -21,9 +21,8 @@ def rules(rule_id: Annotated[Optional[str], typer.Argument(metavar="[ID]")] = No
         catalogue = all_rules()
         width = max(len(r.id) for r in catalogue)
         for r in catalogue:
-            print(f"{r.id:<{width}}  {r.strength_range:<15}  {r.title}")
-        for batch in BATCH_ONLY:
-            print(f"{batch:<{width}}  {'(appeal scan)':<15}  Another authority disclosed equivalent information")
+            batch = " (appeal scan only)" if r.id in BATCH_ONLY else ""
+            print(f"{r.id:<{width}}  {r.strength_range:<15}  {r.title}{batch}")
         return
     print(describe_rule(get_rule(rule_id.strip())))
 

@@ -470,10 +470,10 @@ def _refer_back(text: str, quoted_in: dict[str, int], current: int | None = None
 
     def sub(m: re.Match) -> str:
         key = _norm(m.group(1) or m.group(2) or "")
-        if len(key) < 40:
-            return m.group(0)
+        if len(key) < 80:
+            return m.group(0)  # a phrase inside the sentence's grammar stays quoted
         for q, n in quoted_in.items():
-            if q and (key in q or q in key or key[:60] == q[:60]):
+            if q and len(q) >= 80 and (key in q or q in key or key[:60] == q[:60]):
                 return "the same passage" if n == current else f"the passage quoted under ground {n}"
         return m.group(0)
 

@@ -35,12 +35,13 @@ CATALOGUE = (
     "cost_limit_no_advice",
     "outdated_law",
     "template_artifacts",
+    "inconsistent_disclosure",
     "review_late",
     "security_link_unexplained",
     "adverse_effect_not_shown",
 )
 
-# Catalogue ids that exist in design.md but need more than one letter (appeal scan).
+# Catalogue ids that need more than one letter: they fire only with batch context (appeal scan).
 BATCH_ONLY = ("inconsistent-disclosure",)
 
 
@@ -67,7 +68,5 @@ def order_of(rule_id: str) -> int:
 def get_rule(rule_id: str) -> Rule:
     rule = _by_id().get(rule_id)
     if rule is None:
-        if rule_id in BATCH_ONLY:
-            raise UserError(f"rule {rule_id!r} needs several letters: it runs in 'appeal scan', not on one letter")
         raise UserError(f"unknown rule {rule_id!r} (see 'appeal rules' for the list)")
     return rule

@@ -1,0 +1,239 @@
+"""One letter of a batch: read, parse, check, date it, and fingerprint its text.
+
+`analyse(job)` runs in a worker process (or in-process with --jobs 1); it never raises for a
+bad letter: the error becomes part of the result so that the batch goes on. What it returns
+is plain data (picklable) that the batch stage combines: the parsed refusal, its own
+findings, its timeline, what came back, and the text's word shingles for the stock-text
+clusters (`fingerprint`).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from array import array
+from dataclasses import dataclass, field
+
+SHINGLE = 7  # words per shingle: long enough that shared shingles are not common phrases
+
+ANSWERS = ("disclosed", "partial", "NCND", "refused", "cost", "not held", "review outcome")
+
+
+@dataclass
+class Job:
+    index: int
+    path: str
+    missing: str | None = None
+    request_text: str | None = None  # --request: the request sent to every authority
+
+
+@dataclass
+class Analysed:
+    index: int
+    file: str
+    error: str | None = None
+    refusal: object | None = None  # appeal.model.Refusal
+    findings: list = field(default_factory=list)  # the letter's own findings, all strengths
+    timeline: object | None = None
+    dates: dict = field(default_factory=dict)
+    answer: str | None = None  # one of ANSWERS
+    notes: list[str] = field(default_factory=list)  # reading notes (truncation, skipped parts)
+    # stock-text fingerprint: word spans into refusal.text and one shingle hash per word
+    # position (0 where the shingle lies in the request, which every letter of a batch quotes)
+    starts: array = field(default_factory=lambda: array("l"))
+    ends: array = field(default_factory=lambda: array("l"))
+    shingles: array = field(default_factory=lambda: array("q"))
+    breaks: array = field(default_factory=lambda: array("l"))  # word indices that start a paragraph
+    questions: list = field(default_factory=list)  # [(number, text, answer)] from the parser
+
+
+def analyse(job: Job) -> Analysed:
+    from appeal.errors import UserError
+
+    out = Analysed(job.index, job.path)
+    if job.missing:
+        out.error = f"{job.path}: {job.missing}"
+        return out
+    try:
+        _analyse(job, out)
+    except UserError as exc:
+        out.error = " ".join(str(exc).split())
+    except (OSError, MemoryError, RecursionError) as exc:
+        out.error = f"{job.path}: {type(exc).__name__}: {exc}"
+    except Exception as exc:  # a bug of ours on this letter: reported on its row, batch goes on
+        import os
+
+        if os.environ.get("APPEAL_DEBUG"):
+            raise
+        out.error = f"{job.path}: internal error: {type(exc).__name__}: {' '.join(str(exc).split())}"
+    if out.error:  # nothing half-done on an error row
+        out.refusal, out.findings, out.timeline = None, [], None
+    return out
+
+
+def _load(path: str, notes: list[str]):
+    """The refusal, with reading notes kept for the row instead of printed by each worker."""
+    from appeal.ingest import guards, kind_for, load_refusal, read_extracted
+
+    if path.lower().endswith(".json"):
+        return load_refusal(path)
+    data = guards.read_bytes(path)
+    if kind_for(path, data) == "json":
+        return load_refusal(path)
+    ex = read_extracted(path, data)
+    notes.extend(" ".join(n.split()) for n in ex.notes)
+    from appeal.parse import parse_text
+
+    refusal = parse_text(ex.text, source=path)
+    if ex.truncated:
+        refusal.truncated = True
+        note = "only the start of the letter was read (it was too long)"
+        if note not in refusal.assumptions:
+            refusal.assumptions.append(note)
+    return refusal
+
+
+def _analyse(job: Job, out: Analysed) -> None:
+    from appeal import rules
+    from appeal.batch.adapters import case_timeline
+
+    refusal = _load(job.path, out.notes)
+    if refusal.source is None:
+        refusal.source = job.path
+    if job.request_text and not refusal.request_text:
+        refusal.request_text = job.request_text
+        refusal.assumptions.append("the letter does not quote the request: the one given with --request is assumed")
+    timeline, dates = case_timeline(refusal)
+    report = rules.run(refusal, timeline=timeline, dates=dates, minimum="weak")
+    out.refusal = refusal
+    out.findings = list(report.findings)
+    out.timeline = report.timeline
+    out.dates = dict(dates or {})
+    out.answer = what_came_back(refusal)
+    out.questions = [
+        (getattr(q, "number", None), getattr(q, "text", "") or "", getattr(q, "answer", "unknown") or "unknown")
+        for q in (getattr(refusal, "questions", None) or [])
+    ]
+    out.starts, out.ends, out.shingles = fingerprint(refusal, extra_request=job.request_text)
+    out.breaks = paragraph_breaks(refusal.text or "", out.starts, out.ends)
+
+
+# ---- what came back --------------------------------------------------------------------------
+_NOT_HELD = re.compile(
+    r"\b(?:does not hold|do not hold|is not held|are not held|not held by|holds no|no (?:recorded )?information "
+    r"(?:is )?held|no information (?:was )?found|does not have (?:any|the) (?:recorded )?information)\b", re.I)
+_COST = ("s12", "reg12(4)(b)")
+
+
+def what_came_back(refusal) -> str:
+    """disclosed / partial / NCND / refused / cost / not held / review outcome."""
+    if refusal.is_review_outcome:
+        return "review outcome"
+    cites = [e.citation for e in refusal.exemptions]
+    if refusal.cost is not None or any(c == "s12" or c.startswith(_COST) for c in cites) \
+            or any(e.test == "cost" for e in refusal.exemptions):
+        return "cost"
+    withheld = bool(refusal.exemptions) or refusal.ncnd
+    if refusal.partial_disclosure and withheld:
+        return "partial"
+    if refusal.ncnd:
+        return "NCND" if refusal.ncnd_scope != "other" else "partial"
+    if refusal.exemptions:
+        return "refused"
+    if _NOT_HELD.search(refusal.text or ""):
+        return "not held"
+    return "disclosed"
+
+
+# ---- the fingerprint for stock text ----------------------------------------------------------
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_TRANS = str.maketrans({"\u2018": "'", "\u2019": "'", "`": "'"})
+_NAME_STOP = frozenset("the of and for in on at police service constabulary council county city borough".split())
+_word_ids: dict[str, int] = {}
+
+
+def _wid(word: str) -> int:
+    v = _word_ids.get(word)
+    if v is None:
+        if word.isdigit():
+            v = 1  # every number is the same word: figures and dates differ from letter to letter
+        else:
+            v = zlib.crc32(word.encode()) or 2
+        if len(_word_ids) < 500_000:
+            _word_ids[word] = v
+    return v
+
+
+def request_region(text: str, request_text: str | None) -> tuple[int, int] | None:
+    if not request_text or len(request_text) < 15:
+        return None
+    i = text.find(request_text.strip())
+    if i != -1:
+        return i, i + len(request_text.strip())
+    return None
+
+
+def _ids(low: str, name_words: frozenset[str] = frozenset()) -> tuple[array, array, list[int]]:
+    starts, ends, ids = array("l"), array("l"), []
+    prev_name = False
+    for m in _WORD.finditer(low):
+        w = m.group()
+        if w in name_words:
+            if prev_name:  # "West Midlands" -> one placeholder
+                ends[-1] = m.end()
+                continue
+            prev_name = True
+            wid = 3
+        else:
+            prev_name = False
+            wid = _wid(w)
+        starts.append(m.start())
+        ends.append(m.end())
+        ids.append(wid)
+    return starts, ends, ids
+
+
+def _hashes(ids: list[int]) -> list[int]:
+    k = SHINGLE
+    return [hash(tuple(ids[i:i + k])) or 1 for i in range(len(ids) - k + 1)]  # ints hash alike in every process
+
+
+def fingerprint(refusal, extra_request: str | None = None) -> tuple[array, array, array]:
+    """Word spans and per-position shingle hashes of the letter text (lower-cased; numbers all
+    alike; the authority's own name as one placeholder word). The request, which every letter
+    of a batch quotes, is masked (0): where the letter quotes it, and wherever its words recur."""
+    text = refusal.text or ""
+    low = text.lower().translate(_TRANS)
+    name_words = frozenset(w for w in _WORD.findall((refusal.authority.name or "").lower()) if w not in _NAME_STOP)
+    starts, ends, ids = _ids(low, name_words)
+    masked: set[int] = set()
+    for req in {refusal.request_text, extra_request} - {None}:
+        masked.update(_hashes(_ids(req.lower().translate(_TRANS))[2]))
+    region = request_region(text, refusal.request_text)
+    shingles = array("q", bytes(8 * len(ids)))
+    for i, h in enumerate(_hashes(ids)):
+        if h in masked or (region and starts[i] < region[1] and ends[i + SHINGLE - 1] > region[0]):
+            continue
+        shingles[i] = h
+    return starts, ends, shingles
+
+
+_BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def paragraph_breaks(text: str, starts: array, ends: array) -> array:
+    """Indices of the words that begin a paragraph (a blank line before them)."""
+    out = array("l")
+    for m in _BLANK.finditer(text):
+        pos = m.end()
+        # the first word starting at or after pos
+        lo, hi = 0, len(starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if starts[mid] < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(starts) and (not out or out[-1] != lo):
+            out.append(lo)
+    return out

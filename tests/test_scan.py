@@ -1,0 +1,238 @@
+"""appeal scan on a synthetic batch: six forces asked the same request; Kent and Essex
+disclosed, Norfolk, Suffolk and Surrey NCND'd in the same stock paragraph, Dorset's file
+cannot be read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from appeal.cli import main
+
+LETTERS = Path(__file__).parent / "scan_letters"
+NCND = ["Norfolk Constabulary", "Suffolk Constabulary", "Surrey Police"]
+DISCLOSED = ["Essex Police", "Kent Police"]
+
+
+def run(args, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    out, err = capsys.readouterr()
+    return exc.value.code, out, err
+
+
+@pytest.fixture
+def batch(tmp_path):
+    folder = tmp_path / "replies"
+    folder.mkdir()
+    for name in ("kent", "essex", "surrey", "norfolk", "suffolk"):
+        shutil.copy(LETTERS / f"{name}.txt", folder / f"{name}.txt")
+    (folder / "dorset.pdf").write_bytes(b"%PDF-1.4\nthis is not really a PDF\n")
+    return folder
+
+
+def scan_json(batch, capsys, *extra):
+    code, out, err = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--json", *extra], capsys)
+    return code, json.loads(out), err
+
+
+def by_authority(data):
+    return {row["authority"]: row for row in data["letters"] if row["authority"]}
+
+
+def test_every_letter_is_a_row_in_a_stable_order_with_every_column(batch, capsys):
+    code, data, err = scan_json(batch, capsys, "--jobs", "1")
+    assert code == 1 and "1 of 6 letters could not be read" in err
+    assert data["schema"] == "appeal.scan/1"
+    assert [Path(r["file"]).name for r in data["letters"]] == [
+        "dorset.pdf", "essex.txt", "kent.txt", "norfolk.txt", "suffolk.txt", "surrey.txt"]
+    bad = data["letters"][0]
+    assert bad["error"] and "dorset.pdf" in bad["error"] and bad["authority"] is None
+    rows = by_authority(data)
+    assert sorted(rows) == sorted(DISCLOSED + NCND)
+    kent = rows["Kent Police"]
+    assert (kent["reference"], kent["letter_date"], kent["regime"]) == ("FOI 24/0137", "2024-03-01", "FOIA")
+    assert kent["answer"] == "disclosed" and kent["exemptions"] == [] and kent["ncnd_scope"] is None
+    assert kent["late"] is False and kent["outcome"] is None and kent["grounds"] == 0 and kent["lead"] is None
+    assert kent["next_deadline"]["id"] == "review_request_by" and kent["next_deadline"]["date"] == "2024-05-01"
+    for name in NCND:
+        r = rows[name]
+        assert r["answer"] == "NCND" and r["ncnd"] is True and r["ncnd_scope"] == "all"
+        assert r["exemptions"] == ["s30(3)", "s31(3)"]
+        assert r["outcome"] == "review" and 1 <= r["grounds"] <= 5 and r["lead"] == r["rules"][0]
+        assert r["late"] in (True, False) and r["next_deadline"]["date"]
+        assert "inconsistent-disclosure" in r["batch_grounds"] and "boilerplate-reasoning" in r["batch_grounds"]
+        assert "inconsistent-disclosure" in r["rules"]
+        assert r["error"] is None
+    # received 14 February, answered 14 March 2024: the 21st working day
+    assert rows["Norfolk Constabulary"]["late"] is True and rows["Surrey Police"]["late"] is False
+
+
+def test_the_stock_paragraph_is_one_cluster_of_the_three_ncnd_forces(batch, capsys):
+    _code, data, _ = scan_json(batch, capsys)
+    reasoning = [c for c in data["clusters"] if c["kind"] == "reasoning"]
+    assert len(reasoning) == 1
+    c = reasoning[0]
+    assert sorted(c["authorities"]) == NCND and len(c["letters"]) == 3
+    assert "build a picture of where police activity is concentrated" in c["text"]
+    assert len(c["text"].split()) <= 30  # short: the shared words, not the letter
+    # the stock paragraph speaks of "numerical data presented in this response": there is none
+    for m in c["members"]:
+        assert [a["id"] for a in m["absent"]] == ["numerical_data_presented"], m["file"]
+    # the rights paragraph is shared by all five too, but it is not reasoning
+    assert any(c2["kind"] == "rights" and len(c2["authorities"]) == 5 for c2 in data["clusters"])
+
+
+def test_disclosure_matrix(batch, capsys):
+    _code, data, _ = scan_json(batch, capsys)
+    assert data["disclosures"]
+    for row in data["disclosures"]:
+        assert row["disclosed_by"] == DISCLOSED
+        assert row["refused_by"] == NCND and row["ncnd_by"] == NCND
+    assert data["disclosures"][0]["question"].startswith(("1. How many reports", "How many reports"))
+
+
+def test_jobs_one_and_two_give_the_same_output(batch, capsys):
+    one = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--json", "--jobs", "1"], capsys)
+    two = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--json", "--jobs", "2"], capsys)
+    assert one == two
+    t1 = run(["scan", str(batch), "--jobs", "1"], capsys)
+    t2 = run(["scan", str(batch), "--jobs", "2"], capsys)
+    assert t1 == t2
+
+
+def test_terminal_table_and_csv(batch, capsys):
+    code, out, err = run(["scan", str(batch), "--request", str(LETTERS / "request.txt")], capsys)
+    assert code == 1
+    assert "ERROR:" in out and "dorset.pdf" in out and "6 letters, 1 could not be read" in out
+    for name in DISCLOSED + NCND:
+        assert name in out
+    assert "Stock text shared across authorities" in out and "Who disclosed what" in out
+    assert "scanning [" not in err  # no progress bar when stderr is not a terminal
+    code, out, _ = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--csv"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["File", "Authority", "Reference", "Letter date", "Regime", "Came back", "Exemptions",
+                             "NCND scope", "Timing", "Next deadline", "Date", "Outcome", "Grounds", "Lead ground",
+                             "Batch grounds", "Error"]
+    assert len(rows) == 6 and rows[0]["Error"]
+    surrey = next(r for r in rows if r["Authority"] == "Surrey Police")
+    assert surrey["Came back"] == "NCND" and surrey["Exemptions"] == "s30(3), s31(3)" and surrey["Timing"] == "on time"
+    assert surrey["Next deadline"] == "review_request_by" and surrey["Outcome"] == "review"
+    assert "inconsistent-disclosure" in surrey["Batch grounds"]
+
+
+def test_letters_for_the_batch_carry_the_batch_grounds(batch, tmp_path, capsys):
+    out_dir = tmp_path / "letters"
+    args = ["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--out-dir", str(out_dir),
+            "--name", "A Reporter", "--email", "reporter@example.org", "--date", "2024-03-20"]
+    code, _out, err = run(args, capsys)
+    assert code == 1, err
+    written = sorted(p.name for p in out_dir.glob("*.review.md"))
+    assert written == ["04-norfolk-constabulary.review.md", "05-suffolk-constabulary.review.md",
+                       "06-surrey-police.review.md"]
+    for name in written:
+        text = (out_dir / name).read_text()
+        # inconsistent-disclosure: the others named, with references and dates
+        assert "Kent Police (reference FOI 24/0137, 1 March 2024)" in text
+        assert "Essex Police (reference FOI/ESX/8812, 4 March 2024)" in text
+    norfolk = (out_dir / "04-norfolk-constabulary.review.md").read_text()
+    assert "in the refusals 2 other authorities sent in answer to the same request: Suffolk Constabulary and Surrey Police" in norfolk
+    index = (out_dir / "index.md").read_text()
+    assert "04-norfolk-constabulary.review.md" in index and "could not be read" in index
+    assert "nothing written: no ground strong enough to argue" in index  # Kent and Essex disclosed
+    # never overwritten without --force; nothing at all is written then
+    before = norfolk
+    code, _out, err = run(args, capsys)
+    assert code == 2 and "already exists" in err and "--force" in err
+    assert (out_dir / "04-norfolk-constabulary.review.md").read_text() == before
+    code, _out, err = run(args + ["--force", "--format", "txt"], capsys)
+    assert code == 1 and (out_dir / "06-surrey-police.review.txt").exists()
+
+
+def test_one_calendar_for_the_batch(batch, tmp_path, capsys):
+    out_dir = tmp_path / "letters"
+    run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--out-dir", str(out_dir),
+         "--date", "2024-03-20"], capsys)
+    data = (out_dir / "deadlines.ics").read_bytes()
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+    assert data.count(b"BEGIN:VCALENDAR") == 1
+    unfolded = data.decode().replace("\r\n ", "")
+    summaries = [line[len("SUMMARY:"):] for line in unfolded.splitlines() if line.startswith("SUMMARY:")]
+    for name in DISCLOSED + NCND:
+        assert any(s.startswith(f"{name}: ") for s in summaries), name
+    assert "Surrey Police: Ask for an internal review by (FOIA)" in summaries
+    uids = [line for line in unfolded.splitlines() if line.startswith("UID:")]
+    assert len(uids) == len(set(uids)) == len(summaries)
+    icalendar = pytest.importorskip("icalendar")
+    cal = icalendar.Calendar.from_ical(data)
+    assert len(cal.walk("VEVENT")) == len(summaries)
+
+
+def test_html_report_is_self_contained(batch, tmp_path, capsys):
+    page = tmp_path / "report.html"
+    code, _out, err = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--html", str(page)], capsys)
+    assert code == 1 and "report written" in err
+    html = page.read_text()
+    assert html.startswith("<!DOCTYPE html>") and '<table id="letters">' in html
+    assert "src=" not in html and "href=" not in html and "@import" not in html and "url(" not in html
+    assert "Stock text shared across authorities" in html and "Who disclosed what" in html
+    assert html.count('<tr data-i="') == 6 and "build a picture of where police activity" in html
+    code, _out, err = run(["scan", str(batch), "--html", str(page)], capsys)
+    assert code == 2 and "already exists" in err
+
+
+def test_different_requests_are_never_compared(batch, tmp_path, capsys):
+    """A force that disclosed something else is no evidence against an NCND: no inconsistent-disclosure."""
+    other = (batch / "kent.txt").read_text().replace(
+        "theft of catalytic converters from vehicles were recorded by the force in the calendar year 2023",
+        "dogs seized under the Dangerous Dogs Act were kept in kennels by the force during the financial year")
+    other = other.replace("resulted in a suspect being charged", "were returned to their owners afterwards")
+    (batch / "kent.txt").write_text(other)
+    (batch / "essex.txt").unlink()
+    code, out, _ = run(["scan", str(batch), "--json"], capsys)
+    data = json.loads(out)
+    for row in data["letters"]:
+        assert "inconsistent-disclosure" not in row["batch_grounds"]
+
+
+def test_inputs_globs_missing_files_and_bad_usage(batch, tmp_path, capsys):
+    code, out, err = run(["scan", str(batch / "*.txt"), str(tmp_path / "nope.txt"), "--json"], capsys)
+    data = json.loads(out)
+    assert code == 1 and len(data["letters"]) == 6
+    assert data["letters"][-1]["error"].endswith("no such file or folder")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for args in (["scan", str(empty)], ["scan", str(tmp_path / "*.nothing")], ["scan", str(batch), "--csv", "--json"],
+                 ["scan", str(batch), "--jobs", "0"], ["scan", str(batch), "--request", str(tmp_path / "none.txt")]):
+        code, _out, err = run(args, capsys)
+        assert code == 2 and err.startswith("appeal: error:") and "Traceback" not in err, args
+
+
+def test_rule_is_documented(capsys):
+    code, out, _ = run(["rules", "inconsistent-disclosure"], capsys)
+    assert code == 0 and "Why it is a weakness in law" in out and "appeal scan only" in out
+
+
+def test_inconsistent_disclosure_rule_with_batch_context():
+    from appeal.parse import parse_text
+    from appeal.rules.context import Context
+    from appeal.rules.inconsistent_disclosure import check
+
+    refusal = parse_text((LETTERS / "surrey.txt").read_text())
+    ctx = Context(refusal)
+    assert check(ctx) == []  # one letter: silent
+    ctx.batch = {"peers": [{"authority": "Kent Police", "reference": "FOI 24/0137", "date": "1 March 2024"}],
+                 "questions": ["1"], "count": 1}
+    (f,) = check(ctx)
+    assert f.rule == "inconsistent-disclosure" and f.strength == "moderate"  # one other authority
+    assert "Kent Police (reference FOI 24/0137, 1 March 2024)" in f.argument and "what question 1 asked for" in f.argument
+    assert "neither confirms nor denies" in f.evidence[0].quote and f.ask
+    ctx.batch["peers"].append({"authority": "Essex Police", "reference": None, "date": "4 March 2024"})
+    ctx.batch["count"] = 2
+    (f,) = check(ctx)
+    assert f.strength == "strong" and "Essex Police (4 March 2024)" in f.argument
