@@ -15,7 +15,7 @@ Address = Annotated[Optional[str], typer.Option("--address", help="Your postal a
 Config = Annotated[Optional[str], typer.Option("--config", metavar="FILE", help="Config file with your details (default: $XDG_CONFIG_HOME/appeal/config.toml or ~/.config/appeal/config.toml).")]
 Include = Annotated[Optional[list[str]], typer.Option("--include", metavar="RULE", help="Only these rules (repeatable); a rule named here is used even when weak.")]
 Exclude = Annotated[Optional[list[str]], typer.Option("--exclude", metavar="RULE", help="Leave this rule out (repeatable).")]
-AllGrounds = Annotated[bool, typer.Option("--all", help="Also use weak grounds (default: strong and moderate).")]
+AllGrounds = Annotated[bool, typer.Option("--all", help="Every ground found: weak ones too, and those past the five-ground cap (default: the five likeliest to succeed that fit two pages).")]
 LetterDate = Annotated[Optional[str], typer.Option("--date", help="The letter's date (default: today).")]
 TemplateDir = Annotated[Optional[str], typer.Option("--template-dir", metavar="DIR", help="Your own templates, used before the shipped ones.")]
 ReviewOutcome = Annotated[Optional[str], typer.Option("--review-outcome", metavar="FILE", help="The internal review outcome letter; its own weaknesses become grounds too.")]
