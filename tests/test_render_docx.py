@@ -66,3 +66,11 @@ def test_control_characters_and_surrogates_are_cleaned_not_fatal():
     assert quote == "[Quote] “bad text with [31m escapes and a surrogate”"
     joined = "".join(paras)
     assert "\x00" not in joined and "\ud800" not in joined
+
+
+def test_word_proofs_the_letter_in_british_english():
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(make())) as z:
+        styles = z.read("word/styles.xml").decode("utf-8")
+    assert 'w:val="en-GB"' in styles and 'w:val="en-US"' not in styles
