@@ -228,3 +228,16 @@ def test_outcome_in_the_findings_json():
 
     d = findings_to_dict([], refusal(), Outcome("narrow", "because"))
     assert d["outcome"] == {"kind": "narrow", "reason": "because"}
+
+
+def test_a_selection_lists_the_lead_finding_of_each_ground():
+    fs = [f("ncnd-unexplained"), f("ncnd-statistics"), f("mosaic-unsupported")]
+    sel = select_grounds(fs, refusal("s31(3)", ncnd=True))
+    assert [x.rule for x in sel] == ["ncnd-statistics", "mosaic-unsupported"] and len(sel) == 2
+
+
+def test_an_exemption_ground_is_never_folded_into_another_by_shared_words():
+    sentence = (0, 200)  # "We neither confirm nor deny ... by virtue of section 30(3)."
+    plans = merge([f("ncnd-statistics", "strong", span=sentence), f("investigation-not-specific", span=sentence),
+                   f("ncnd-unexplained", span=sentence)], refusal("s30(3)", ncnd=True))
+    assert [p.rules for p in plans] == [["ncnd-statistics", "ncnd-unexplained"], ["investigation-not-specific"]]

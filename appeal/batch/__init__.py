@@ -85,7 +85,8 @@ def analyse_all(jobs_list: list[Job], jobs: int, progress: Callable[[int, int], 
 
 
 def run(paths: list[str], *, request: str | None = None, jobs: int | None = None,
-        progress: Callable[[int, int], None] | None = None) -> Batch:
+        progress: Callable[[int, int], None] | None = None, today=None) -> Batch:
+    """`today`: the day the judgement step judges as of (scan --date), else the clock."""
     from appeal.batch import adapters, clusters as cl, grounds as gr, matrix as mx
     from appeal.batch.inputs import expand
     from appeal.rules.base import STRENGTH_ORDER
@@ -122,7 +123,7 @@ def run(paths: list[str], *, request: str | None = None, jobs: int | None = None
             findings.append(inconsistent[n])
             added.append("inconsistent-disclosure")
         findings.sort(key=lambda f: (STRENGTH_ORDER[f.strength], order_of(f.rule)))
-        j = adapters.judgement(it.refusal, findings, it.timeline)
+        j = adapters.judgement(it.refusal, findings, it.timeline, today=today)
         letters.append(Letter(it, findings, j.outcome, j.reason, j.grounds, added, groups[n]))
     # clusters and the matrix refer to letters by their place in the whole batch
     where = [i for i, it in enumerate(items) if it.error is None]

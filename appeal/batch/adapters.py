@@ -29,7 +29,7 @@ def _usable(findings):
     return [f for f in findings if f.strength in ("strong", "moderate")]
 
 
-def judgement(refusal, findings, timeline=None) -> Judgement:
+def judgement(refusal, findings, timeline=None, today=None) -> Judgement:
     try:
         from appeal import judge  # noqa: F401
         decide = getattr(judge, "decide")
@@ -38,8 +38,8 @@ def judgement(refusal, findings, timeline=None) -> Judgement:
         decide = select_grounds = None
     if decide is not None:
         try:
-            outcome = decide(refusal, findings, timeline=timeline)
-            grounds = select_grounds(findings, limit=GROUND_LIMIT)
+            outcome = decide(refusal, findings, timeline=timeline, today=today)
+            grounds = select_grounds(findings, refusal, limit=GROUND_LIMIT)
             return Judgement(getattr(outcome, "kind", None), getattr(outcome, "reason", None), list(grounds))
         except TypeError:  # a different signature than agreed: fall back, never crash a batch
             pass

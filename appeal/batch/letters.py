@@ -114,12 +114,14 @@ def build(letter, kind: str, plan: Plan, requester, letter_date: dt.date) -> tup
     except UserError as exc:  # dates that do not fit together: the letter goes out without them
         notes.append(f"dates not used: {exc}")
         timeline = None
+    # Every finding goes to the letter, which ranks, merges and caps them (appeal.judge) as the
+    # single-letter commands do; the grounds the batch added are always argued.
     common = dict(regime=regime, letter_date=letter_date, received=received, responded=responded,
-                  review_requested=review_requested, assumptions=notes)
+                  review_requested=review_requested, assumptions=notes, include=tuple(letter.batch_rules))
     if kind == "review":
-        built = L.build_review(r, letter.grounds, timeline, requester, **common)
+        built = L.build_review(r, letter.findings, timeline, requester, **common)
     else:
-        built = L.build_complaint(r, letter.grounds, timeline, requester, review_responded=review_responded,
+        built = L.build_complaint(r, letter.findings, timeline, requester, review_responded=review_responded,
                                   **common)
     markdown = L.to_markdown(built)
     return render_format(built, markdown, plan.fmt, letter_date), timeline

@@ -65,7 +65,12 @@ def scan(
 
         check_target(html, force=force)
     progress = _Progress() if sys.stderr.isatty() else None
-    batch = run(paths, request=request, jobs=jobs, progress=progress)
+    today = plan.letter_date() if plan is not None else None
+    if today is None and date is not None:
+        from appeal.dates import parse_user_date
+
+        today = parse_user_date(date)
+    batch = run(paths, request=request, jobs=jobs, progress=progress, today=today)
     from appeal.batch import report
 
     if json_out:

@@ -145,7 +145,9 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
            is_review_outcome: bool | None = None, today: dt.date | None = None,
            review_requested: dt.date | str | None = None,
            review_responded: dt.date | str | None = None) -> Outcome:
-    today = today or dt.date.today()
+    # "today" is the day the timeline was worked out for, where there is one (a batch run with
+    # --date judges as of that date), else the clock.
+    today = today or _date(getattr(timeline, "today", None)) or dt.date.today()
     regime = (timeline.regime if timeline is not None else None) or refusal.regime or "FOIA"
     scottish = regime in SCOTTISH
     if is_review_outcome is None:

@@ -35,6 +35,16 @@ FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"public-interest-missing", "public-interest-irrelevant"}),
 )
 
+# Grounds about one exemption or one fact, argued on their own even where their quote is the
+# same sentence another ground quotes (an NCND sentence that cites s30(3) carries both the
+# NCND point and the s30 point): never folded into another ground by shared words.
+INDEPENDENT = frozenset({
+    "investigation-not-specific", "personal-data-aggregate", "national-security-mismatch",
+    "security-link-unexplained", "inconsistent-disclosure", "public-domain", "derivable-figures",
+    "error-of-law", "qualified-person-not-shown", "vexatious-unexplained", "irrelevant-consideration",
+    "cost-estimate-unrealistic", "cost-limit-no-estimate", "cost-limit-no-advice", "outdated-law",
+})
+
 _SECURITY_BODY = re.compile(
     r"national crime agency|\bNCA\b|\bCEOP\b|child exploitation and online protection|"
     r"counter[- ]?terror|special branch|security service|\bMI5\b|\bMI6\b|\bGCHQ\b|"
@@ -132,6 +142,13 @@ class Selection:
     left_out: list[GroundPlan]  # ranked below the cap, or too weak: listed in the summary
     ranked: list[Finding]  # every finding, in argued order (for check)
 
+    def __iter__(self):
+        """The lead finding of each ground, lead ground first (what `scan` lists)."""
+        return iter([p.lead for p in self.grounds])
+
+    def __len__(self) -> int:
+        return len(self.grounds)
+
 
 def _family(rule: str) -> frozenset[str] | None:
     return next((f for f in FAMILIES if rule in f), None)
@@ -142,12 +159,13 @@ def _spans(f: Finding) -> list[tuple[int, int]]:
 
 
 def _covered(inner: Finding, outer: list[Finding]) -> bool:
-    """Does every quote of `inner` sit inside the quotes of the findings in `outer`?"""
+    """Does `inner` rest on the same words as `outer`: every quote of it inside one of theirs,
+    and most of that passage (a citation inside a sentence is not the same words)?"""
     spans = _spans(inner)
     if not spans:
         return False
     theirs = [s for f in outer for s in _spans(f)]
-    return all(any(a <= s and e <= b for a, b in theirs) for s, e in spans)
+    return all(any(a <= s and e <= b and (e - s) * 2 >= (b - a) for a, b in theirs) for s, e in spans)
 
 
 def merge(findings: list[Finding], refusal: Refusal | None = None, *,
@@ -166,7 +184,7 @@ def merge(findings: list[Finding], refusal: Refusal | None = None, *,
         home = None
         if fam is not None:
             home = next((p for p in plans if _family(p.lead.rule) is fam), None)
-        if home is None and f.rule not in TECHNICAL and f.rule not in PROCEDURAL:
+        if home is None and f.rule not in TECHNICAL and f.rule not in PROCEDURAL and f.rule not in INDEPENDENT:
             home = next((p for p in plans if not p.technical and p.lead.rule not in PROCEDURAL
                          and _covered(f, [g for g in p.findings if source(g) == source(f)])), None)
         if home is not None:

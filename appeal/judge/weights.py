@@ -17,6 +17,7 @@ DEFAULT_WEIGHT = 50
 WEIGHTS: dict[str, int] = {
     # The authority's own words defeat it.
     "public-domain": 92,
+    "inconsistent-disclosure": 88,  # (scan) another authority disclosed the same information
     "ncnd-statistics": 90,
     "derivable-figures": 86,
     "ncnd-after-confirmation": 85,

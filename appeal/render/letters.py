@@ -196,7 +196,8 @@ def select(findings: list[Finding], *, all_strengths: bool = False,
 def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] | None = None,
                  review_findings: list[Finding] = (), request: str | None = None,
                  refusal: Refusal | None = None, outcome_refusal: Refusal | None = None,
-                 limit: int | None = None, kind: str = "review") -> list[Ground]:
+                 limit: int | None = None, kind: str = "review",
+                 include: tuple[str, ...] = ()) -> list[Ground]:
     """The judgement step's grounds (appeal.judge): ranked by likely success, findings that
     make one point merged, each quote used once and quoted as a whole sentence.
 
@@ -209,8 +210,8 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
     both = list(findings) + list(review_findings)
     from_review = {id(f) for f in review_findings}
     plans = merge(both, refusal, source=lambda f: id(f) in from_review)
-    if limit is not None:
-        plans = plans[:limit]
+    if limit is not None:  # the cap; a ground the user named (--include) always stays
+        plans = plans[:limit] + [p for p in plans[limit:] if set(p.rules) & set(include)]
     used: list[str] = [_norm(request or "")] if request else []
     quoted_in: dict[str, int] = {}  # a passage quoted inline -> the ground that quoted it
     asked: set[str] = set()
@@ -344,18 +345,21 @@ def ground_words(g: Ground) -> int:
     return sum(_words(x) for x in [g.title, g.point, g.law, g.ask, *g.quotes, *g.points, *g.citations])
 
 
-def fit(grounds: list[Ground], budget: int = GROUNDS_WORDS, minimum: int = MIN_GROUNDS) -> tuple[list[Ground], list[Ground]]:
+def fit(grounds: list[Ground], budget: int = GROUNDS_WORDS, minimum: int = MIN_GROUNDS,
+        include: tuple[str, ...] = ()) -> tuple[list[Ground], list[Ground]]:
     """Keep grounds, likeliest first, while they fit the letter's word budget (at least
-    `minimum`); technicalities only where fewer than `minimum` substantive grounds exist."""
+    `minimum`); technicalities only where fewer than `minimum` substantive grounds exist.
+    A ground the user named (`include`) always stays."""
     from appeal.judge.weights import TECHNICAL
 
     substantive = [g for g in grounds if g.rule not in TECHNICAL]
     kept, total = [], 0
     for g in grounds:
-        if g.rule in TECHNICAL and len(substantive) >= minimum:
+        named = bool(set(g.rules or [g.rule]) & set(include))
+        if g.rule in TECHNICAL and len(substantive) >= minimum and not named:
             continue
         w = ground_words(g)
-        if len(kept) >= minimum and total + w > budget:
+        if len(kept) >= minimum and total + w > budget and not named:
             continue
         kept.append(g)
         total += w
@@ -665,7 +669,7 @@ def _choose(findings: list[Finding], review_findings: list[Finding], refusal: Re
     cap = None if all_strengths else limit
     rev = {id(f) for f in kept_rev}
     plans = merge(kept + kept_rev, refusal, source=lambda f: id(f) in rev)
-    left_rules = [p.lead.rule for p in plans[cap:]] if cap is not None else []
+    left_rules = [p.lead.rule for p in plans[cap:] if not set(p.rules) & set(include)] if cap is not None else []
     if left_rules:
         left["below the cap"] = len(left_rules)
     weak = [f.rule for f in list(findings) + list(review_findings) if f not in kept and f not in kept_rev]
@@ -682,9 +686,9 @@ def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline |
     kept, _, cap, left, left_rules = _choose(findings, [], refusal, all_strengths=all_strengths,
                                              include=include, limit=limit)
     grounds = make_grounds(kept, cite=cite or _citation_lookup(regime), request=refusal.request_text,
-                           refusal=refusal, limit=cap, kind="review")
+                           refusal=refusal, limit=cap, kind="review", include=include)
     if cap is not None:
-        grounds, dropped = fit(grounds)
+        grounds, dropped = fit(grounds, include=include)
         left_rules = [g.rule for g in dropped] + left_rules
         if dropped:
             left["over the length"] = len(dropped)
@@ -721,9 +725,9 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
                                                     limit=limit)
     grounds = make_grounds(kept, cite=cite or _citation_lookup(regime), review_findings=kept_rev,
                            request=refusal.request_text, refusal=refusal, outcome_refusal=outcome,
-                           limit=cap, kind="complaint")
+                           limit=cap, kind="complaint", include=include)
     if cap is not None:
-        grounds, dropped = fit(grounds)
+        grounds, dropped = fit(grounds, include=include)
         left_rules = [g.rule for g in dropped] + left_rules
         if dropped:
             left["over the length"] = len(dropped)
