@@ -176,3 +176,17 @@ def test_the_letter_fits_two_pages_with_the_grounds_that_fit():
     everything = build_review(refusal(), fs, timeline(), ME, regime="FOIA", letter_date=dt.date(2024, 4, 1),
                               cite=lambda p: None, all_strengths=True)
     assert len(everything.grounds) == 5
+
+
+def test_a_quote_that_cannot_be_whole_shows_its_cut():
+    text = "Opening words. " + "word " * 80 + "and then it could be endangered by crime."
+    i = text.index("could be")
+    e = Evidence("could be endangered by crime", i, i + len("could be endangered by crime"))
+    assert whole_sentence(text, e) == "… could be endangered by crime"
+
+
+def test_regulations_are_named_in_words():
+    from appeal.render.letters import _voice
+
+    assert _voice("It relies on reg12(5)(a). reg13(1) applies.", "review") == \
+        "It relies on regulation 12(5)(a). Regulation 13(1) applies."

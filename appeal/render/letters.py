@@ -267,9 +267,9 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
                 c = cite(pid)
                 if c and one_line(c) not in citations and len(citations) < CITATIONS_PER_GROUND:
                     citations.append(one_line(c))
-        asks = [_first(one_line(lead.ask))] if lead.ask else []
+        asks = [_first(_voice(one_line(lead.ask), kind))] if lead.ask else []
         for other in plan.points:
-            a = _first(one_line(other.ask))
+            a = _first(_voice(one_line(other.ask), kind))
             if a and _norm(a) not in {_norm(x) for x in asks} and _words(" ".join(asks)) + _words(a) <= ASK_WORDS:
                 asks.append(a)
         asks = [a for a in asks if _norm(a) not in asked]
@@ -411,7 +411,12 @@ def _voice(text: str, kind: str) -> str:
     for rx, review, complaint in _VOICE:
         text = rx.sub(review if kind == "review" else complaint, text)
     text = _ISO.sub(lambda m: long_date(m.group(0)) if _valid_iso(m.group(0)) else m.group(0), text)
+    text = _REG.sub(lambda m: ("Regulation " if m.group(1) == "R" else "regulation ") + m.group(2), text)
+    text = re.sub(r"(^|[.!?][”\"’')]?\s+)regulation ", r"\1Regulation ", text)
     return _SECTION_START.sub(_section_words, text)
+
+
+_REG = re.compile(r"\b([Rr])eg\s?(\d+[A-Z]?(?:\(\w{1,4}\))+)")
 
 
 _ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -502,7 +507,7 @@ def whole_sentence(text: str, e) -> str:
     for m in _SENT_END.finditer(text, lo, e.start):
         start = m.end()
     if start == lo and lo > 0:
-        return quote
+        return quote if not quote[:1].islower() else "… " + quote
     m = _SENT_END.search(text, e.end - 1 if e.end > e.start else e.end)
     end = m.end() if m and m.start() - e.end < 600 else None
     if end is None:
@@ -515,8 +520,9 @@ def whole_sentence(text: str, e) -> str:
             start = start + len(before) + 1
     sentence = one_line(text[start:end])
     if _words(sentence) > QUOTE_WORDS or _words(sentence) < _words(quote):
-        return quote
-    return sentence
+        # too long to quote whole: the cut is shown, never hidden
+        return quote if not quote[:1].islower() else "… " + quote
+    return sentence if not sentence[:1].islower() else "… " + sentence
 
 
 def _norm(text: str) -> str:
