@@ -498,20 +498,25 @@ _SENT_END = re.compile(r"[.?!][”\"')’]*(?=\s)|\n\s*\n")
 
 def whole_sentence(text: str, e) -> str:
     """The evidence widened to the whole sentence(s) it sits in, as one line; the evidence
-    as found where the sentence runs past QUOTE_WORDS words or the span does not fit."""
+    as found where the sentence runs past QUOTE_WORDS words or the span does not fit, with
+    an ellipsis where it starts mid-sentence (the cut is shown, never hidden)."""
     quote = one_line(e.quote)
+
+    def cut(q: str) -> str:
+        return "… " + q if q[:1].islower() else q
+
     if not (0 <= e.start < e.end <= len(text)):
-        return quote
+        return cut(quote)
     lo = max(0, e.start - 600)
     start = lo
     for m in _SENT_END.finditer(text, lo, e.start):
         start = m.end()
     if start == lo and lo > 0:
-        return quote if not quote[:1].islower() else "… " + quote
-    m = _SENT_END.search(text, e.end - 1 if e.end > e.start else e.end)
+        return cut(quote)
+    m = _SENT_END.search(text + " ", e.end - 1 if e.end > e.start else e.end)
     end = m.end() if m and m.start() - e.end < 600 else None
     if end is None:
-        return quote
+        return cut(quote)
     # a line break with a heading-like line before the quote also starts a sentence
     head = text[start:e.start]
     if "\n" in head:
@@ -520,9 +525,8 @@ def whole_sentence(text: str, e) -> str:
             start = start + len(before) + 1
     sentence = one_line(text[start:end])
     if _words(sentence) > QUOTE_WORDS or _words(sentence) < _words(quote):
-        # too long to quote whole: the cut is shown, never hidden
-        return quote if not quote[:1].islower() else "… " + quote
-    return sentence if not sentence[:1].islower() else "… " + sentence
+        return cut(quote)
+    return cut(sentence)
 
 
 def _norm(text: str) -> str:
