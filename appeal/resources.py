@@ -59,17 +59,40 @@ def read_toml(path: str | Path) -> dict:
     user = user_cache_dir() / "toml"
     for folder in (SHIPPED_CACHE, user):
         try:
-            data = json.loads((folder / name).read_text(encoding="utf-8"))
+            text = (folder / name).read_text(encoding="utf-8")
+            if folder is user:
+                # a user copy starts with the CRC of its JSON: a damaged, hand-edited or
+                # foreign file (valid JSON of the wrong shape) fails it and is rebuilt
+                text = _crc_checked(text)
+                if text is None:
+                    continue
+            data = json.loads(text)
             if isinstance(data, dict):
                 return data
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             pass
     import tomllib
 
     data = tomllib.loads(raw.decode("utf-8"))
-    if write_cache_json(user / name, data):  # not JSON-able (TOML dates): simply not cached
+    try:
+        body = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return data  # not JSON-able (TOML dates): simply not cached
+    if write_cache_text(user / name, _crc_line(body) + body):
         prune(user, name)
     return data
+
+
+def _crc_line(body: str) -> str:
+    import zlib
+
+    return f"{zlib.crc32(body.encode('utf-8')):08x}\n"
+
+
+def _crc_checked(text: str) -> str | None:
+    """The JSON after its CRC line, or None when the CRC does not match."""
+    head, sep, body = text.partition("\n")
+    return body if sep and head + "\n" == _crc_line(body) else None
 
 
 SHIPPED_CACHE = _PKG / "data" / "cache"
@@ -118,12 +141,18 @@ def write_cache_json(path: Path, data) -> bool:
     """Write a cache file atomically, best effort: a cache is a convenience, so an unwritable
     folder or data JSON cannot hold only costs the next run the work again. True if written."""
     import json
-    import tempfile
 
     try:
         text = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError):
         return False
+    return write_cache_text(path, text)
+
+
+def write_cache_text(path: Path, text: str) -> bool:
+    """write_cache_json's writer: atomic, best effort. True if written."""
+    import tempfile
+
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

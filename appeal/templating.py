@@ -87,8 +87,6 @@ def _bytecode_cache():
     user-supplied template is compiled afresh. No cache (still correct) if the folder
     cannot be made.
     """
-    import jinja2
-
     from appeal.resources import user_cache_dir
 
     folder = user_cache_dir() / "jinja"
@@ -98,7 +96,39 @@ def _bytecode_cache():
         return None
     if not os.access(folder, os.W_OK):
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _seeded_cache_class()(str(folder))
+
+
+SHIPPED_BYTECODE = Path(__file__).resolve().parent / "data" / "cache" / "jinja"
+
+
+@lru_cache(maxsize=1)
+def _seeded_cache_class():
+    """A bytecode cache whose shipped templates' entries do not depend on where the package is
+    installed, and which falls back to the entries shipped in appeal/data/cache/jinja (made by
+    `python -m appeal.cli.release`), so a first run does not compile the letter templates.
+    Jinja checks each entry's source checksum and Python version, so a stale or foreign one is
+    just a miss."""
+    import jinja2
+
+    shipped_root = str(shipped_dir("templates"))
+
+    class SeededBytecodeCache(jinja2.FileSystemBytecodeCache):
+        def get_cache_key(self, name, filename=None):
+            if filename and os.path.abspath(filename).startswith(shipped_root + os.sep):
+                filename = "shipped"  # the same key wherever the package lives
+            return super().get_cache_key(name, filename)
+
+        def load_bytecode(self, bucket):
+            super().load_bytecode(bucket)
+            if bucket.code is None:
+                try:
+                    with open(SHIPPED_BYTECODE / (self.pattern % bucket.key), "rb") as fh:
+                        bucket.load_bytecode(fh)
+                except OSError:
+                    pass
+
+    return SeededBytecodeCache
 
 
 def render(name: str, *, template_dir: str | None = None, **context) -> str:

@@ -16,4 +16,7 @@ os.environ["APPEAL_CACHE_DIR"] = _CACHE
 
 
 def pytest_unconfigure(config):
+    from appeal import regex_cache
+
+    regex_cache._NEW.clear()  # nothing left to save into the folder about to go
     shutil.rmtree(_CACHE, ignore_errors=True)

@@ -49,8 +49,13 @@ def test_read_toml_cache_is_used_refreshed_and_survives_damage(tmp_path, monkeyp
     src.write_text('title = "first"\n[[item]]\nn = 1\n', encoding="utf-8")
     assert read_toml(src) == {"title": "first", "item": [{"n": 1}]}
     (copy,) = (tmp_path / "cache" / "toml").glob("*.data.*.json")
-    copy.write_text('{"title": "from the copy"}', encoding="utf-8")
+    from appeal.resources import _crc_line
+
+    body = '{"title": "from the copy"}'
+    copy.write_text(_crc_line(body) + body, encoding="utf-8")
     assert read_toml(src)["title"] == "from the copy"  # the copy is what is read
+    copy.write_text(body, encoding="utf-8")  # valid JSON of the wrong shape, no CRC: rebuilt
+    assert read_toml(src)["title"] == "first"
     copy.write_text("{damaged", encoding="utf-8")
     assert read_toml(src)["title"] == "first"
     src.write_text('title = "second, edited"\n', encoding="utf-8")

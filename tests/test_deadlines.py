@@ -386,7 +386,7 @@ def test_every_time_limit_has_its_basis_and_source():
         for lim in reg.limits.values():
             assert lim.basis and lim.source.startswith("http") and lim.note
             assert lim.status in ("verified", "secondary", "unverified")
-            assert (lim.working_days, lim.weeks, lim.months).count(None) == 2
+            assert (lim.working_days, lim.weeks, lim.months, lim.days).count(None) == 3
             if not lim.statutory:
                 assert "not statute" in lim.basis or "not statute" in lim.note
 

@@ -520,20 +520,30 @@ def _email(body: str | None = None, html: str | None = None) -> EmailMessage:
     return msg
 
 
-def test_eml_body_then_pdf_attachment(tmp_path):
+def test_eml_cover_note_then_pdf_attachment_is_the_attachment_alone(tmp_path):
+    # The cover note, the headers and the separator are not the letter's words (issue 13).
     msg = _email("Please find our response attached.\n\nRegards, FOI Team")
     pdf = make_pdf([["Response to FOI-2024-0117", "Exempt under section 31(1)(a)."]])
     msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="response.pdf")
     text = read_letter(write(tmp_path, "mail.eml", msg.as_bytes()))
+    assert text.startswith("Response to FOI-2024-0117") and "Exempt under section 31(1)(a)." in text
+    for absent in ("Please find our response attached.", "Subject:", "From:", "----- Attachment:"):
+        assert absent not in text
+
+
+def test_eml_letter_in_body_with_annex_keeps_both(tmp_path):
+    # A body that is the refusal itself (it cites its exemption) is kept, the annex after it.
+    msg = _email("Dear Requester,\n\nThe information is exempt under section 31(1)(a); "
+                 "the attached annex lists what was searched.\n\nFOI Team")
+    pdf = make_pdf([["Annex: search log"] + [f"Searched folder {i} of the case system." for i in range(12)]])
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="annex.pdf")
+    text = read_letter(write(tmp_path, "mail.eml", msg.as_bytes()))
     assert "Subject: Your FOI request FOI-2024-0117" in text
-    assert "From: FOI Team <foi@example-council.gov.uk>" in text
-    body_at = text.index("Please find our response attached.")
-    sep_at = text.index("----- Attachment: response.pdf -----")
-    att_at = text.index("Exempt under section 31(1)(a).")
-    assert body_at < sep_at < att_at
+    assert text.index("exempt under section 31(1)(a)") < text.index("----- Attachment: annex.pdf -----") \
+        < text.index("Annex: search log")
 
 
-def test_eml_html_body_and_docx_attachment(tmp_path):
+def test_eml_html_cover_note_and_docx_attachment(tmp_path):
     msg = _email(html="<html><body><script>track()</script><p>Our reply is attached.</p></body></html>")
     data = make_docx(["Refusal notice", "Section 43(2) applies."], [], [])
     msg.add_attachment(data, maintype="application",
@@ -541,7 +551,8 @@ def test_eml_html_body_and_docx_attachment(tmp_path):
                        filename="refusal.docx")
     text = read_letter(write(tmp_path, "mail.eml", msg.as_bytes()))
     assert "track()" not in text and "<p>" not in text
-    assert text.index("Our reply is attached.") < text.index("----- Attachment: refusal.docx -----") < text.index("Section 43(2) applies.")
+    assert text.startswith("Refusal notice") and "Section 43(2) applies." in text
+    assert "Our reply is attached." not in text and "----- Attachment:" not in text
 
 
 def test_eml_forwarded_message_and_text_attachment(tmp_path):
@@ -554,7 +565,8 @@ def test_eml_forwarded_message_and_text_attachment(tmp_path):
     outer.set_content("Forwarding the council's reply.")
     outer.add_attachment(inner)
     text = read_letter(write(tmp_path, "fwd.eml", outer.as_bytes()))
-    assert text.index("Forwarding the council's reply.") < text.index("----- Attachment: forwarded e-mail -----") < text.index("Original refusal: section 12 applies, the cost exceeds £450.")
+    # the forwarding note is not the letter; the forwarded refusal keeps its own annex after it
+    assert "Forwarding the council's reply." not in text and "Fwd: FOI" not in text
     assert text.index("Original refusal") < text.index("----- Attachment: annex.txt -----") < text.index("Annex: breakdown of hours.")
 
 

@@ -82,3 +82,47 @@ def test_ics_events_are_named_by_authority(tmp_path, capsys):
     ics = (tmp_path / "dates.ics").read_text()
     summaries = [line for line in ics.splitlines() if line.startswith("SUMMARY:")]
     assert summaries and all(s.startswith("SUMMARY:Northshire Council: ") for s in summaries)
+
+
+def test_version(capsys):
+    from importlib.metadata import version
+
+    code, out, err = run(["--version"], capsys)
+    assert code == 0 and out.strip() == f"appeal {version('appeal')}"
+
+
+def test_completion_installs_and_answers(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    code, out, err = run(["--install-completion", "bash"], capsys)
+    assert code == 0, err
+    assert "appeal" in (tmp_path / ".bash_completions" / "appeal.sh").read_text()
+    # the shell's question: what completes 'appeal che'?
+    monkeypatch.setenv("_APPEAL_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "appeal che")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    code, out, err = run([], capsys)
+    assert code == 0 and out.split() == ["check"]
+
+
+def test_unknown_config_keys_are_warned_with_the_valid_ones(tmp_path, capsys):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[requester]\nname = "Ann"\nemial = "ann@example.org"\n')
+    code, out, err = run(["review", "letter.txt", "--config", cfg, "--date", "2024-04-10", "-o", "x.md"], capsys)
+    assert code == 0, err
+    assert "unknown key(s) requester.emial" in err and "name, email, address" in err
+
+
+def test_minimum_strong_counts_what_it_hides(capsys):
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "police-ncnd-refusal.txt"
+    code, out, err = run(["check", example, "--json"], capsys)
+    import json
+
+    everything = json.loads(out)["findings"]
+    weaker = [f for f in everything if f["strength"] != "strong"]
+    assert weaker  # the sample letter has moderate or weak findings to hide
+    code, out, err = run(["check", example, "--minimum", "strong"], capsys)
+    assert code == 0, err
+    assert "No weaknesses found" not in out
+    assert f"{len(weaker)} weaker" in out

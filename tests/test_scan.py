@@ -240,3 +240,51 @@ def test_inconsistent_disclosure_rule_with_batch_context():
     ctx.batch["count"] = 2
     (f,) = check(ctx)
     assert f.strength == "strong" and "Essex Police (4 March 2024)" in f.argument
+
+
+def test_per_question_matrix_and_grounds_from_the_question_split(tmp_path, capsys):
+    """With the parser's question split, a letter that answered question 1 but refused
+    question 2 is met only with the authorities that answered question 2."""
+    from appeal.model import Exemption, Question
+    from appeal.parse import parse_text
+
+    def parsed(name, answers, exemptions=()):
+        text = (LETTERS / f"{name}.txt").read_text()
+        r = parse_text(text, source=name)
+        r.questions = [Question(number=str(i + 1), text=q, answer=a, exemptions=list(exemptions))
+                       for i, (q, a) in enumerate(zip(["How many reports of theft of catalytic converters",
+                                                          "How many of those reports resulted in a charge"], answers))]
+        if "refused" in answers and not r.exemptions:
+            at = text.index("Question 2")
+            r.exemptions = [Exemption("s31(1)(a)", test="prejudice", spans=[[at, at + 10]])]
+            r.partial_disclosure = True
+        (tmp_path / f"{name}.json").write_text(json.dumps(r.to_dict()))
+
+    parsed("kent", ["answered", "answered"])
+    parsed("essex", ["answered", "refused"])  # answered question 1, refused question 2
+    parsed("norfolk", ["ncnd", "ncnd"])
+    code, out, err = run(["scan", str(tmp_path), "--json"], capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    rows = {r["question"][:2]: r for r in data["disclosures"]}
+    assert rows["1."]["disclosed_by"] == ["Essex Police", "Kent Police"] and rows["1."]["ncnd_by"] == ["Norfolk Constabulary"]
+    assert rows["2."]["disclosed_by"] == ["Kent Police"] and rows["2."]["refused_by"] == ["Essex Police", "Norfolk Constabulary"]
+    letters = by_authority(data)
+    assert "inconsistent-disclosure" in letters["Essex Police"]["batch_grounds"]
+    assert "inconsistent-disclosure" in letters["Norfolk Constabulary"]["batch_grounds"]
+    assert "inconsistent-disclosure" not in letters["Kent Police"]["batch_grounds"]
+    out_dir = tmp_path / "out"
+    code, _out, err = run(["scan", str(tmp_path / "essex.json"), str(tmp_path / "kent.json"), str(tmp_path / "norfolk.json"),
+                           "--out-dir", str(out_dir), "--date", "2024-03-20"], capsys)
+    essex = next(out_dir.glob("*essex-police.review.md")).read_text()
+    assert "what question 2 asked for" in essex and "Kent Police (reference FOI 24/0137, 1 March 2024)" in essex
+    assert "Norfolk" not in essex  # Norfolk disclosed nothing
+
+
+def test_progress_bar_only_on_a_terminal(batch, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    code, out, err = run(["scan", str(batch), "--jobs", "1", "--json"], capsys)
+    assert "scanning [" in err and "6/6" in err and "scanning" not in out
+    json.loads(out)  # stdout stays clean JSON

@@ -4,8 +4,9 @@
   `appeal.judge` (`decide`, `select_grounds`) when that package is present; until then a
   small stand-in: a review-outcome letter goes to the Commissioner, a letter with grounds to
   review, anything else has no outcome (None); the lead is the first (strongest) finding.
-- `case_timeline(refusal)`: the letter's dates and timeline. `appeal.case.gather_case` when
-  present, else the rules engine's own `build_timeline` (received + letter date).
+- `gather(refusal)` / `case_timeline(refusal)`: the letter's kind, regime, dates and timeline
+  from `appeal.case.gather_case` (the spine every command shares), else the rules engine's
+  own `build_timeline` (received + letter date).
 
 Everything else in `appeal.batch` calls these two, so wiring the real modules is a one-line
 change here.
@@ -51,20 +52,27 @@ def judgement(refusal, findings, timeline=None, today=None) -> Judgement:
     return Judgement(None, None, [])
 
 
-def case_timeline(refusal):
-    """(timeline or None, the dates it was built from) for one letter."""
+def gather(refusal, *, today=None, assume_review_requested=None):
+    """The case for one letter of the batch (appeal.case.gather_case: its kind, regime, each
+    date with its source, the timeline), or None when the spine is not available."""
     try:
-        from appeal.case import gather_case  # noqa: F401
+        from appeal.case import gather_case
     except ImportError:
-        gather_case = None
-    if gather_case is not None:
-        try:
-            case = gather_case(refusal=refusal)
-            timeline = getattr(case, "timeline", None)
-            if timeline is not None and hasattr(timeline, "events"):
-                return timeline, dict(getattr(case, "dates", None) or {})
-        except TypeError:
-            pass
+        return None
+    case = gather_case(refusal, today=today, assume_review_requested=assume_review_requested)
+    if case.regime_from != "assumed":
+        refusal.regime = case.regime
+    return case
+
+
+def case_timeline(refusal):
+    """(timeline or None, the dates it was built from, in the form the rules read)."""
+    case = gather(refusal)
+    if case is not None:
+        for note in case.assumptions:
+            if note not in refusal.assumptions:
+                refusal.assumptions.append(note)
+        return case.timeline, case.rule_dates()
     from appeal.rules import build_timeline
 
     return build_timeline(refusal)

@@ -40,11 +40,13 @@ class Analysed:
     notes: list[str] = field(default_factory=list)  # reading notes (truncation, skipped parts)
     # stock-text fingerprint: word spans into refusal.text and one shingle hash per word
     # position (0 where the shingle lies in the request, which every letter of a batch quotes)
-    starts: array = field(default_factory=lambda: array("l"))
-    ends: array = field(default_factory=lambda: array("l"))
+    starts: array = field(default_factory=lambda: array("i"))
+    ends: array = field(default_factory=lambda: array("i"))
     shingles: array = field(default_factory=lambda: array("q"))
     breaks: array = field(default_factory=lambda: array("l"))  # word indices that start a paragraph
     questions: list = field(default_factory=list)  # [(number, text, answer)] from the parser
+    # stock references whose antecedent this letter lacks: [{id, start, end, quote, hint}]
+    dangling: list = field(default_factory=list)
 
 
 def analyse(job: Job) -> Analysed:
@@ -116,6 +118,20 @@ def _analyse(job: Job, out: Analysed) -> None:
     ]
     out.starts, out.ends, out.shingles = fingerprint(refusal, extra_request=job.request_text)
     out.breaks = paragraph_breaks(refusal.text or "", out.starts, out.ends)
+    out.dangling = _dangling(refusal)
+
+
+def _dangling(refusal) -> list[dict]:
+    try:
+        from appeal.rules.stock import find_dangling
+    except ImportError:  # the stock library moved: nothing to say, not a failure
+        return []
+    try:
+        found = find_dangling(refusal.text or "", refusal.request_text)
+    except Exception:
+        return []
+    return [{"id": d.family, "start": d.start, "end": d.end, "quote": " ".join((d.quote or "").split()),
+             "hint": getattr(d, "hint", None)} for d in found]
 
 
 # ---- what came back --------------------------------------------------------------------------
@@ -173,24 +189,22 @@ def request_region(text: str, request_text: str | None) -> tuple[int, int] | Non
     return None
 
 
-def _ids(low: str, name_words: frozenset[str] = frozenset()) -> tuple[array, array, list[int]]:
-    starts, ends, ids = array("l"), array("l"), []
-    prev_name = False
-    for m in _WORD.finditer(low):
-        w = m.group()
-        if w in name_words:
-            if prev_name:  # "West Midlands" -> one placeholder
-                ends[-1] = m.end()
-                continue
-            prev_name = True
-            wid = 3
-        else:
-            prev_name = False
-            wid = _wid(w)
-        starts.append(m.start())
-        ends.append(m.end())
-        ids.append(wid)
-    return starts, ends, ids
+def prepared(text: str, authority: str | None) -> str:
+    """The text lower-cased, quotes straightened, the authority's own name (any run of its
+    distinctive words, "west midlands") overwritten by one placeholder word of the same length:
+    offsets stay those of the original text."""
+    low = text.lower().translate(_TRANS)
+    names = sorted({w for w in _WORD.findall((authority or "").lower()) if w not in _NAME_STOP and not w.isdigit()},
+                   key=len, reverse=True)
+    if names:
+        alt = "|".join(re.escape(w) for w in names)
+        rx = re.compile(rf"\b(?:{alt})(?:[ \t]+(?:{alt}))*\b")
+        low = rx.sub(lambda m: "q" * len(m.group()), low)
+    return low
+
+
+def _wid_name(word: str) -> int:
+    return 3 if word.count("q") == len(word) else _wid(word)
 
 
 def _hashes(ids: list[int]) -> list[int]:
@@ -203,18 +217,29 @@ def fingerprint(refusal, extra_request: str | None = None) -> tuple[array, array
     alike; the authority's own name as one placeholder word). The request, which every letter
     of a batch quotes, is masked (0): where the letter quotes it, and wherever its words recur."""
     text = refusal.text or ""
-    low = text.lower().translate(_TRANS)
-    name_words = frozenset(w for w in _WORD.findall((refusal.authority.name or "").lower()) if w not in _NAME_STOP)
-    starts, ends, ids = _ids(low, name_words)
+    low = prepared(text, refusal.authority.name)
+    ms = list(_WORD.finditer(low))
+    get = _word_ids.get
+    ids = [get(w) or _wid_name(w) for w in (m.group() for m in ms)]
+    starts = array("i", [m.start() for m in ms])
+    ends = array("i", [m.end() for m in ms])
     masked: set[int] = set()
     for req in {refusal.request_text, extra_request} - {None}:
-        masked.update(_hashes(_ids(req.lower().translate(_TRANS))[2]))
+        rl = req.lower().translate(_TRANS)
+        masked.update(_hashes([get(w) or _wid(w) for w in _WORD.findall(rl)]))
+    hashes = _hashes(ids)
     region = request_region(text, refusal.request_text)
-    shingles = array("q", bytes(8 * len(ids)))
-    for i, h in enumerate(_hashes(ids)):
-        if h in masked or (region and starts[i] < region[1] and ends[i + SHINGLE - 1] > region[0]):
-            continue
-        shingles[i] = h
+    if region:
+        import bisect
+
+        i0 = bisect.bisect_left(starts, region[0]) - SHINGLE + 1
+        i1 = bisect.bisect_left(starts, region[1])
+        for i in range(max(0, i0), min(i1, len(hashes))):
+            hashes[i] = 0
+    if masked:
+        hashes = [0 if h in masked else h for h in hashes]
+    shingles = array("q", hashes)
+    shingles.extend([0] * (len(ids) - len(hashes)))
     return starts, ends, shingles
 
 
@@ -223,17 +248,11 @@ _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 def paragraph_breaks(text: str, starts: array, ends: array) -> array:
     """Indices of the words that begin a paragraph (a blank line before them)."""
+    import bisect
+
     out = array("l")
     for m in _BLANK.finditer(text):
-        pos = m.end()
-        # the first word starting at or after pos
-        lo, hi = 0, len(starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if starts[mid] < pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < len(starts) and (not out or out[-1] != lo):
-            out.append(lo)
+        i = bisect.bisect_left(starts, m.end())  # the first word at or after the blank line
+        if i < len(starts) and (not out or out[-1] != i):
+            out.append(i)
     return out

@@ -16,6 +16,7 @@ dangling references: "the numerical data presented" where there are no figures).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -188,6 +189,8 @@ def _cluster(items, keys, passages, members) -> Cluster:
         if run_b - run_a > longest:
             longest, best_run = run_b - run_a, (run_a, run_b)
     wa, wb = best_run
+    if wb - wa < MIN_WORDS:  # a loose family of variants: show the representative passage itself
+        wa, wb = a, b
     wb = min(wb, len(it.ends))
     text = it.refusal.text
     full = " ".join(text[it.starts[wa]:it.ends[wb - 1]].split())
@@ -198,6 +201,10 @@ def _cluster(items, keys, passages, members) -> Cluster:
             if _REASONING.search(sent):
                 shown = full[full.find(sent):]
                 break
+    if shown[:1].islower():  # it starts mid-sentence: from the next sentence, when one starts early on
+        m = re.search(r"[.;:]\s+(?=[A-Z])", shown[: max(1, len(shown) * 2 // 5)])
+        if m:
+            shown = shown[m.end():]
     words = shown.split()
     short = " ".join(words[:SHORT_WORDS]) + (" …" if len(words) > SHORT_WORDS else "")
     # members, one per letter (its passages in this cluster joined)
@@ -216,7 +223,7 @@ def _cluster(items, keys, passages, members) -> Cluster:
         k = keys[m.letter]
         if k not in seen:
             seen.add(k)
-            authorities.append(items[m.letter].refusal.authority.name or items[m.letter].file)
+            authorities.append(items[m.letter].refusal.authority.name or os.path.basename(items[m.letter].file))
     return Cluster(id="", text=short, full=full, kind=kind, members=mem,
                    letters=[m.letter for m in mem], authorities=authorities)
 
@@ -229,15 +236,26 @@ _RECITAL = re.compile(
     r"two duties|two responsibilities|section 17 of the freedom of information act requires|states that fact|"
     r"specifies the exemption|blind to the identity|regarded as being published|this letter (?:represents|serves as) a refusal notice|"
     r"i write in connection with your request|neither confirms? nor den(?:y|ies)|by virtue of|"
-    r"the following exemptions?|does not apply|(?:can|will) neither confirm", re.I)
+    r"the following exemptions?|does not apply|(?:can|will) neither confirm|is exempt information if|"
+    r"in all the circumstances of the case|public interest in maintaining the (?:exemption|exception) outweighs|"
+    r"is an? (?:absolute|qualified|class[- ]based|prejudice[- ]based)", re.I)
 _REASONING = re.compile(
     r"\bharm|prejudic|public interest|would (?:be likely to )?(?:undermine|reveal|assist|prejudice|compromise|"
     r"enable|allow|provide|lead|hinder|jeopardi[sz]e)|mosaic|jigsaw|criminal|terroris|national security|"
     r"law enforcement|confirm(?:ing)? or deny(?:ing)?|factors? (?:in )?favour|balance|vulnerab", re.I)
 
 
+# The Act's own words quoted: whoever quotes them, they are not the authority's reasoning.
+_STATUTE = re.compile(
+    r"is exempt information if|information is exempt information|in all the circumstances of the case|"
+    r"public interest in maintaining the (?:exemption|exception) outweighs the public interest in|"
+    r"does not oblige a public authority|may refuse to disclose information to the extent that", re.I)
+
+
 def kind_of(text: str) -> str:
     """reasoning (harm, public interest, NCND reasons) or stock by nature (recital, rights)."""
+    if _STATUTE.search(text) and len(text.split()) < 60:
+        return "recital"
     reasoning = len(_REASONING.findall(text))
     if reasoning and reasoning >= len(_RECITAL.findall(text)) and reasoning >= len(_RIGHTS.findall(text)):
         return "reasoning"
@@ -247,21 +265,10 @@ def kind_of(text: str) -> str:
 
 
 def mark_absent(clusters: list[Cluster], items: list) -> None:
-    """For each letter of a cluster: what its passage refers to that the letter does not have."""
-    try:
-        from appeal.rules.stock import find_dangling
-    except ImportError:  # the stock library moved or is missing: nothing to say, not a failure
-        return
-    memo: dict[int, list] = {}
+    """For each letter of a cluster: what its passage refers to that the letter does not have
+    (the stock library's dangling references, found per letter by the worker)."""
     for c in clusters:
         for m in c.members:
-            if m.letter not in memo:
-                r = items[m.letter].refusal
-                try:
-                    memo[m.letter] = list(find_dangling(r.text, r.request_text))
-                except Exception:
-                    memo[m.letter] = []
-            for d in memo[m.letter]:
-                if m.start <= d.start < m.end:
-                    m.absent.append({"id": d.family, "quote": " ".join((d.quote or "").split()),
-                                     "hint": getattr(d, "hint", None)})
+            for d in items[m.letter].dangling:
+                if m.start <= d["start"] < m.end:
+                    m.absent.append({"id": d["id"], "quote": d["quote"], "hint": d["hint"]})

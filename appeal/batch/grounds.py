@@ -15,6 +15,7 @@ from __future__ import annotations
 from appeal.model import Evidence, Finding
 
 NAMED = 10  # other authorities named in a ground; the rest counted
+GROUND_WORDS = 20  # a shared passage shorter than this is a phrase: no ground is made of it
 REFUSING = ("NCND", "refused")
 DISCLOSING = ("disclosed",)
 
@@ -89,6 +90,8 @@ def boilerplate(items: list, clusters: list, keys: list[str], groups: list | Non
         if c.kind != "reasoning":
             continue
         for m in c.members:
+            if len(items[m.letter].refusal.text[m.start:m.end].split()) < GROUND_WORDS:
+                continue
             mine = keys[m.letter]
             same = False
             others = []

@@ -18,7 +18,8 @@ body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #e3e3e3;padding-bottom:4px}
 .meta{color:#555;margin-bottom:12px}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
 .card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}.card b{display:block;font-size:20px}
-table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
+.scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;width:100%;font-size:13px}
+td.d{white-space:nowrap}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#f3f4f6;cursor:pointer;white-space:nowrap;position:sticky;top:0}th.sorted-asc::after{content:" \\25B2"}th.sorted-desc::after{content:" \\25BC"}
 tr:nth-child(even) td{background:#fafafa}tr.err td{background:#fdecec}
 .a-disclosed{background:#d8f3dc!important}.a-partial{background:#fff3bf!important}.a-NCND{background:#ffd6d6!important}
@@ -39,7 +40,7 @@ _JS = """
  for(var i=0;i<ths.length;i++){(function(i){ths[i].addEventListener('click',function(){
   var asc=!this.classList.contains('sorted-asc');for(var j=0;j<ths.length;j++)ths[j].classList.remove('sorted-asc','sorted-desc');
   this.classList.add(asc?'sorted-asc':'sorted-desc');var rows=Array.prototype.slice.call(t.tBodies[0].rows);
-  rows.sort(function(a,b){var x=key(a.cells[i]),y=key(b.cells[i]);if(x===y)return (+a.getAttribute('data-i'))-(+b.getAttribute('data-i'));
+  rows.sort(function(a,b){var x=a.cells[i]?key(a.cells[i]):'',y=b.cells[i]?key(b.cells[i]):'';if(x===y)return (+a.getAttribute('data-i'))-(+b.getAttribute('data-i'));
    if(x==='')return 1;if(y==='')return -1;return (x<y?-1:1)*(asc?1:-1);});
   rows.forEach(function(r){t.tBodies[0].appendChild(r);});});})(i);}
  var q=document.getElementById('q');if(q)q.addEventListener('input',function(){var s=q.value.toLowerCase();
@@ -88,25 +89,29 @@ def render(batch, *, generated: dt.datetime | None = None) -> str:
     out.append('<h2 id="table">Letters</h2><input id="q" type="search" placeholder="Filter rows…" aria-label="Filter rows">')
     heads = ["#", "File", "Authority", "Reference", "Letter date", "Law", "Came back", "Exemptions", "NCND scope",
              "Timing", "Next deadline", "Date", "Outcome", "Grounds", "Lead ground", "Batch grounds", "Error"]
-    out.append('<table id="letters"><thead><tr>' + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr></thead><tbody>")
+    out.append('<div class="scroll"><table id="letters"><thead><tr>' + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr></thead><tbody>")
     for i, d in enumerate(rows):
         f = flat(d)
         nd = d.get("next_deadline") or {}
+        if d["error"]:  # one wide cell: what went wrong, in full
+            out.append(f'<tr data-i="{i}" class="err"><td data-v="{i + 1}">{i + 1}</td>'
+                       f'<td title="{e(d["file"])}">{e(os.path.basename(d["file"]))}</td>'
+                       f'<td colspan="{len(heads) - 2}"><b>Could not be read:</b> {e(d["error"])}</td></tr>')
+            continue
         cells = [
             f'<td data-v="{i + 1}">{i + 1}</td>', f'<td title="{e(d["file"])}">{e(os.path.basename(d["file"]))}</td>',
-            f"<td>{e(f['authority'])}</td>", f"<td>{e(f['reference'])}</td>", f"<td>{e(f['letter_date'])}</td>",
+            f"<td>{e(f['authority'])}</td>", f"<td>{e(f['reference'])}</td>", f'<td class="d">{e(f["letter_date"])}</td>',
             f"<td>{e(f['regime'])}</td>", f'<td class="{_cls(d["answer"])}">{e(f["answer"])}</td>',
             f"<td>{e(f['exemptions'])}</td>", f"<td>{e(f['ncnd_scope'])}</td>",
             f'<td class="{"late" if d["late"] else ""}">{e(f["timing"])}</td>',
             f"<td>{e(nd.get('id', ''))}</td>",
-            f'<td data-v="{e(nd.get("date", ""))}" class="{"passed" if nd.get("passed") else ""}">'
+            f'<td data-v="{e(nd.get("date", ""))}" class="d{" passed" if nd.get("passed") else ""}">'
             f'{e(nd.get("date", ""))}{" <small>passed</small>" if nd.get("passed") else ""}</td>',
             f"<td>{e(f['outcome'])}</td>", f'<td data-v="{e(f["grounds"])}">{e(f["grounds"])}</td>',
             f"<td>{e(f['lead'])}</td>", f"<td>{e(f['batch'])}</td>", f"<td>{e(f['error'])}</td>",
         ]
-        err = ' class="err"' if d["error"] else ""
-        out.append(f'<tr data-i="{i}"{err}>' + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
+        out.append(f'<tr data-i="{i}">' + "".join(cells) + "</tr>")
+    out.append("</tbody></table></div>")
     # clusters
     out.append(f'<h2 id="stock">Stock text shared across authorities ({len(batch.clusters)})</h2>')
     if not batch.clusters:
@@ -134,12 +139,12 @@ def render(batch, *, generated: dt.datetime | None = None) -> str:
         for n in cols:
             ref = batch.letters[n].item.refusal
             names.append((ref.authority.name if ref is not None else None) or os.path.basename(batch.letters[n].item.file))
-        out.append('<table class="matrix"><thead><tr><th>Question</th>' + "".join(f"<th>{e(x)}</th>" for x in names)
+        out.append('<div class="scroll"><table class="matrix"><thead><tr><th>Question</th>' + "".join(f"<th>{e(x)}</th>" for x in names)
                    + "</tr></thead><tbody>")
         for r in rs:
             tds = "".join(f'<td class="{_cls(r.cells.get(n))}">{e(r.cells.get(n, ""))}</td>' for n in cols)
             out.append(f"<tr><td>{e(r.question)}</td>{tds}</tr>")
-        out.append("</tbody></table><br>")
+        out.append("</tbody></table></div><br>")
     out.append(f"<script>{_JS}</script></body></html>")
     return "\n".join(out) + "\n"
 

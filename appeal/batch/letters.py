@@ -88,40 +88,34 @@ def _iso(value):
 
 
 def build(letter, kind: str, plan: Plan, requester, letter_date: dt.date) -> tuple[bytes, object]:
-    """The letter's bytes in plan.fmt, and the timeline it states."""
-    from appeal.deadlines import compute_timeline
+    """The letter's bytes in plan.fmt, and the timeline it states (the same case facts as
+    'appeal review' / 'appeal complaint' on that letter alone, from the spine)."""
+    from appeal.batch.adapters import gather
+    from appeal.flow import render_format
     from appeal.render import letters as L
-    from appeal.render.run import render_format
 
     r = letter.item.refusal
     notes: list[str] = []
-    regime = r.regime
-    if regime is None:
-        regime = "FOIA"
+    case = gather(r, today=letter_date, assume_review_requested=letter_date if kind == "review" else None)
+    regime = case.regime if case is not None else (r.regime or "FOIA")
+    if case is None or case.regime_from == "assumed":
         notes.append("the letter does not say which law it answers under: FOIA assumed")
-    received = _iso(r.dates.received)
-    review_responded = None
-    responded = _iso(r.dates.letter)
-    review_requested = None
-    if r.is_review_outcome:
-        review_responded, responded = responded, None
-    elif kind == "review":
-        review_requested = letter_date
-    try:
-        timeline = compute_timeline(regime, received=received, responded=responded,
-                                    review_requested=review_requested, review_responded=review_responded,
-                                    today=letter_date)
-    except UserError as exc:  # dates that do not fit together: the letter goes out without them
-        notes.append(f"dates not used: {exc}")
-        timeline = None
+    if case is not None:
+        notes.extend(case.assumptions)
+        timeline = case.timeline
+        date = case.date
+    else:
+        timeline = letter.item.timeline
+        date = lambda name: _iso(getattr(r.dates, {"responded": "letter"}.get(name, name), None))  # noqa: E731
     # Every finding goes to the letter, which ranks, merges and caps them (appeal.judge) as the
     # single-letter commands do; the grounds the batch added are always argued.
-    common = dict(regime=regime, letter_date=letter_date, received=received, responded=responded,
-                  review_requested=review_requested, assumptions=notes, include=tuple(letter.batch_rules))
+    common = dict(regime=regime, letter_date=letter_date, received=date("received"),
+                  responded=date("responded"), review_requested=date("review_requested"), assumptions=notes,
+                  include=tuple(letter.batch_rules))
     if kind == "review":
         built = L.build_review(r, letter.findings, timeline, requester, **common)
     else:
-        built = L.build_complaint(r, letter.findings, timeline, requester, review_responded=review_responded,
+        built = L.build_complaint(r, letter.findings, timeline, requester, review_responded=date("review_responded"),
                                   **common)
     markdown = L.to_markdown(built)
     return render_format(built, markdown, plan.fmt, letter_date), timeline
@@ -144,8 +138,13 @@ def write_all(batch, plan: Plan) -> int:
     requester = plan.requester()
     written: dict[int, str] = {}
     timelines: dict[int, object] = {}
+    failed: dict[int, str] = {}
     for n, kind, path in todo:
-        data, timeline = build(batch.letters[n], kind, plan, requester, letter_date)
+        try:
+            data, timeline = build(batch.letters[n], kind, plan, requester, letter_date)
+        except UserError as exc:  # this letter's facts do not make a letter: say so, go on
+            failed[n] = " ".join(str(exc).split())
+            continue
         write_bytes(path, data, force=plan.force)
         written[n] = path
         timelines[n] = timeline
@@ -153,7 +152,7 @@ def write_all(batch, plan: Plan) -> int:
         if n not in timelines and letter.item.timeline is not None:
             timelines[n] = letter.item.timeline
     write_bytes(ics_path, batch_ics(batch, timelines), force=plan.force)
-    write_text(index_path, index(batch, written, plan), force=plan.force)
+    write_text(index_path, index(batch, written, plan, failed), force=plan.force)
     return len(written)
 
 
@@ -179,7 +178,7 @@ def batch_ics(batch, timelines: dict[int, object]) -> bytes:
     return b"".join(fold(x) for x in head) + body + fold("END:VCALENDAR")
 
 
-def index(batch, written: dict[int, str], plan: Plan) -> str:
+def index(batch, written: dict[int, str], plan: Plan, failed: dict[int, str] | None = None) -> str:
     from appeal.batch.report import next_deadline
 
     lines = ["# Letters written for the batch", "",
@@ -195,6 +194,8 @@ def index(batch, written: dict[int, str], plan: Plan) -> str:
         when = f"{nd['id']} {nd['date']}" + (" (passed)" if nd.get("passed") else "") if nd else ""
         if n in written:
             what = f"[{os.path.basename(written[n])}]({os.path.basename(written[n])})"
+        elif failed and n in failed:
+            what = f"not written: {_cell(failed[n])}"
         elif letter.outcome:
             what = f"nothing written (outcome: {letter.outcome})"
         else:

@@ -20,21 +20,42 @@ MAX_REPRESENTATIVES = 300  # distinct requests compared word by word; beyond, ex
 
 
 def _grams(text: str) -> frozenset:
-    w = _W.findall(text.lower())
+    w = ["#" if x.isdigit() else x for x in _W.findall(text.lower())]  # years and counts alike
     if len(w) < 3:
         return frozenset([" ".join(w)]) if w else frozenset()
     return frozenset(" ".join(w[i:i + 3]) for i in range(len(w) - 2))
 
 
-def same_request(a: frozenset, b: frozenset) -> bool:
+def same_request(a: frozenset, b: frozenset, *, strict: bool = False) -> bool:
     if not a or not b:
         return False
     inter = len(a & b)
+    if strict:
+        return inter / len(a | b) >= 0.6
     return inter / len(a | b) >= 0.5 or inter / min(len(a), len(b)) >= 0.8
 
 
+def _usable(text: str) -> bool:
+    """A request text the parser found that is really the authority's own stock text (a recital
+    of the Act taken for the request) is no basis for saying two letters answer one request."""
+    if len(_W.findall(text)) < 6:
+        return False
+    try:
+        from appeal.rules.stock import find_stock
+    except ImportError:
+        return True
+    try:
+        return not find_stock(text)
+    except Exception:
+        return True
+
+
 def request_groups(items: list, request_text: str | None = None) -> list[int | None]:
-    """The request group of each item (None: its request is not known)."""
+    """The request group of each item (None: its request is not known).
+
+    With --request the user has told us what every letter answers: letters whose own quoted
+    request is near it join its group. Without it, two letters are grouped only when their
+    quoted requests are near-identical (Jaccard >= 0.6) and neither is stock text."""
     reps: list[tuple[int, frozenset]] = []
     exact: dict[frozenset, int] = {}
     if request_text:
@@ -52,9 +73,12 @@ def request_groups(items: list, request_text: str | None = None) -> list[int | N
         if g in exact:
             out.append(exact[g])
             continue
+        if not (request_text and text == request_text) and not _usable(text):
+            out.append(None)
+            continue
         found = None
         for gid, rg in reps:
-            if same_request(g, rg):
+            if same_request(g, rg, strict=not (request_text and gid == 0)):
                 found = gid
                 break
         if found is None:

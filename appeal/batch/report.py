@@ -42,7 +42,7 @@ def row(letter) -> dict:
         return {"file": it.file, "authority": None, "reference": None, "letter_date": None, "regime": None,
                 "answer": None, "exemptions": [], "ncnd": None, "ncnd_scope": None, "late": None,
                 "next_deadline": None, "outcome": None, "outcome_reason": None, "grounds": 0, "lead": None,
-                "batch_grounds": [], "rules": [], "error": it.error}
+                "batch_grounds": [], "rules": [], "review_result": None, "error": it.error}
     r = it.refusal
     tl = it.timeline
     late = tl.late if tl is not None else None
@@ -58,6 +58,7 @@ def row(letter) -> dict:
         "outcome": letter.outcome, "outcome_reason": letter.outcome_reason,
         "grounds": len(letter.grounds), "lead": letter.lead,
         "batch_grounds": list(letter.batch_rules), "rules": [f.rule for f in letter.grounds],
+        "review_result": getattr(getattr(r, "review", None), "result", None) if r.is_review_outcome else None,
         "error": None,
     }
 
@@ -103,7 +104,7 @@ def flat(d: dict) -> dict:
         timing = "unknown"
     return {
         "file": d["file"], "authority": d["authority"] or "", "reference": d["reference"] or "",
-        "letter_date": d["letter_date"] or "", "regime": d["regime"] or "", "answer": d["answer"] or "",
+        "letter_date": d["letter_date"] or "", "regime": d["regime"] or "", "answer": (d["answer"] or "") + (f" ({d['review_result']})" if d.get("review_result") else ""),
         "exemptions": ", ".join(d["exemptions"]), "ncnd_scope": d["ncnd_scope"] or "",
         "timing": timing or "", "next_deadline": nd.get("id", "") or "",
         "next_deadline_date": (nd.get("date", "") or "") + (" (passed)" if nd.get("passed") else ""),

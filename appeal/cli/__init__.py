@@ -11,9 +11,13 @@ from __future__ import annotations
 import os
 import sys
 
-import typer
+from appeal import regex_cache
 
-from appeal.errors import UserError
+regex_cache.install()  # before any module compiles its patterns: see appeal/regex_cache.py
+
+import typer  # noqa: E402
+
+from appeal.errors import UserError  # noqa: E402
 
 # typer up to 0.25 uses click itself; from 0.26 it carries its own copy of click.
 try:
@@ -26,11 +30,31 @@ app = typer.Typer(
     help="Challenge a UK Freedom of Information refusal: find its weaknesses in law, "
     "work out every deadline, and write the review request or Commissioner complaint.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for the user's shell
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"appeal {version('appeal')}")
+        except PackageNotFoundError:  # pragma: no cover - run from a bare checkout
+            print("appeal (not installed)")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.",
+                                 callback=_version, is_eager=True),
+) -> None:
+    """Challenge a UK Freedom of Information refusal: find its weaknesses in law, work out every
+    deadline, and write the review request or Commissioner complaint."""
+
 
 # Registering the commands: each module adds its command(s) to `app` on import.
 from appeal.cli import (  # noqa: E402,F401
@@ -44,7 +68,9 @@ from appeal.cli import (  # noqa: E402,F401
 
 
 def _one_line(message: str) -> str:
-    return " ".join(str(message).split())
+    from appeal.ingest.guards import terminal_safe  # names in messages may be anyone's
+
+    return terminal_safe(" ".join(str(message).split()))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -63,7 +89,8 @@ def main(argv: list[str] | None = None) -> None:
 
 def _run(args: list[str]) -> None:
     command = typer.main.get_command(app)
-    if not args:  # bare `appeal`: the help, as a successful answer
+    if not args and not os.environ.get("_APPEAL_COMPLETE"):  # bare `appeal`: the help, as a success
+        # (with _APPEAL_COMPLETE set, the shell is asking for completions: click answers them)
         with command.make_context("appeal", ["--help"], resilient_parsing=True) as ctx:
             print(command.get_help(ctx))
         sys.exit(0)

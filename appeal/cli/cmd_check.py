@@ -39,18 +39,32 @@ def check(
                        review_requested=review_requested, review_responded=review_responded)
     letter = case.refusal
     letter.regime = case.regime if case.regime_from != "assumed" else letter.regime
+    from appeal.model import STRENGTHS
+    from appeal.errors import UserError
+
+    wanted = minimum.strip().lower()
+    if wanted not in STRENGTHS:
+        raise UserError(f"--minimum {minimum!r} is not one of {', '.join(STRENGTHS)}")
     report = run(letter, timeline=case.timeline, dates=case.rule_dates(), include=include or (),
-                 exclude=exclude or (), minimum=minimum.strip().lower())
+                 exclude=exclude or (), minimum="weak")
+    keep = STRENGTHS[: STRENGTHS.index(wanted) + 1]
+    hidden = [f for f in report.findings if f.strength not in keep]
+    report.findings = [f for f in report.findings if f.strength in keep]
     report.notes[:0] = case.assumptions
+    report.hidden = len(hidden)
+    if hidden:
+        report.notes.insert(0, f"{len(hidden)} weaker finding{'s' if len(hidden) != 1 else ''} not shown "
+                               f"(--minimum {wanted}): use --minimum weak to see them")
     from appeal.judge import decide_case, rank
 
     # The order a letter argues them, the lead ground first (design.md, machine forms).
     report.findings = rank(report.findings, letter)
-    outcome = decide_case(case, report.findings)
+    outcome = decide_case(case, report.findings + hidden)  # judged on everything found
     if json_out:
         out = findings_to_dict(report.findings, letter, outcome)
         out["notes"] = list(report.notes)
         out["case"] = case.to_dict()
+        out["hidden"] = report.hidden  # findings below --minimum, not listed
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(render_text(report, letter, outcome))
@@ -73,8 +87,14 @@ def render_text(report, letter, outcome=None) -> str:
         lines.extend(textwrap.wrap(f"Outcome: {outcome.kind}: {outcome.reason}", width=96,
                                    subsequent_indent="  "))
     n = len(report.findings)
-    lines.append(f"{n} finding{'s' if n != 1 else ''}, the likeliest to succeed first" if n
-                 else "No weaknesses found by the rules.")
+    hidden = getattr(report, "hidden", 0)
+    if n:
+        lines.append(f"{n} finding{'s' if n != 1 else ''}, the likeliest to succeed first"
+                     + (f" ({hidden} weaker not shown: use --minimum weak)" if hidden else ""))
+    elif hidden:
+        lines.append(f"No weaknesses at this strength; {hidden} weaker not shown (use --minimum weak).")
+    else:
+        lines.append("No weaknesses found by the rules.")
     if report.findings:
         lines.append("")
     for number, f in enumerate(report.findings, 1):

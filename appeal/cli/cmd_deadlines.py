@@ -19,6 +19,7 @@ def deadlines(
     review_requested: o.ReviewRequested = None,
     review_responded: o.ReviewResponded = None,
     extended: Annotated[bool, typer.Option("--extended", help="A FOIA s10(3) public-interest or EIR reg 7 extension was claimed.")] = False,
+    decision_notice: Annotated[Optional[str], typer.Option("--decision-notice", metavar="DATE", help="Date the Commissioner's decision notice was sent: adds tribunal_appeal_by (28 days, GRC Rules r22(1)(b)).")] = None,
     json_out: o.Json = False,
     ics: Annotated[Optional[str], typer.Option("--ics", metavar="FILE", help="Also write the deadlines as a calendar file.")] = None,
     force: o.Force = False,
@@ -29,13 +30,14 @@ def deadlines(
     from appeal.case import gather_case
 
     today = dt.date.today()
+    notice = o.date_option("--decision-notice", decision_notice, today)
     case = gather_case(refusal, regime=regime, received=received, responded=responded,
                        review_requested=review_requested, review_responded=review_responded,
                        extended=extended, today=today)
-    if not case.dates:
+    if not case.dates and notice is None:
         raise UserError(
-            "no dates to work from: give --received, --responded, --review-requested or "
-            "--review-responded (or a letter that states them)"
+            "no dates to work from: give --received, --responded, --review-requested, "
+            "--review-responded or --decision-notice (or a letter that states them)"
         )
     if ics is not None and not force:
         from pathlib import Path
@@ -44,6 +46,12 @@ def deadlines(
             raise UserError(f"{ics} already exists; use --force to overwrite it")
 
     timeline = case.timeline
+    if notice is not None:  # the step after the Commissioner: the tribunal
+        from appeal.case import DATE_FIELDS
+        from appeal.deadlines import compute_timeline
+
+        timeline = compute_timeline(case.regime, extended=extended, today=today, decision_notice=notice,
+                                    **{name: case.date(name) for name in DATE_FIELDS})
     reference = case.refusal.reference if refusal is not None else None
     authority = case.refusal.authority.name if refusal is not None else None
     timeline.notes[:0] = case.assumptions

@@ -11,6 +11,9 @@ from appeal.cli import app, options as o
 from appeal.errors import UserError
 
 
+LetterFormat = Annotated[str, typer.Option("--format", help="md, txt or docx: the letters written with --out-dir.")]
+
+
 class _Progress:
     """A one-line progress bar on stderr, only when stderr is a terminal."""
 
@@ -37,7 +40,7 @@ def scan(
     json_out: o.Json = False,
     html: Annotated[Optional[str], typer.Option("--html", metavar="FILE", help="Also write a self-contained HTML report (sortable table, stock text, who disclosed what).")] = None,
     out_dir: Annotated[Optional[str], typer.Option("--out-dir", metavar="DIR", help="Write the review request or complaint for every letter that warrants one, a deadlines.ics and an index.")] = None,
-    fmt: o.Format = "md",
+    fmt: LetterFormat = "md",
     force: o.Force = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", help="Worker processes (default: the number of cores).")] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Your name, for the letters.")] = None,

@@ -29,7 +29,7 @@ FIRST_YEAR = 2000  # FOIA and FOISA came into force on 1 January 2005
 LAST_YEAR = 2050
 SUBDIVISIONS = ("ENG", "WLS", "SCT", "NIR")
 REGION_NAMES = {"ENG": "England", "WLS": "Wales", "SCT": "Scotland", "NIR": "Northern Ireland"}
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: the law/bank_holidays.toml supplement
 
 _ONE = dt.timedelta(days=1)
 
@@ -275,7 +275,7 @@ def calendar_tables() -> dict[str, dict[str, str]]:
     try:
         path = cache_path()
         tables = _read_cache(path)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         tables = None
     if tables is None:
         table = build_table()
@@ -312,8 +312,15 @@ def _write_cache(path: Path, tables: dict[str, dict[str, str]]) -> None:
     """Best effort: an unwritable cache folder only costs the next run the build again."""
     from appeal.resources import write_cache_json
 
-    write_cache_json(path, {"format": CACHE_FORMAT, "holidays_version": holidays_version(),
-                            "years": [FIRST_YEAR, LAST_YEAR], "calendars": tables})
+    if write_cache_json(path, {"format": CACHE_FORMAT, "holidays_version": holidays_version(),
+                               "years": [FIRST_YEAR, LAST_YEAR], "calendars": tables}):
+        # tables of other holidays versions or year ranges are stale now: remove them
+        for old in path.parent.glob("holidays-*.json"):
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
 
 def build_table() -> dict[str, dict[str, str]]:
     """Ask `holidays` for each UK subdivision (the slow path, once per holidays version)."""
@@ -330,6 +337,40 @@ def build_table() -> dict[str, dict[str, str]]:
     for sub in SUBDIVISIONS:
         h = holidays.UK(subdiv=sub, years=years)
         table[sub] = {d.isoformat(): str(n) for d, n in sorted(h.items())}
+    return supplement(table)
+
+
+def supplement(table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Add the days appeal/law/bank_holidays.toml requires that the `holidays` package lacks
+    (an older version without a recent proclamation day, say). Days already present keep the
+    package's name."""
+    from appeal.resources import read_toml
+
+    data = read_toml(Path(__file__).resolve().parent.parent / "law" / "bank_holidays.toml")
+
+    def put(sub: str, iso: str, name: str) -> None:
+        subs = SUBDIVISIONS if sub == "ALL" else (sub,)
+        for s in subs:
+            table.setdefault(s, {})
+            if iso not in table[s]:
+                table[s][iso] = name
+                table[s] = dict(sorted(table[s].items()))
+
+    for rule in data.get("rules", {}).values():
+        first = max(FIRST_YEAR, int(str(rule["valid_from"])[:4]))
+        for year in range(first, LAST_YEAR + 1):
+            d = dt.date(year, rule["month"], rule["day"])
+            name = rule["name"]
+            if d.weekday() >= 5 and rule.get("weekend") == "next-monday":
+                present = table.get(rule["subdivision"], {})
+                if d.isoformat() in present:  # the package keeps the day itself: leave it
+                    continue
+                d += dt.timedelta(days=7 - d.weekday())
+                name += " (observed)"
+            put(rule["subdivision"], d.isoformat(), name)
+    for day in data.get("days", []):
+        if FIRST_YEAR <= int(day["date"][:4]) <= LAST_YEAR:
+            put(day["subdivision"], day["date"], day["name"])
     return table
 
 

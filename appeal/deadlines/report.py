@@ -15,6 +15,7 @@ LABELS = {
     "review_due": "Review outcome due",
     "review_due_max": "No review outcome by then: the ICO takes a complaint",
     "commissioner_complaint_by": "Complain to the Commissioner by",
+    "tribunal_appeal_by": "Appeal to the First-tier Tribunal by",
 }
 _SIC = "Apply to the Scottish Commissioner by"
 _INPUTS = (("received", "Request received"), ("responded", "Response"),

@@ -58,6 +58,7 @@ def compute_timeline(
     extended: bool = False,
     today: dt.date | str | None = None,
     calendar: WorkingDayCalendar | None = None,
+    decision_notice: dt.date | str | None = None,
 ) -> Timeline:
     key = (regime or "").upper()
     if key not in REGIMES:
@@ -66,6 +67,7 @@ def compute_timeline(
     responded = _date(responded, "responded")
     review_requested = _date(review_requested, "review requested")
     review_responded = _date(review_responded, "review responded")
+    decision_notice = _date(decision_notice, "decision notice")
     today = _date(today, "today") or dt.date.today()
     _check_order(received, responded, review_requested, review_responded)
 
@@ -277,6 +279,11 @@ def compute_timeline(
                 "no such date); the text of s47(4) was not seen verbatim, so apply earlier to be safe."
             )
 
+    # ---- after the Commissioner: the tribunal ------------------------------------------------
+    if decision_notice is not None:
+        tl.inputs["decision_notice"] = decision_notice.isoformat()
+        _tribunal(cal, reg, decision_notice, add, notes)
+
     # ---- calendar notes ------------------------------------------------------------------------
     if calendar is None:
         info = time_limits.calendar_info(reg.calendar)
@@ -299,7 +306,7 @@ def compute_timeline(
 
 _ORDER = {name: i for i, name in enumerate((
     "response_due", "response_due_alt", "response_due_extended", "review_request_by",
-    "review_due", "review_due_max", "commissioner_complaint_by"))}
+    "review_due", "review_due_max", "commissioner_complaint_by", "tribunal_appeal_by"))}
 
 
 def _review_lateness(tl: Timeline, cal: WorkingDayCalendar, key: str, requested: dt.date, responded: dt.date,
@@ -335,6 +342,35 @@ def _review_lateness(tl: Timeline, cal: WorkingDayCalendar, key: str, requested:
             msg += (f" It was past 40 working days ({review_max.isoformat()}), the point from which the ICO "
                     "accepts a complaint without a review outcome (the Code sets no absolute cap: para 5.5).")
     notes.append(msg)
+
+
+def _tribunal(cal: WorkingDayCalendar, reg, decision_notice: dt.date, add, notes: list[str]) -> None:
+    """`tribunal_appeal_by`: 28 days after the decision notice was sent (GRC Rules r22(1)(b)),
+    and what cannot be appealed."""
+    ta = reg.get("tribunal_appeal")
+    if ta is None:  # FOISA / EISR: the Court of Session, on a point of law
+        notes.append(
+            "A decision of the Scottish Information Commissioner can be appealed only to the Court of "
+            "Session, and only on a point of law (FOISA s56). The time limit was not seen in the statute, "
+            "so no date is given: take advice promptly.")
+        return
+    if not ta.in_force(decision_notice):
+        notes.append(f"No tribunal date: {ta.basis} applies to decision notices from {ta.valid_from} "
+                     f"({ta.valid_note}).")
+        return
+    day = decision_notice + dt.timedelta(days=ta.days)
+    note = (f"28 days after the decision notice of {decision_notice.isoformat()} was sent. {ta.note} "
+            "If the notice was sent later than the date it bears, the 28 days run from when it was sent.")
+    if not cal.is_working_day(day):
+        note += (f" This date is {_why_not_working(cal, day)}: no rule for that was checked here, so to be "
+                 f"safe send the appeal by {cal.add_working_days(day, -1).isoformat()}.")
+    add("tribunal_appeal_by", day, ta, note)
+    notes.append(
+        "Only a decision notice can be appealed to the First-tier Tribunal (FOIA s57). If the Commissioner "
+        "declines to decide a complaint (s50(2), for example as frivolous or vexatious, or for undue delay) "
+        "no decision notice is issued and there is nothing to appeal to the tribunal; the Commissioner's "
+        "service and case handling cannot be appealed there either. If you may want to appeal, do not "
+        "accept an invitation to withdraw the complaint: ask for a decision notice.")
 
 
 def _check_order(received, responded, review_requested, review_responded) -> None:

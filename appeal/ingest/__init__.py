@@ -158,7 +158,7 @@ def read_extracted(path: str, data: bytes | None = None) -> Extracted:
 
 def _warn(notes: list[str]) -> None:
     for note in notes:
-        print(f"appeal: warning: {' '.join(note.split())}", file=sys.stderr)
+        print(f"appeal: warning: {guards.terminal_safe(' '.join(note.split()))}", file=sys.stderr)
 
 
 def read_letter(path: str) -> str:
@@ -190,6 +190,51 @@ def load_refusal(path: str):
     return refusal
 
 
+class _BadNumber(ValueError):
+    pass
+
+
+_MAX_NUMBER_DIGITS = 30  # positions, counts and years are far shorter
+
+
+def _json_int(token: str) -> int:
+    if len(token.lstrip("-")) > _MAX_NUMBER_DIGITS:
+        raise _BadNumber(f"it holds a number of {len(token.lstrip('-')):,} digits")
+    return int(token)
+
+
+def _json_float(token: str) -> float:
+    if len(token) > _MAX_NUMBER_DIGITS + 10:
+        raise _BadNumber(f"it holds a number written with {len(token):,} characters")
+    value = float(token)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _BadNumber(f"it holds a number too large to use ({token[:20]}...)")
+    return value
+
+
+def _json_constant(token: str):
+    raise _BadNumber(f"it holds {token}, which is not a number JSON allows")
+
+
+# Characters that must not reach a terminal or a file from someone else's JSON: controls
+# (escape sequences) are dropped, and lone surrogates (which cannot be written as UTF-8)
+# become U+FFFD. In the letter's text, which spans index into, each control becomes a
+# space instead, one for one, so that every span still points at the same words.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _json_safe(obj, key: str | None = None):
+    if isinstance(obj, str):
+        obj = _SURROGATES.sub("\ufffd", obj)
+        return _CONTROL_CHARS.sub(" " if key == "text" else "", obj)
+    if isinstance(obj, list):
+        return [_json_safe(v) for v in obj]
+    if isinstance(obj, dict):
+        return {_json_safe(k): _json_safe(v, k if isinstance(k, str) else None) for k, v in obj.items()}
+    return obj
+
+
 def _refusal_from_json(data: bytes, name: str):
     import json
 
@@ -200,7 +245,7 @@ def _refusal_from_json(data: bytes, name: str):
     except UnicodeDecodeError:
         raise UserError(f"{name} is not UTF-8 JSON; save it as UTF-8 or run 'appeal parse --json' again") from None
     try:
-        obj = json.loads(raw)
+        obj = json.loads(raw, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
         raise UserError(
             f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}; "
@@ -208,6 +253,20 @@ def _refusal_from_json(data: bytes, name: str):
         ) from None
     except RecursionError:
         raise UserError(f"{name} is not a parsed refusal: the JSON is nested too deeply") from None
+    except _BadNumber as exc:
+        raise UserError(f"{name} is not a parsed refusal: {exc}; run 'appeal parse --json' again") from None
+    except ValueError as exc:  # whatever else the decoder refuses
+        raise UserError(f"{name} is not valid JSON ({' '.join(str(exc).split())[:120]})") from None
+    try:
+        obj = _json_safe(obj)
+    except RecursionError:
+        raise UserError(f"{name} is not a parsed refusal: the JSON is nested too deeply") from None
+    text = obj.get("text") if isinstance(obj, dict) else None
+    if isinstance(text, str) and len(text) > guards.MAX_CHARS:
+        raise UserError(
+            f"{name}: the letter text is {len(text):,} characters, over the limit of {guards.MAX_CHARS:,}; "
+            "parse the letter again with 'appeal parse --json'"
+        )
     try:
         refusal = Refusal.from_dict(obj)
     except UserError as exc:

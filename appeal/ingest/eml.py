@@ -4,12 +4,28 @@ Body: the text/plain part, else the HTML part converted like a web page. Attachm
 a format we read (PDF, Word, HTML, text, a forwarded e-mail) follow the body, each after a
 separator line naming it, because refusals often arrive as attachments. An attachment that
 cannot be read is skipped with a note, unless nothing else has any text.
+
+When the body is only a cover note ("Please find attached our response...") and an
+attachment holds the letter, the letter is the attachment alone: the cover note, the
+e-mail's headers and the separator are not the letter's words, so the same letter gives the
+same findings whether it came as a .txt, a .pdf, a .docx or attached to an e-mail.
 """
 
 from __future__ import annotations
 
+import re
+
 from appeal.errors import UserError
 from appeal.ingest.guards import Extracted
+
+# A body that only hands over an attachment: short, and says so (or says almost nothing).
+_COVER_WORDS = re.compile(
+    r"(?i)\battach|\benclos|\bplease\s+(?:find|see)\b|\bfind\s+(?:below|herewith)|\bforward|\bherewith\b"
+)
+_COVER_MAX = 3000  # characters: a cover note is a few lines
+_COVER_BARE = 400  # a body this short is a cover note whatever it says
+# A body that cites provisions is making the refusal itself, not handing it over.
+_CITES = re.compile(r"(?i)\b(?:sections?|s\.|regulations?|reg\.)\s*\d")
 
 SEPARATOR = "----- Attachment: {name} -----"
 _HEADERS = ("From", "To", "Date", "Subject")
@@ -72,6 +88,7 @@ def _message(msg, name: str, depth: int) -> Extracted:
         pieces.append(body_text.strip("\n"))
 
     errors: list[UserError] = []
+    letters: list[tuple[str, Extracted]] = []  # the readable attachments
     for index, part in enumerate(_attachments(msg, body_part), 1):
         filename = part.get_filename() or (
             "forwarded e-mail" if part.get_content_type() == "message/rfc822" else f"attachment {index}"
@@ -85,14 +102,34 @@ def _message(msg, name: str, depth: int) -> Extracted:
         if text is None:
             continue
         pieces.append(SEPARATOR.format(name=filename) + "\n\n" + text.text)
+        letters.append((filename, text))
         ex.notes.extend(text.notes)
         ex.truncated = ex.truncated or text.truncated
     if not body_text.strip() and len(pieces) <= (1 if header else 0):
         if errors:
             raise errors[0]
         raise UserError(f"{name} is an e-mail with no text and no readable attachment; copy the letter into a .txt file")
+    if _is_cover_note(body_text, letters):
+        # the letter is what is attached; the first attachment needs no separator
+        ex.text = "\n\n".join(
+            [letters[0][1].text.strip("\n")]
+            + [SEPARATOR.format(name=f) + "\n\n" + t.text for f, t in letters[1:]]
+        )
+        return ex
     ex.text = "\n\n".join(pieces)
     return ex
+
+
+def _is_cover_note(body: str, letters: list[tuple[str, Extracted]]) -> bool:
+    """The body only hands over the attached letter: short, saying so, citing nothing, and
+    shorter than what is attached."""
+    body = body.strip()
+    attached = sum(len(t.text.strip()) for _, t in letters)
+    if not letters or attached <= len(body):
+        return False
+    if len(body) > _COVER_MAX or _CITES.search(body):
+        return False
+    return len(body) <= _COVER_BARE or bool(_COVER_WORDS.search(body))
 
 
 def _part_text(part, name: str) -> str:

@@ -183,6 +183,18 @@ def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or type(exc).__name__
 
 
+# ---- text bound for a terminal ------------------------------------------------------------
+# Escape sequences (ESC, CSI) and other controls in an attachment's name, a JSON field or a
+# file name could move the cursor, retitle the window or hide text: never printed raw.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with control characters (other than tab and line feed) and lone surrogates
+    replaced by U+FFFD, so that it can be printed to a terminal as it is."""
+    return _TERMINAL_UNSAFE.sub("\ufffd", text)
+
+
 # ---- binary junk -------------------------------------------------------------------------
 # Control characters other than line breaks, tab and form feed (common in text exports).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")

@@ -56,7 +56,7 @@ def decode(data: bytes, name: str, declared: str | None = None, what: str = "tex
         if enc:
             try:
                 text = data.decode(enc)
-            except UnicodeDecodeError:
+            except (UnicodeError, LookupError, ValueError):  # idna, punycode raise plain UnicodeError
                 text = None
     if text is None:
         try:
@@ -80,9 +80,12 @@ def _known(label: str) -> str | None:
         # WHATWG and every browser read these as Windows-1252; so do we (it is a superset).
         return "cp1252"
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):
         return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None  # rot13, base64, zlib...: a file cannot name them as its charset
+    return info.name
 
 
 def _sniff_utf16(data: bytes) -> str | None:

@@ -43,7 +43,7 @@ class Limit(_Record):
     """One time limit: its length (working_days, weeks or months), what it runs from, its basis."""
 
     __slots__ = ("key", "basis", "statutory", "status", "source", "note", "start",
-                 "working_days", "weeks", "months")
+                 "working_days", "weeks", "months", "days", "valid_from", "valid_to", "valid_note")
     key: str
     basis: str
     statutory: bool
@@ -54,9 +54,19 @@ class Limit(_Record):
     working_days: int | None
     weeks: int | None
     months: int | None
+    days: int | None  # calendar days
+    valid_from: str | None  # ISO date the limit applies from, where the law changed
+    valid_to: str | None
+    valid_note: str | None
+
+    def in_force(self, on_date) -> bool:
+        iso = on_date.isoformat()
+        return (self.valid_from is None or self.valid_from <= iso) and (self.valid_to is None or iso < self.valid_to)
 
     def describe(self) -> str:
-        """'20 working days', 'six weeks', 'six months'."""
+        """'20 working days', 'six weeks', 'six months', '28 days'."""
+        if self.days is not None:
+            return f"{self.days} days"
         if self.working_days is not None:
             return f"{self.working_days} working days"
         if self.weeks is not None:
@@ -111,9 +121,9 @@ def _validate(data: dict[str, Any]) -> None:
             if not isinstance(lim, dict):
                 continue
             where = f"time_limits.toml: regimes.{rkey}.{lkey}"
-            lengths = [k for k in ("working_days", "weeks", "months") if k in lim]
+            lengths = [k for k in ("working_days", "weeks", "months", "days") if k in lim]
             if len(lengths) != 1:
-                raise ValueError(f"{where}: exactly one of working_days/weeks/months is needed")
+                raise ValueError(f"{where}: exactly one of working_days/weeks/months/days is needed")
             for field in ("basis", "source", "note", "from"):
                 if not str(lim.get(field, "")).strip():
                     raise ValueError(f"{where}: '{field}' is missing")
@@ -137,6 +147,10 @@ def regime(key: str) -> Regime:
             working_days=v.get("working_days"),
             weeks=v.get("weeks"),
             months=v.get("months"),
+            days=v.get("days"),
+            valid_from=v.get("valid_from"),
+            valid_to=v.get("valid_to"),
+            valid_note=v.get("valid_note"),
         )
         for k, v in r.items()
         if isinstance(v, dict)

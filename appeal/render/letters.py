@@ -729,7 +729,8 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
                     all_strengths: bool = False, include: tuple[str, ...] = (),
                     assumptions: list[str] = (),
                     cite: Callable[[str], str | None] | None = None,
-                    limit: int | None = GROUND_LIMIT, judgement=None) -> Letter:
+                    limit: int | None = GROUND_LIMIT, judgement=None,
+                    accepted: tuple[str, ...] = ()) -> Letter:
     kept, kept_rev, cap, left, left_rules = _choose(findings, list(outcome_findings), refusal,
                                                     all_strengths=all_strengths, include=include,
                                                     limit=limit)
@@ -780,9 +781,15 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
             "the review is not yet overdue: the Commissioner normally waits for its outcome")
     attachments = _attachments(common["source_name"], review, outcome)
     orders = _orders(refusal, outcome, list(findings) + list(outcome_findings), timeline, regime)
+    form = {} if scottish else ico_form(refusal, outcome, grounds, common, accepted=accepted)
+    if form:
+        common["assumptions"] += form.pop("notes")
+        # the answers as the letter prints them (curly quotes, one for one: the counts hold)
+        form["complaint"] = typography(form["complaint"])
+        form["why_lines"] = [typography(x) for x in form.get("why_lines", [])]
     return Letter(template=f"letters/complaint_{'sic' if scottish else 'ico'}.md.j2",
                   grounds=grounds, asks=consolidate_asks(grounds), review=review,
-                  attachments=attachments, left_out=left, left_out_rules=left_rules,
+                  attachments=attachments, left_out=left, left_out_rules=left_rules, ico_form=form,
                   orders=orders, outcome=_outcome_dict(judgement), **common)
 
 
@@ -840,6 +847,116 @@ def _orders(refusal: Refusal, outcome: Refusal | None, findings: list[Finding], 
         "breached": _provisions(breaches, "the Regulations" if regime in ("EIR", "EISR") else "the Act"),
         "code_late": regime == "FOIA" and bool(timeline is not None and timeline.review_late),
     }
+
+
+
+# ---- the ICO's online form ----------------------------------------------------------------------
+FORM_BOX = 2000  # characters in each of the ICO form's two free-text boxes (peers-2026 §3.2)
+
+
+def _provision(c: str, regime: str) -> str:
+    """'s31(3)' -> 'section 31(3)'; 'reg12(5)(b)' -> 'regulation 12(5)(b)'."""
+    if m := re.fullmatch(r"s\s*(\d.*)", c):
+        return f"section {m.group(1)}"
+    if m := re.fullmatch(r"reg\s*(\d.*)", c):
+        return f"regulation {m.group(1)}"
+    return c
+
+
+def _fit(text: str, limit: int = FORM_BOX) -> str:
+    return text if len(text) <= limit else shorten(text, limit)
+
+
+def ico_form(refusal: Refusal, outcome: Refusal | None, grounds: list[Ground], common: dict, *,
+             accepted: tuple[str, ...] = ()) -> dict:
+    """The two answers the ICO's online complaint form asks for, each within its 2,000-character
+    box; the exemptions disputed and accepted; the documents to upload unedited, with dates.
+
+    Every exemption relied on is treated as disputed unless `accepted` names it (the ICO asks
+    the complainant to make the scope clear)."""
+    regime = common["regime"]
+    relied: list[str] = []
+    for r in (refusal, outcome):
+        for e in (r.exemptions if r is not None else ()):
+            if e.citation not in relied:
+                relied.append(e.citation)
+    accepted_set = {a.strip().lower().replace(" ", "") for a in accepted}
+    acc = [c for c in relied if c.lower() in accepted_set]
+    disputed = [c for c in relied if c not in acc]
+    who = common["authority"] or "the authority"
+    dates = common["dates"]
+    notes = []
+
+    # Box 1: what is the complaint (scope, disputed and accepted exemptions).
+    parts = []
+    head = f"I complain about how {who} dealt with my request"
+    if dates.get("received"):
+        head += f" received on {dates['received']}"
+    if common["reference"]:
+        head += f" (reference {common['reference']})"
+    parts.append(head + ".")
+    if common["request"]:
+        parts.append(f"I asked for: \u201c{shorten(common['request'], 600)}\u201d.")
+    if disputed:
+        phrase = _cited_phrase(disputed, regime) or _and([_provision(c, regime) for c in disputed])
+        parts.append(f"I dispute the authority's reliance on {phrase}"
+                     + (" and on the refusal to confirm or deny whether the information is held" if refusal.ncnd else "")
+                     + ", and ask for a decision on whether the information must be disclosed.")
+    elif not relied:
+        parts.append("I dispute the way the authority handled the request, as set out below.")
+    if acc:
+        parts.append(f"I accept its reliance on {_cited_phrase(acc, regime) or _and(acc)}.")
+    elif relied:
+        parts.append("I do not accept any of the exemptions relied on.")
+        notes.append("ICO form: every exemption the authority relied on is listed as disputed; "
+                     "if you accept any, say so in the first box (the ICO asks you to make the scope clear)")
+    if any(c.startswith(("s40", "reg13")) for c in disputed):
+        notes.append("ICO form: the authority relied on personal data; the form asks whether you exclude "
+                     "personal data from your complaint or why it should be disclosed: add your answer")
+    complaint = _fit(" ".join(parts))
+
+    # Box 2: why the authority has not acted properly (the grounds, briefly).
+    lines = ["The grounds are set out in full in the attached letter:"]
+    for i, g in enumerate(grounds):
+        line = f"{g.number}. {g.title}." + (f" I ask that it {_lower_first(g.ask)}" if g.ask else "")
+        rest = len(grounds) - i - 1
+        tail = f"(And {rest} further ground{'s' if rest != 1 else ''} in the attached letter.)" if rest else ""
+        if len("\n".join(lines + [line])) + (len(tail) + 1 if tail else 0) > FORM_BOX:
+            line = f"{g.number}. {g.title}."
+            if len("\n".join(lines + [line])) + (len(tail) + 1 if tail else 0) > FORM_BOX:
+                lines.append(f"(And {rest + 1} further ground{'s' if rest + 1 != 1 else ''} in the attached letter.)")
+                break
+        lines.append(line)
+    if not grounds:
+        lines.append("The authority has not answered my request as the law requires; see the attached letter.")
+    why_lines = [_fit(x) for x in lines]
+    while len("\n".join(why_lines)) > FORM_BOX and len(why_lines) > 1:
+        why_lines.pop(-1)
+
+    # The documents, unedited, with their dates.
+    docs = [{"what": "request", "date": dates.get("received"), "date_kind": "received"},
+            {"what": "response", "date": dates.get("responded"), "date_kind": "dated"}]
+    if dates.get("review_requested"):
+        docs.append({"what": "review_request", "date": dates.get("review_requested"), "date_kind": "sent"})
+    if dates.get("review_responded") or outcome is not None:
+        docs.append({"what": "review_outcome", "date": dates.get("review_responded"), "date_kind": "dated"})
+    return {
+        "complaint": complaint, "complaint_chars": len(complaint),
+        "why_lines": why_lines, "why_chars": len("\n".join(why_lines)),
+        "limit": FORM_BOX,
+        "disputed": [_provision(c, regime) for c in disputed], "accepted": [_provision(c, regime) for c in acc],
+        "ncnd": bool(refusal.ncnd), "documents": docs, "notes": notes,
+    }
+
+
+def _lower_first(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if first.isupper() and len(first) > 1:  # "ICO", "FOI"
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _attachments(source: str | None, review: dict, outcome: Refusal | None) -> list[dict]:

@@ -59,9 +59,19 @@ def load_config(path: str | Path | None, *, env: Mapping[str, str] | None = None
         raise UserError(f"cannot read the config file {target}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"config file {target} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"config file {target} is nested too deeply to be a config file") from None
     table = data.get("requester", data)
     if not isinstance(table, dict):
         raise UserError(f"config file {target}: [requester] must be a table")
+    unknown = sorted(k for k in data if k not in FIELDS and k != "requester")
+    if table is not data:
+        unknown += sorted(f"requester.{k}" for k in table if k not in FIELDS)
+    if unknown:  # a misspelt key would otherwise be ignored without a word
+        import sys
+
+        print(f"appeal: warning: config file {target}: unknown key(s) {', '.join(unknown)} ignored; "
+              f"the keys are {', '.join(FIELDS)} (at the top level or under [requester])", file=sys.stderr)
     return table, str(target)
 
 
@@ -69,7 +79,11 @@ def split_address(value) -> list[str]:
     """An address as lines: a list, or one string split at line breaks (else at commas)."""
     if value is None:
         return []
+    if isinstance(value, dict):  # address = {street = "...", town = "..."}: its values, in order
+        value = list(value.values())
     if isinstance(value, (list, tuple)):
+        if any(isinstance(v, (dict, list, tuple)) for v in value):
+            raise UserError("the address must be text, or a list of lines of text")
         parts = [one_line(str(v)) for v in value]
     else:
         text = str(value).replace("\\n", "\n")

@@ -17,14 +17,14 @@ RULE = Rule(
     "make the ground.",
     why="The reasons a notice gives must be the reasons for refusing this request: s17(1)(c) and s17(3) "
     "require the authority to say why the exemption applies and why the public interest favours it here. The "
-    "Commissioner expects each part of the prejudice test to be demonstrated for the information in question, "
-    "and the Scottish Commissioner decides 'case by case'. Paragraphs pasted from other responses, especially "
+    "Commissioner expects each part of the prejudice test to be demonstrated for the information in question. "
+    "Paragraphs pasted from other responses, especially "
     "ones that refer to figures or techniques this letter never mentions, show that the request itself was not "
     "considered.",
     example="A refusal that gives no figures but says 'The numerical data presented in this response is an "
     "un-audited snapshot'.",
     references=("FOIA s17(1)(c), s17(3)", "ICO guidance: the prejudice test (demonstrate each part)",
-                "Scottish EISR Code para 65", "SIC: informant payments decisions (case by case)"),
+                "ICO guidance: section 31, how to apply the prejudice test"),
 )
 
 # Statements of law are not stock reasoning, however often they recur: the statutory NCND formula

@@ -16,12 +16,12 @@ RULE = Rule(
     "time or cost of compliance, or gives a bare total with no breakdown (how many records, how long each).",
     why="The authority may refuse only where it estimates that compliance would exceed the appropriate limit "
     "(£600 for central government, £450 for others, at £25 an hour), counting only the time to determine "
-    "whether the information is held, locate, retrieve and extract it. The estimate must be reasonable, and "
-    "'sensible, realistic and supported by cogent evidence' (McInerney v IC and DfE [2015] UKUT 47 (AAC)); the "
-    "ICO can test how it was reached and treats a breakdown as good practice (LTT116).",
+    "whether the information is held, locate, retrieve and extract it. The estimate must be reasonable: the "
+    "ICO can test how it was reached and treats a breakdown as good practice (LTT116), and a tribunal set aside "
+    "an estimate that counted the wrong costs and ignored a quicker source (Campbell [2023] UKFTT 885 (GRC)).",
     example="'To retrieve the information officers would have to search twelve months of invoices; this would "
     "exceed the appropriate limit.' with no number of invoices or time per invoice.",
-    references=("FOIA s12; Fees Regulations 2004 regs 3-4", "McInerney v IC and DfE [2015] UKUT 47 (AAC)",
+    references=("FOIA s12; Fees Regulations 2004 regs 3-4", "Campbell v IC & Anor [2023] UKFTT 885 (GRC)", "Brown v IC and TNA (EA/2006/0088)",
                 "ICO Line to Take LTT116 (reasonable estimates)", "EIR reg 12(4)(b)"),
 )
 

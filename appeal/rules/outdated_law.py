@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from appeal.law import changes as _changes
 from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
 
@@ -21,7 +20,7 @@ RULE = Rule(
     references=("Data Protection Act 2018, Schedule 19 (amendments to FOIA s40)", "FOIA s40(3A)-(5B)"),
 )
 
-CUTOVER = dt.date(2018, 5, 25)
+CUTOVER = _changes.date("dpa-2018")  # 25 May 2018: law/changes.toml, with its reference
 OLD = ci(
     r"\bData Protection Act,? 1998\b|\bDPA,? ?1998\b|\bfirst (data protection )?principle\b|"
     r"\bSchedule [23] (of|to) the (DPA|Data Protection Act)\b|\bsection 40 ?\(3\) ?\(a\) ?\(i\)|\bs\.? ?40 ?\(3\) ?\(a\) ?\(i\)|"
