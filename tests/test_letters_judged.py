@@ -190,3 +190,22 @@ def test_regulations_are_named_in_words():
 
     assert _voice("It relies on reg12(5)(a). reg13(1) applies.", "review") == \
         "It relies on regulation 12(5)(a). Regulation 13(1) applies."
+
+
+def test_a_technicality_alone_never_leads_a_letter():
+    t = finding("subsection-not-specified", "Dear Requester")
+    letter = build_review(refusal(), [t], timeline(), ME, regime="FOIA", letter_date=dt.date(2024, 4, 1),
+                          cite=lambda p: None)
+    assert letter.grounds == [] and "subsection-not-specified" in letter.left_out_rules
+    with_one = build_review(refusal(), [FINDINGS[0], t], timeline(), ME, regime="FOIA",
+                            letter_date=dt.date(2024, 4, 1), cite=lambda p: None)
+    assert [g.rule for g in with_one.grounds] == ["ncnd-statistics", "subsection-not-specified"]
+
+
+def test_scottish_review_rights_are_a_section_19_breach():
+    r = finding("review-rights-missing", "Dear Requester")
+    letter = build_complaint(refusal("FOISA"), [FINDINGS[0], r], timeline("FOISA"), ME, regime="FOISA",
+                             letter_date=dt.date(2024, 5, 8), review_requested=dt.date(2024, 3, 5),
+                             review_responded=dt.date(2024, 4, 2), cite=lambda p: None)
+    assert "section 19" in letter.orders["breaches"] and "section 16" not in letter.orders["breaches"]
+    assert letter.orders["breached"].endswith("and 19 of the Act")

@@ -356,7 +356,9 @@ def fit(grounds: list[Ground], budget: int = GROUNDS_WORDS, minimum: int = MIN_G
     kept, total = [], 0
     for g in grounds:
         named = bool(set(g.rules or [g.rule]) & set(include))
-        if g.rule in TECHNICAL and len(substantive) >= minimum and not named:
+        # a technicality never leads: none without a substantive ground before it, and none
+        # where there are enough substantive grounds to fill the letter
+        if g.rule in TECHNICAL and (len(substantive) >= minimum or not substantive) and not named:
             continue
         w = ground_words(g)
         if len(kept) >= minimum and total + w > budget and not named:
@@ -780,7 +782,9 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
         common["assumptions"].append(
             "the review is not yet overdue: the Commissioner normally waits for its outcome")
     attachments = _attachments(common["source_name"], review, outcome)
-    orders = _orders(refusal, outcome, list(findings) + list(outcome_findings), timeline, regime)
+    # the breaches recorded are those the letter argues (and the dates show), not every weak finding
+    argued = [f for f in list(findings) + list(outcome_findings) if any(f.rule in g.rules for g in grounds)]
+    orders = _orders(refusal, outcome, argued, timeline, regime)
     form = {} if scottish else ico_form(refusal, outcome, grounds, common, accepted=accepted)
     if form:
         common["assumptions"] += form.pop("notes")
@@ -795,17 +799,18 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
 
 # What a decision notice orders, by regime: the provisions breached.
 _BREACH = {
+    # rights: where the notice must state the rights to a review and to the Commissioner
     "FOIA": {"duty": "section 1(1)", "time": "section 10(1)", "notice": "section 17",
-             "review": None, "advice": "section 16"},
+             "review": None, "advice": "section 16", "rights": "section 17"},
     "EIR": {"duty": "regulation 5(1)", "time": "regulation 5(2) or 14(2)", "notice": "regulation 14",
-            "review": "regulation 11(4)", "advice": "regulation 9"},
+            "review": "regulation 11(4)", "advice": "regulation 9", "rights": "regulation 14"},
     "FOISA": {"duty": "section 1(1)", "time": "section 10(1)", "notice": "section 16",
-              "review": "section 21(1)", "advice": "section 15"},
+              "review": "section 21(1)", "advice": "section 15", "rights": "section 19"},
     "EISR": {"duty": "regulation 5(1)", "time": "regulation 5(2)", "notice": "regulation 13",
-             "review": "regulation 16(4)", "advice": "regulation 9"},
+             "review": "regulation 16(4)", "advice": "regulation 9", "rights": "regulation 13"},
 }
 _NOTICE_RULES = {"exemption-not-explained", "subsection-not-specified", "public-interest-missing",
-                 "review-rights-missing", "ncnd-unexplained", "security-link-unexplained",
+                 "ncnd-unexplained", "security-link-unexplained",
                  "cost-limit-no-estimate", "vexatious-unexplained", "qualified-person-not-shown"}
 
 
@@ -836,6 +841,8 @@ def _orders(refusal: Refusal, outcome: Refusal | None, findings: list[Finding], 
         breaches.append(law["time"])
     if rules & _NOTICE_RULES:
         breaches.append(law["notice"])
+    if "review-rights-missing" in rules and law["rights"] not in breaches:
+        breaches.append(law["rights"])
     if law["review"] and ((timeline is not None and timeline.review_late) or "review-late" in rules):
         breaches.append(law["review"])
     return {
