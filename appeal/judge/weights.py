@@ -19,17 +19,17 @@ WEIGHTS: dict[str, int] = {
     "public-domain": 92,
     "inconsistent-disclosure": 88,  # (scan) another authority disclosed the same information
     "ncnd-statistics": 90,
-    "derivable-figures": 86,
+    "derivable-figures": 88,
     "ncnd-after-confirmation": 85,
     "national-security-mismatch": 85,
-    "error-of-law": 74,
+    "error-of-law": 82,  # the letter itself misstates the law: a lawyer leads with it
     "investigation-not-specific": 75,
     "personal-data-aggregate": 74,
     # A test the law sets and the letter does not meet.
-    "cost-estimate-unrealistic": 72,
+    "cost-estimate-unrealistic": 80,  # realism of the estimate: what wins cost cases
     "vexatious-unexplained": 72,
-    "qualified-person-not-shown": 70,
-    "irrelevant-consideration": 66,
+    "qualified-person-not-shown": 80,  # no opinion, no s36: the exemption is not engaged
+    "irrelevant-consideration": 76,
     "adverse-effect-not-shown": 66,
     "public-interest-missing": 62,
     "prejudice-not-demonstrated": 60,
