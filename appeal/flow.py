@@ -44,6 +44,7 @@ class Options:
     config: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()  # complaint: exemptions the requester accepts (the ICO form's scope)
     all: bool = False
     date: str | None = None
     template_dir: str | None = None
@@ -189,7 +190,8 @@ def make_letter(opts: Options) -> Result:
     else:
         letter = letters.build_complaint(refusal, findings, timeline, requester,
                                          review_responded=case.date("review_responded"), outcome=outcome,
-                                         outcome_findings=outcome_findings, judgement=judgement, **common)
+                                         outcome_findings=outcome_findings, judgement=judgement,
+                                         accepted=_split(opts.accept), **common)
     if regime in ("FOISA", "EISR") and opts.kind == "review" and (
             not requester.name or not (requester.email or requester.address)):
         letter.assumptions.append(

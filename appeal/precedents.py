@@ -60,6 +60,13 @@ RULE_IDS: tuple[str, ...] = (
     "review-late",
     "security-link-unexplained",
     "adverse-effect-not-shown",
+    "public-domain",
+    "derivable-figures",
+    "cost-estimate-unrealistic",
+    "error-of-law",
+    "irrelevant-consideration",
+    "vexatious-unexplained",
+    "qualified-person-not-shown",
 )
 
 KINDS = ("case", "decision_notice", "guidance", "commissioner_decision")

@@ -97,3 +97,24 @@ def test_the_complaint_template_includes_the_partial_in_one_line():
     text = (ROOT / "templates" / "letters" / "complaint_ico.md.j2").read_text(encoding="utf-8")
     assert text.count('{% include "letters/_ico_form.md.j2" %}') == 1
     assert (ROOT / "templates" / "letters" / "_ico_form.md.j2").exists()
+
+
+def test_accepted_exemptions_in_any_usual_spelling():
+    letter = complaint(accepted=("Section 40(2)", "s.30(1)", "s99"))
+    assert letter.ico_form["accepted"] == ["section 40(2)", "section 30(1)"]
+    assert letter.ico_form["disputed"] == ["section 31(1)(a)"]
+    assert any("--accept s99" in a for a in letter.assumptions)
+
+
+def test_complaint_cli_accept_option(tmp_path, capsys):
+    from appeal.cli import main
+
+    src = ROOT / "tests" / "letters" / "psni_blocks.txt"
+    out = tmp_path / "c.md"
+    with pytest.raises(SystemExit) as exc:
+        main(["complaint", str(src), "-o", str(out), "--name", "A", "--email", "a@b.org",
+              "--review-requested", "2024-01-10", "--accept", "s24(2)"])
+    assert exc.value.code in (0, None), capsys.readouterr().err
+    md = out.read_text(encoding="utf-8")
+    assert "## For the online complaint form" in md and "of 2,000 characters" in md
+    assert "Disputed: section 31(3)" in md and "Accepted: section 24(2)." in md

@@ -241,3 +241,10 @@ def test_an_exemption_ground_is_never_folded_into_another_by_shared_words():
     plans = merge([f("ncnd-statistics", "strong", span=sentence), f("investigation-not-specific", span=sentence),
                    f("ncnd-unexplained", span=sentence)], refusal("s30(3)", ncnd=True))
     assert [p.rules for p in plans] == [["ncnd-statistics", "ncnd-unexplained"], ["investigation-not-specific"]]
+
+
+def test_a_named_ground_stays_within_the_cap():
+    fs = [f(r) for r in RULES7]
+    sel = select_grounds(fs, refusal("s30(3)", "s40(5)", ncnd=True), include=("subsection-not-specified",))
+    assert len(sel.grounds) == 5 and "subsection-not-specified" in [p.lead.rule for p in sel.grounds]
+    assert "mosaic-unsupported" in [p.lead.rule for p in sel.left_out]  # the last one nobody named

@@ -1,6 +1,6 @@
 """appeal scan on a synthetic batch: six forces asked the same request; Kent and Essex
 disclosed, Norfolk, Suffolk and Surrey NCND'd in the same stock paragraph, Dorset's file
-cannot be read."""
+cannot be read. The letters come as text, a web page (Essex) and an e-mail (Suffolk)."""
 
 from __future__ import annotations
 
@@ -30,14 +30,18 @@ def run(args, capsys):
 def batch(tmp_path):
     folder = tmp_path / "replies"
     folder.mkdir()
-    for name in ("kent", "essex", "surrey", "norfolk", "suffolk"):
-        shutil.copy(LETTERS / f"{name}.txt", folder / f"{name}.txt")
+    for name in ("kent.txt", "essex.html", "surrey.txt", "norfolk.txt", "suffolk.eml"):
+        shutil.copy(LETTERS / name, folder / name)
     (folder / "dorset.pdf").write_bytes(b"%PDF-1.4\nthis is not really a PDF\n")
     return folder
 
 
+DAY = ["--date", "2024-03-20"]  # the day the batch is judged on: the review windows are open
+
+
 def scan_json(batch, capsys, *extra):
-    code, out, err = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--json", *extra], capsys)
+    code, out, err = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--json", *DAY, *extra],
+                         capsys)
     return code, json.loads(out), err
 
 
@@ -50,7 +54,7 @@ def test_every_letter_is_a_row_in_a_stable_order_with_every_column(batch, capsys
     assert code == 1 and "1 of 6 letters could not be read" in err
     assert data["schema"] == "appeal.scan/1"
     assert [Path(r["file"]).name for r in data["letters"]] == [
-        "dorset.pdf", "essex.txt", "kent.txt", "norfolk.txt", "suffolk.txt", "surrey.txt"]
+        "dorset.pdf", "essex.html", "kent.txt", "norfolk.txt", "suffolk.eml", "surrey.txt"]
     bad = data["letters"][0]
     assert bad["error"] and "dorset.pdf" in bad["error"] and bad["authority"] is None
     rows = by_authority(data)
@@ -58,19 +62,17 @@ def test_every_letter_is_a_row_in_a_stable_order_with_every_column(batch, capsys
     kent = rows["Kent Police"]
     assert (kent["reference"], kent["letter_date"], kent["regime"]) == ("FOI 24/0137", "2024-03-01", "FOIA")
     assert kent["answer"] == "disclosed" and kent["exemptions"] == [] and kent["ncnd_scope"] is None
-    # answered in full: nothing to argue (the judgement step), no grounds, no lead
-    assert kent["late"] is False and kent["outcome"] == "nothing-to-argue" and kent["grounds"] == 0 \
-        and kent["lead"] is None
+    assert kent["late"] is False and kent["outcome"] in (None, "nothing-to-argue")
+    assert kent["grounds"] == 0 and kent["lead"] is None
     assert kent["next_deadline"]["id"] == "review_request_by" and kent["next_deadline"]["date"] == "2024-05-01"
     for name in NCND:
         r = rows[name]
         assert r["answer"] == "NCND" and r["ncnd"] is True and r["ncnd_scope"] == "all"
         assert r["exemptions"] == ["s30(3)", "s31(3)"]
-        assert r["outcome"] in ("review", "fresh-request")  # judged by the clock: 2024 letters may be long past
-        assert 1 <= r["grounds"] <= 5 and r["lead"] in r["rules"]
+        assert r["outcome"] == "review" and 1 <= r["grounds"] <= 5 and r["lead"] == r["rules"][0]
         assert r["late"] in (True, False) and r["next_deadline"]["date"]
         assert "inconsistent-disclosure" in r["batch_grounds"] and "boilerplate-reasoning" in r["batch_grounds"]
-        assert "inconsistent-disclosure" in r["rules"]
+        assert "inconsistent-disclosure" in r["argued"] and "boilerplate-reasoning" in r["argued"]
         assert r["error"] is None
     # received 14 February, answered 14 March 2024: the 21st working day
     assert rows["Norfolk Constabulary"]["late"] is True and rows["Surrey Police"]["late"] is False
@@ -103,21 +105,21 @@ def test_disclosure_matrix(batch, capsys):
 def test_jobs_one_and_two_give_the_same_output(batch, capsys):
     one = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--json", "--jobs", "1"], capsys)
     two = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--json", "--jobs", "2"], capsys)
-    assert one == two
-    t1 = run(["scan", str(batch), "--jobs", "1"], capsys)
-    t2 = run(["scan", str(batch), "--jobs", "2"], capsys)
+    assert one == two and one[0] == 1 and len(json.loads(one[1])["letters"]) == 6
+    t1 = run(["scan", str(batch), "--jobs", "1", *DAY], capsys)
+    t2 = run(["scan", str(batch), "--jobs", "2", *DAY], capsys)
     assert t1 == t2
 
 
 def test_terminal_table_and_csv(batch, capsys):
-    code, out, err = run(["scan", str(batch), "--request", str(LETTERS / "request.txt")], capsys)
+    code, out, err = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), *DAY], capsys)
     assert code == 1
     assert "ERROR:" in out and "dorset.pdf" in out and "6 letters, 1 could not be read" in out
     for name in DISCLOSED + NCND:
         assert name in out
     assert "Stock text shared across authorities" in out and "Who disclosed what" in out
     assert "scanning [" not in err  # no progress bar when stderr is not a terminal
-    code, out, _ = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--csv"], capsys)
+    code, out, _ = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--csv", *DAY], capsys)
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0]) == ["File", "Authority", "Reference", "Letter date", "Regime", "Came back", "Exemptions",
                              "NCND scope", "Timing", "Next deadline", "Date", "Outcome", "Grounds", "Lead ground",
@@ -125,8 +127,7 @@ def test_terminal_table_and_csv(batch, capsys):
     assert len(rows) == 6 and rows[0]["Error"]
     surrey = next(r for r in rows if r["Authority"] == "Surrey Police")
     assert surrey["Came back"] == "NCND" and surrey["Exemptions"] == "s30(3), s31(3)" and surrey["Timing"] == "on time"
-    # judged as of today's clock: a 2024 letter's review window may have closed long ago
-    assert surrey["Next deadline"] == "review_request_by" and surrey["Outcome"] in ("review", "fresh-request")
+    assert surrey["Next deadline"] == "review_request_by" and surrey["Outcome"] == "review"
     assert "inconsistent-disclosure" in surrey["Batch grounds"]
 
 
@@ -145,10 +146,11 @@ def test_letters_for_the_batch_carry_the_batch_grounds(batch, tmp_path, capsys):
         assert "Kent Police (reference FOI 24/0137, 1 March 2024)" in text
         assert "Essex Police (reference FOI/ESX/8812, 4 March 2024)" in text
     norfolk = (out_dir / "04-norfolk-constabulary.review.md").read_text()
-    assert "in the refusals 2 other authorities sent in answer to the same request: Suffolk Constabulary and Surrey Police" in norfolk
+    assert "in the refusals that two other authorities sent in answer to the same request: Suffolk Constabulary and Surrey Police" in norfolk
     index = (out_dir / "index.md").read_text()
     assert "04-norfolk-constabulary.review.md" in index and "could not be read" in index
-    assert "nothing written (outcome: nothing-to-argue)" in index  # Kent and Essex disclosed
+    kent_row = next(line for line in index.splitlines() if "Kent Police" in line)
+    assert "nothing written" in kent_row  # Kent disclosed
     # never overwritten without --force; nothing at all is written then
     before = norfolk
     code, _out, err = run(args, capsys)
@@ -197,17 +199,19 @@ def test_different_requests_are_never_compared(batch, tmp_path, capsys):
         "dogs seized under the Dangerous Dogs Act were kept in kennels by the force during the financial year")
     other = other.replace("resulted in a suspect being charged", "were returned to their owners afterwards")
     (batch / "kent.txt").write_text(other)
-    (batch / "essex.txt").unlink()
-    code, out, _ = run(["scan", str(batch), "--json"], capsys)
+    (batch / "essex.html").unlink()
+    code, out, _ = run(["scan", str(batch), "--json", *DAY], capsys)
     data = json.loads(out)
     for row in data["letters"]:
         assert "inconsistent-disclosure" not in row["batch_grounds"]
 
 
 def test_inputs_globs_missing_files_and_bad_usage(batch, tmp_path, capsys):
-    code, out, err = run(["scan", str(batch / "*.txt"), str(tmp_path / "nope.txt"), "--json"], capsys)
+    code, out, err = run(["scan", str(batch / "*.txt"), str(batch / "*.e?l"), str(batch / "kent.txt"),
+                          str(tmp_path / "nope.txt"), "--json"], capsys)
     data = json.loads(out)
-    assert code == 1 and len(data["letters"]) == 6
+    assert code == 1 and [Path(r["file"]).name for r in data["letters"]] == [
+        "kent.txt", "norfolk.txt", "surrey.txt", "suffolk.eml", "nope.txt"]  # kent.txt named twice, read once
     assert data["letters"][-1]["error"].endswith("no such file or folder")
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -249,7 +253,9 @@ def test_per_question_matrix_and_grounds_from_the_question_split(tmp_path, capsy
     from appeal.parse import parse_text
 
     def parsed(name, answers, exemptions=()):
-        text = (LETTERS / f"{name}.txt").read_text()
+        from appeal.ingest import read_letter
+
+        text = read_letter(str(next(LETTERS.glob(f"{name}.*"))))
         r = parse_text(text, source=name)
         r.questions = [Question(number=str(i + 1), text=q, answer=a, exemptions=list(exemptions))
                        for i, (q, a) in enumerate(zip(["How many reports of theft of catalytic converters",
@@ -263,7 +269,7 @@ def test_per_question_matrix_and_grounds_from_the_question_split(tmp_path, capsy
     parsed("kent", ["answered", "answered"])
     parsed("essex", ["answered", "refused"])  # answered question 1, refused question 2
     parsed("norfolk", ["ncnd", "ncnd"])
-    code, out, err = run(["scan", str(tmp_path), "--json"], capsys)
+    code, out, err = run(["scan", str(tmp_path), "--json", *DAY], capsys)
     assert code == 0, err
     data = json.loads(out)
     rows = {r["question"][:2]: r for r in data["disclosures"]}
@@ -288,3 +294,38 @@ def test_progress_bar_only_on_a_terminal(batch, capsys, monkeypatch):
     code, out, err = run(["scan", str(batch), "--jobs", "1", "--json"], capsys)
     assert "scanning [" in err and "6/6" in err and "scanning" not in out
     json.loads(out)  # stdout stays clean JSON
+
+
+def test_odd_files_in_a_folder(batch, tmp_path, capsys):
+    """A name that is not UTF-8, an empty file, a pipe, and our own letters from an earlier
+    run in the same folder: rows with errors where they are letters, skipped where they are not."""
+    import os
+
+    odd = os.fsencode(str(batch)) + b"/caf\xe9.txt"
+    with open(odd, "wb") as fh:
+        fh.write((LETTERS / "kent.txt").read_bytes())
+    (batch / "empty.txt").write_bytes(b"")
+    os.mkfifo(batch / "pipe.txt")
+    (batch / "01-kent-police.review.md").write_text("our own letter")
+    (batch / "01-kent-police.review.docx").write_bytes(b"PK")
+    code, out, err = run(["scan", str(batch), "--json", *DAY], capsys)
+    data = json.loads(out)
+    names = [Path(r["file"]).name for r in data["letters"]]
+    assert "caf\ufffd.txt" in names and "empty.txt" in names
+    assert "pipe.txt" not in names and not any("review" in n for n in names)
+    assert code == 1 and "2 of 8 letters could not be read" in err
+    empty = next(r for r in data["letters"] if r["file"].endswith("empty.txt"))
+    assert empty["error"] and "Traceback" not in empty["error"]
+    code, out, _ = run(["scan", str(batch), *DAY], capsys)
+    assert "caf\ufffd.txt" in out
+
+
+def test_the_request_file_beside_the_replies_is_not_a_letter(batch, capsys):
+    shutil.copy(LETTERS / "request.txt", batch / "request.txt")
+    code, out, _ = run(["scan", str(batch), "--request", str(batch / "request.txt"), "--json", *DAY], capsys)
+    names = [Path(r["file"]).name for r in json.loads(out)["letters"]]
+    assert "request.txt" not in names and len(names) == 6
+    # without --request it is read, but nothing in it says anything was disclosed
+    code, out, _ = run(["scan", str(batch), "--json", *DAY], capsys)
+    row = next(r for r in json.loads(out)["letters"] if r["file"].endswith("request.txt"))
+    assert row["answer"] == "unclear"

@@ -32,6 +32,7 @@ class Letter:
     grounds: list = field(default_factory=list)  # the findings the letter argues, lead first
     batch_rules: list[str] = field(default_factory=list)  # rule ids the batch added or extended
     group: int | None = None  # request group
+    judgement: object | None = None  # adapters.Judgement
 
     @property
     def lead(self) -> str | None:
@@ -86,7 +87,8 @@ def analyse_all(jobs_list: list[Job], jobs: int, progress: Callable[[int, int], 
 
 def run(paths: list[str], *, request: str | None = None, jobs: int | None = None,
         progress: Callable[[int, int], None] | None = None, today=None) -> Batch:
-    """`today`: the day the judgement step judges as of (scan --date), else the clock."""
+    """`today` (a datetime.date, default today) is the day the batch is judged on: which
+    deadlines have passed, and so what each letter's next step is."""
     from appeal.batch import adapters, clusters as cl, grounds as gr, matrix as mx
     from appeal.batch.inputs import expand
     from appeal.rules.base import STRENGTH_ORDER
@@ -94,7 +96,10 @@ def run(paths: list[str], *, request: str | None = None, jobs: int | None = None
 
     request_text = _request(request) if request else None
     inputs = expand(paths)
-    jobs_list = [Job(i, inp.path, inp.missing, request_text) for i, inp in enumerate(inputs)]
+    if request:  # the request itself, kept beside the replies, is not one of them
+        own = os.path.realpath(request)
+        inputs = [i for i in inputs if os.path.realpath(i.path) != own]
+    jobs_list = [Job(i, inp.path, inp.missing, request_text, today) for i, inp in enumerate(inputs)]
     items = analyse_all(jobs_list, jobs or default_jobs(), progress)
     items.sort(key=lambda it: it.index)
 
@@ -123,8 +128,8 @@ def run(paths: list[str], *, request: str | None = None, jobs: int | None = None
             findings.append(inconsistent[n])
             added.append("inconsistent-disclosure")
         findings.sort(key=lambda f: (STRENGTH_ORDER[f.strength], order_of(f.rule)))
-        j = adapters.judgement(it.refusal, findings, it.timeline, today=today)
-        letters.append(Letter(it, findings, j.outcome, j.reason, j.grounds, added, groups[n]))
+        j = adapters.judgement(it.refusal, findings, it.timeline, today, keep=added)
+        letters.append(Letter(it, findings, j.outcome, j.reason, j.grounds, added, groups[n], j))
     # clusters and the matrix refer to letters by their place in the whole batch
     where = [i for i, it in enumerate(items) if it.error is None]
     for c in clusters:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 SHINGLE = 7  # words per shingle: long enough that shared shingles are not common phrases
 
-ANSWERS = ("disclosed", "partial", "NCND", "refused", "cost", "not held", "review outcome")
+ANSWERS = ("disclosed", "partial", "NCND", "refused", "cost", "not held", "review outcome", "unclear")
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Job:
     path: str
     missing: str | None = None
     request_text: str | None = None  # --request: the request sent to every authority
+    today: object | None = None  # datetime.date the batch is judged on (--date; default today)
 
 
 @dataclass
@@ -52,7 +53,7 @@ class Analysed:
 def analyse(job: Job) -> Analysed:
     from appeal.errors import UserError
 
-    out = Analysed(job.index, job.path)
+    out = Analysed(job.index, printable(job.path))
     if job.missing:
         out.error = f"{job.path}: {job.missing}"
         return out
@@ -69,6 +70,7 @@ def analyse(job: Job) -> Analysed:
             raise
         out.error = f"{job.path}: internal error: {type(exc).__name__}: {' '.join(str(exc).split())}"
     if out.error:  # nothing half-done on an error row
+        out.error = printable(out.error)
         out.refusal, out.findings, out.timeline = None, [], None
     return out
 
@@ -100,12 +102,12 @@ def _analyse(job: Job, out: Analysed) -> None:
     from appeal.batch.adapters import case_timeline
 
     refusal = _load(job.path, out.notes)
-    if refusal.source is None:
-        refusal.source = job.path
+    if refusal.source is None or refusal.source == job.path:
+        refusal.source = printable(job.path)
     if job.request_text and not refusal.request_text:
         refusal.request_text = job.request_text
         refusal.assumptions.append("the letter does not quote the request: the one given with --request is assumed")
-    timeline, dates = case_timeline(refusal)
+    timeline, dates = case_timeline(refusal, today=job.today)
     report = rules.run(refusal, timeline=timeline, dates=dates, minimum="weak")
     out.refusal = refusal
     out.findings = list(report.findings)
@@ -134,15 +136,29 @@ def _dangling(refusal) -> list[dict]:
              "hint": getattr(d, "hint", None)} for d in found]
 
 
+def printable(path: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 (kept by the OS as lone
+    surrogates) shown as U+FFFD, so the table, the JSON and the HTML never fail on them."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 # ---- what came back --------------------------------------------------------------------------
 _NOT_HELD = re.compile(
     r"\b(?:does not hold|do not hold|is not held|are not held|not held by|holds no|no (?:recorded )?information "
     r"(?:is )?held|no information (?:was )?found|does not have (?:any|the) (?:recorded )?information)\b", re.I)
 _COST = ("s12", "reg12(4)(b)")
+_GIVEN = re.compile(
+    r"\b(?:(?:is|are) (?:provided|given|set out|shown|attached|enclosed)|please find|i (?:can|am able to) "
+    r"(?:confirm|provide)|(?:we|it) (?:hold|holds) (?:the|this|some) information|the (?:answer|response) to "
+    r"(?:your )?question|information (?:you requested|requested) is (?:provided|attached|below))\b", re.I)
 
 
 def what_came_back(refusal) -> str:
-    """disclosed / partial / NCND / refused / cost / not held / review outcome."""
+    """disclosed / partial / NCND / refused / cost / not held / review outcome / unclear."""
     if refusal.is_review_outcome:
         return "review outcome"
     cites = [e.citation for e in refusal.exemptions]
@@ -158,7 +174,11 @@ def what_came_back(refusal) -> str:
         return "refused"
     if _NOT_HELD.search(refusal.text or ""):
         return "not held"
-    return "disclosed"
+    # Nothing withheld is not the same as something given: say "disclosed" only where the
+    # letter gives or attaches the information (else it may not be a reply at all).
+    if refusal.partial_disclosure or _GIVEN.search(refusal.text or ""):
+        return "disclosed"
+    return "unclear"
 
 
 # ---- the fingerprint for stock text ----------------------------------------------------------

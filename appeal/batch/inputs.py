@@ -22,7 +22,8 @@ LETTER_EXTENSIONS = frozenset({
     ".doc", ".rtf", ".odt", ".msg",
 })
 # What `scan --out-dir` writes: never read back as letters.
-_OWN_OUTPUTS = (".review.md", ".review.txt", ".complaint.md", ".complaint.txt", "scan.json")
+_OWN_OUTPUTS = (".review.md", ".review.txt", ".review.docx", ".complaint.md", ".complaint.txt", ".complaint.docx",
+                "scan.json")
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,14 @@ def _wanted(name: str) -> bool:
 
 
 def _walk(folder: str) -> list[str]:
+    """Regular files only: a pipe or device in a folder is not a letter (and could block)."""
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(root, f) for f in files if _wanted(f))
+        for f in files:
+            path = os.path.join(root, f)
+            if _wanted(f) and os.path.isfile(path):
+                found.append(path)
     return sorted(found)
 
 

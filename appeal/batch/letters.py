@@ -110,13 +110,19 @@ def build(letter, kind: str, plan: Plan, requester, letter_date: dt.date) -> tup
     # Every finding goes to the letter, which ranks, merges and caps them (appeal.judge) as the
     # single-letter commands do; the grounds the batch added are always argued.
     common = dict(regime=regime, letter_date=letter_date, received=date("received"),
-                  responded=date("responded"), review_requested=date("review_requested"), assumptions=notes,
-                  include=tuple(letter.batch_rules))
+                  responded=date("responded"), review_requested=date("review_requested"), assumptions=notes)
+    from appeal.batch.adapters import letter_kwargs
+
+    builder = L.build_review if kind == "review" else L.build_complaint
+    findings, extra = letter_kwargs(builder, letter.judgement, letter.findings, kind) if letter.judgement \
+        else (letter.grounds, {})
+    if extra:  # the builder judges: the grounds only the batch can show are named, so always argued
+        extra["include"] = tuple(letter.batch_rules)
     if kind == "review":
-        built = L.build_review(r, letter.findings, timeline, requester, **common)
+        built = L.build_review(r, findings, timeline, requester, **common, **extra)
     else:
-        built = L.build_complaint(r, letter.findings, timeline, requester, review_responded=date("review_responded"),
-                                  **common)
+        built = L.build_complaint(r, findings, timeline, requester, review_responded=date("review_responded"),
+                                  **common, **extra)
     markdown = L.to_markdown(built)
     return render_format(built, markdown, plan.fmt, letter_date), timeline
 
@@ -196,10 +202,9 @@ def index(batch, written: dict[int, str], plan: Plan, failed: dict[int, str] | N
             what = f"[{os.path.basename(written[n])}]({os.path.basename(written[n])})"
         elif failed and n in failed:
             what = f"not written: {_cell(failed[n])}"
-        elif letter.outcome:
-            what = f"nothing written (outcome: {letter.outcome})"
         else:
-            what = "nothing written: no ground strong enough to argue"
+            why = letter.outcome_reason or "no ground strong enough to argue"
+            what = f"nothing written: {_cell(why)}" + (f" ({letter.outcome})" if letter.outcome else "")
         lead = f"{len(letter.grounds)}" + (f" (lead: {letter.lead})" if letter.lead else "")
         lines.append(f"| {n + 1} | {_cell(r.authority.name or it.file)} | {_cell(r.reference or '')} | "
                      f"{it.answer} | {letter.outcome or ''} | {lead} | {what} | {when} |")

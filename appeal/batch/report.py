@@ -42,7 +42,7 @@ def row(letter) -> dict:
         return {"file": it.file, "authority": None, "reference": None, "letter_date": None, "regime": None,
                 "answer": None, "exemptions": [], "ncnd": None, "ncnd_scope": None, "late": None,
                 "next_deadline": None, "outcome": None, "outcome_reason": None, "grounds": 0, "lead": None,
-                "batch_grounds": [], "rules": [], "review_result": None, "error": it.error}
+                "batch_grounds": [], "rules": [], "argued": [], "review_result": None, "error": it.error}
     r = it.refusal
     tl = it.timeline
     late = tl.late if tl is not None else None
@@ -58,9 +58,21 @@ def row(letter) -> dict:
         "outcome": letter.outcome, "outcome_reason": letter.outcome_reason,
         "grounds": len(letter.grounds), "lead": letter.lead,
         "batch_grounds": list(letter.batch_rules), "rules": [f.rule for f in letter.grounds],
+        "argued": _argued(letter),
         "review_result": getattr(getattr(r, "review", None), "result", None) if r.is_review_outcome else None,
         "error": None,
     }
+
+
+def _argued(letter) -> list[str]:
+    """Every rule the letter argues: each ground's lead and the points merged into it."""
+    j = letter.judgement
+    found = getattr(j, "argued", None) or letter.grounds
+    out = []
+    for f in found:
+        if f.rule not in out:
+            out.append(f.rule)
+    return out
 
 
 def to_dict(batch) -> dict:
@@ -132,7 +144,7 @@ def _csv_safe(value: str) -> str:
 _TERM = (("#", None, 3), ("file", "File", 22), ("authority", "Authority", 24), ("reference", "Ref", 14),
          ("letter_date", "Date", 10), ("regime", "Law", 5), ("answer", "Came back", 14),
          ("exemptions", "Exemptions", 22), ("ncnd_scope", "NCND", 5), ("timing", "Timing", 7),
-         ("next_deadline_date", "Next deadline", 22), ("outcome", "Outcome", 9), ("grounds", "#G", 2),
+         ("next_deadline_date", "Next deadline", 31), ("outcome", "Outcome", 9), ("grounds", "#G", 2),
          ("lead", "Lead ground", 26))
 _SHORT_EVENT = {"review_request_by": "review by", "commissioner_complaint_by": "complain by"}
 

@@ -34,6 +34,8 @@ def describe_rule(rule) -> str:
     out = [f"{rule.id}: {rule.title}", f"  strength: {rule.strength_range}; regimes: {', '.join(rule.regimes)}", ""]
     out += ["What it detects", wrap(rule.detects), "", "Why it is a weakness in law", wrap(rule.why), "",
             "Example", wrap(rule.example), ""]
+    if getattr(rule, "near_miss", ""):
+        out += ["Near miss (the rule stays silent)", wrap(rule.near_miss), ""]
     out.append("References")
     out += [f"  - {ref}" for ref in rule.references]
     cited = []

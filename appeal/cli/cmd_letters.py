@@ -14,6 +14,7 @@ Email = Annotated[Optional[str], typer.Option("--email", help="Your e-mail addre
 Address = Annotated[Optional[str], typer.Option("--address", help="Your postal address; lines separated by commas (else APPEAL_ADDRESS, else the config file).")]
 Config = Annotated[Optional[str], typer.Option("--config", metavar="FILE", help="Config file with your details (default: $XDG_CONFIG_HOME/appeal/config.toml or ~/.config/appeal/config.toml).")]
 Include = Annotated[Optional[list[str]], typer.Option("--include", metavar="RULE", help="Only these rules (repeatable); a rule named here is used even when weak.")]
+Accept = Annotated[Optional[list[str]], typer.Option("--accept", metavar="EXEMPTION", help="An exemption you accept, e.g. s40(2) (repeatable): the complaint and the ICO form say the others are disputed.")]
 Exclude = Annotated[Optional[list[str]], typer.Option("--exclude", metavar="RULE", help="Leave this rule out (repeatable).")]
 AllGrounds = Annotated[bool, typer.Option("--all", help="Every ground found: weak ones too, and those past the five-ground cap (default: the five likeliest to succeed that fit two pages).")]
 LetterDate = Annotated[Optional[str], typer.Option("--date", help="The letter's date (default: today).")]
@@ -80,6 +81,7 @@ def complaint(
     config: Config = None,
     include: Include = None,
     exclude: Exclude = None,
+    accept: Accept = None,
     all_grounds: AllGrounds = False,
     date: LetterDate = None,
     template_dir: TemplateDir = None,
@@ -89,5 +91,5 @@ def complaint(
          received=received, responded=responded, review_requested=review_requested,
          review_responded=review_responded, review_outcome=review_outcome,
          name=name, email=email, address=address, config=config,
-         include=tuple(include or ()), exclude=tuple(exclude or ()), all=all_grounds,
-         date=date, template_dir=template_dir)
+         include=tuple(include or ()), exclude=tuple(exclude or ()), accept=tuple(accept or ()),
+         all=all_grounds, date=date, template_dir=template_dir)

@@ -47,7 +47,7 @@ def scan(
     email: Annotated[Optional[str], typer.Option("--email", help="Your e-mail address, for the letters.")] = None,
     address: Annotated[Optional[str], typer.Option("--address", help="Your postal address; lines separated by commas.")] = None,
     config: Annotated[Optional[str], typer.Option("--config", metavar="FILE", help="Config file with your details.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="The letters' date (default: today).")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="The day the batch is judged on and the letters are dated (default: today): which deadlines have passed, and so each letter's next step.")] = None,
 ) -> None:
     """Many letters: a table, stock text shared across authorities, who disclosed what, batch grounds."""
     if csv_out and json_out:
@@ -67,12 +67,13 @@ def scan(
         from appeal.batch.html import check_target
 
         check_target(html, force=force)
-    progress = _Progress() if sys.stderr.isatty() else None
-    today = plan.letter_date() if plan is not None else None
-    if today is None and date is not None:
-        from appeal.dates import parse_user_date
+    today = None
+    if date is not None:
+        from appeal.case import read_date
+        import datetime as dt
 
-        today = parse_user_date(date)
+        today = read_date("--date", date, dt.date.today())
+    progress = _Progress() if sys.stderr.isatty() else None
     batch = run(paths, request=request, jobs=jobs, progress=progress, today=today)
     from appeal.batch import report
 

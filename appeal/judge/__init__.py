@@ -9,6 +9,6 @@
 from __future__ import annotations
 
 from appeal.judge.outcome import decide, decide_case
-from appeal.judge.rank import GroundPlan, Selection, merge, rank, score, select_grounds
+from appeal.judge.rank import GroundPlan, Selection, cap, merge, rank, score, select_grounds
 
 __all__ = ["decide", "decide_case", "select_grounds", "rank", "merge", "score", "GroundPlan", "Selection"]

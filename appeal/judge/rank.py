@@ -194,6 +194,24 @@ def merge(findings: list[Finding], refusal: Refusal | None = None, *,
     return plans
 
 
+def cap(plans: list[GroundPlan], limit: int | None, include=()) -> tuple[list[GroundPlan], list[GroundPlan]]:
+    """At most `limit` grounds, likeliest first; a ground holding a rule named in `include`
+    stays within the cap, in place of the last ground nobody named."""
+    if limit is None or len(plans) <= limit:
+        return list(plans), []
+    named = set(include)
+    kept = list(plans[:limit])
+    for p in plans[limit:]:
+        if set(p.rules) & named:
+            drop = next((k for k in reversed(kept) if not set(k.rules) & named), None)
+            if drop is None:
+                break
+            kept.remove(drop)
+            kept.append(p)
+    kept.sort(key=plans.index)
+    return kept, [p for p in plans if p not in kept]
+
+
 def select_grounds(findings: list[Finding], refusal: Refusal | None = None, *, limit: int | None = 5,
                    all_strengths: bool = False, include: tuple[str, ...] = ()) -> Selection:
     """Rank, merge and cap. Weak findings stay out unless `all_strengths` or named in
@@ -202,9 +220,6 @@ def select_grounds(findings: list[Finding], refusal: Refusal | None = None, *, l
     usable = [f for f in ranked if all_strengths or f.strength != "weak" or f.rule in include]
     weak = [f for f in ranked if f not in usable]
     plans = merge(usable, refusal)
-    if limit is not None and len(plans) > limit:
-        kept, rest = plans[:limit], plans[limit:]
-    else:
-        kept, rest = plans, []
+    kept, rest = cap(plans, limit, include)
     rest += [GroundPlan(lead=f, score=score(f, refusal)) for f in weak]
     return Selection(grounds=kept, left_out=rest, ranked=ranked)

@@ -56,6 +56,13 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
         cost = facts.cost_estimate(text, in_request)
     review, commissioner = facts.rights(text, in_request)
     is_review = facts.is_review_outcome(text, in_request)
+    from appeal.parse.questions import split_questions
+
+    questions = split_questions(text, split, exemptions, ncnd.scope if ncnd.ncnd else None)
+    partial = facts.partial_disclosure(text, split.response_start, in_request)
+    answers = {q.answer for q in questions}
+    if "answered" in answers and answers & {"refused", "ncnd", "cost"}:
+        partial = True  # some questions answered, others refused: a partial disclosure
     outcome = None
     if is_review:
         from appeal.parse.review import review_outcome
@@ -74,7 +81,8 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
         exemptions=exemptions,
         ncnd=ncnd.ncnd,
         ncnd_scope=ncnd.scope,
-        partial_disclosure=facts.partial_disclosure(text, split.response_start, in_request),
+        partial_disclosure=partial,
+        questions=questions,
         public_interest_test=facts.public_interest_test(text, in_request),
         review_rights_stated=review,
         commissioner_rights_stated=commissioner,

@@ -11,6 +11,7 @@ says.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -387,9 +388,11 @@ def find_authority(text: str, request_spans: list[tuple[int, int]]) -> Authority
     g = gazetteer()
     low = lower(text)
     mentions = gazetteer_mentions(text, low)
-    taken = [(s, e) for s, e, _ in mentions]
+    taken = bytearray(len(text) + 1)  # positions a gazetteer name already covers
+    for s, e, _ in mentions:
+        taken[s:e] = b"\x01" * (e - s)
     for s, e_, ent in _pattern_bodies(text):
-        if any(s < te and ts < e_ for ts, te in taken):
+        if any(taken[s:e_]):
             continue
         if ent.name in g.by_name:
             ent = g.by_name[ent.name]
@@ -404,6 +407,9 @@ def find_authority(text: str, request_spans: list[tuple[int, int]]) -> Authority
     head_end = sal.start() if sal and sal.start() < len(text) // 2 else min(300, len(text) // 10)
     signoffs = [m.end() for m in finditer(_SIGNOFF, text, windows(low, ("sincerely", "faithfully", "regards"), 40, 5))]
 
+    signoffs.sort()
+    req_sorted = sorted(request_spans)
+    req_starts = [a for a, _ in req_sorted]
     scores: dict[str, float] = {}
     signals: dict[str, int] = {}
     body: dict[str, int] = {}
@@ -413,7 +419,8 @@ def find_authority(text: str, request_spans: list[tuple[int, int]]) -> Authority
         name = ent.name
         entries[name] = ent
         spans.setdefault(name, []).append((s, e))
-        in_req = any(rs <= s < re_ for rs, re_ in request_spans)
+        k = bisect_right(req_starts, s) - 1
+        in_req = k >= 0 and s < req_sorted[k][1]
         sig = bool(_AFTER_SIGNAL.match(text, e)) or bool(_BEFORE_SIGNAL.search(text[max(0, s - 60):s]))
         w = 1.0
         if in_req:
@@ -426,7 +433,8 @@ def find_authority(text: str, request_spans: list[tuple[int, int]]) -> Authority
         if sig and not in_req:
             w += 4.0
             signals[name] = signals.get(name, 0) + 1
-        if any(0 <= s - so < 300 for so in signoffs):
+        k = bisect_right(signoffs, s) - 1
+        if k >= 0 and s - signoffs[k] < 300:
             w += 2.0
         elif not sig and (_THIRD_PARTY_BEFORE.search(text[max(0, s - 50):s]) or _THIRD_PARTY_AFTER.match(text, e)):
             w *= 0.3

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from appeal.model import CostEstimate
-from appeal.parse.scan import finditer, lower, windows
+from appeal.parse.scan import find_all, finditer, lower, windows
 
 # ---- NCND --------------------------------------------------------------------------------------
 _NCND_ASSERT = re.compile(
@@ -251,14 +251,23 @@ _REVIEW_OUTCOME = re.compile(
     r"(?:internal\s+)?review|result\s+of\s+(?:the|your)\s+internal\s+review|(?m:^[^\n]{0,100}:\s*(?:FOI\s+|internal\s+)review[ \t]*$)|"
     r"(?:have|has)\s+reviewed\s+(?:the|our)\s+(?:original\s+)?(?:decision|response|handling)|"
     r"(?m:^[^\n]{0,80}\breview\s+of\s+(?:our\s+|the\s+)?(?:response|decision)[ \t]*$)|"
-    r"(?:your|the)\s+requirement\s+for\s+(?:a\s+)?review(?!\s+(?:must|should|can|may|needs?|has\s+to|is\s+to)\b)|"
-    r"(?:I|we)\s+have\s+(?:now\s+)?(?:reviewed|considered)\s+(?:the|your)\s+(?:complaint|circumstances|appeal|original\s+"
+    r"(?:your|the)\s+requirement\s+for\s+(?:a\s+)?review(?!\s+(?:must|should|can|may|needs?|has\s+to|is\s+to)\b))"
+)
+# More ways an outcome says so, tried only near their own words (speed).
+_REVIEW_OUTCOME2 = re.compile(
+    r"(?i)(?:(?:I|we)\s+have\s+(?:now\s+)?(?:reviewed|considered)\s+(?:the|your)\s+(?:complaint|circumstances|appeal|original\s+"
     r"(?:decision|response|request|handling))|(?:the\s+)?panel\s+(?:has\s+)?reviewed|review\s+(?:meeting|panel)\s+was\s+"
     r"(?:held|convened)|(?:following|further\s+to)\s+your\s+request\s+for\s+(?:a|an)\s+(?:internal\s+)?review|"
     r"(?:I|we)\s+have\s+handled\s+your\s+request\s+for\s+(?:a|an)\s+(?:internal\s+)?review|"
     r"(?:I|we)\s+(?:uphold|have\s+upheld|do\s+not\s+uphold|partially\s+uphold|partly\s+uphold)\s+your\s+(?:complaint|appeal)|"
-    r"you\s+requested\s+(?:a|an)\s+(?:internal\s+)?review\s+of|(?m:^[ \t]*internal\s+review\s*[:\-–][^\n]{0,120}$)|"
-    r"(?m:^[^\n]{0,60}\binternal\s+review\s+(?:response|outcome|decision)[ \t]*:?[ \t]*$))"
+    r"\band\s+uphold\s+your\s+(?:complaint|appeal)|you\s+requested\s+(?:a|an)\s+(?:internal\s+)?review\s+of)"
+)
+_REVIEW2_WORDS = ("reviewed", "considered the complaint", "considered your", "panel", "review meeting",
+                  "request for a review", "request for an internal", "handled your", "uphold your", "upheld your",
+                  "you requested a")
+# An "Internal review" heading: the line it stands on, or "INTERNAL REVIEW:" in capitals.
+_REVIEW_HEADING = re.compile(
+    r"(?i)[ \t]*internal\s+review\s*[:\-–][^\n]{0,120}|[^\n]{0,60}\binternal\s+review\s+(?:response|outcome|decision)[ \t]*:?[ \t]*"
 )
 
 
@@ -268,14 +277,25 @@ _CONDITIONAL = re.compile(r"(?i)\b(?:if|should|when|once)\s+you\b|\byou\s+(?:can
 
 def is_review_outcome(text: str, in_request) -> bool:
     wins = windows(lower(text), ("review", "upheld", "uphold", "original decision", "original response",
-                                 "substituted", "panel", "complaint", "considered your"), 120, 80, align=True)
-    for m in finditer(_REVIEW_OUTCOME, text, wins):
-        if in_request(m.start()):
+                                 "substituted"), 120, 80, align=True)
+    low = lower(text)
+    for p in find_all(low, "internal review"):
+        if in_request(p):
             continue
-        s = _sentence_start(text, m.start())
-        if _CONDITIONAL.search(text, s, m.start()):
-            continue  # "if you are not content with the outcome of the internal review, ..."
-        return True
+        ls, le = low.rfind("\n", 0, p) + 1, low.find("\n", p)
+        le = len(text) if le == -1 else le
+        if (le - ls < 200 and _REVIEW_HEADING.fullmatch(text, ls, le)) or text.startswith("INTERNAL REVIEW:", p):
+            return True
+    for rx, w in ((_REVIEW_OUTCOME, wins), (_REVIEW_OUTCOME2, None)):
+        if w is None:
+            w = windows(low, _REVIEW2_WORDS, 70, 60)
+        for m in finditer(rx, text, w):
+            if in_request(m.start()):
+                continue
+            s = _sentence_start(text, m.start())
+            if _CONDITIONAL.search(text, s, m.start()):
+                continue  # "if you are not content with the outcome of the internal review, ..."
+            return True
     return False
 
 

@@ -37,7 +37,8 @@ def _month_alt() -> str:
 
 
 _MONTH = _month_alt()
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?\s+)"
+_WEEKDAY = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?\s+|"
+            r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)")
 # 23rd October 2019, 25th September, Friday 18 November 2022, 1st of May 2020
 _DAY_MONTH = re.compile(
     rf"(?<![\w/.])(?:{_WEEKDAY})?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?,?"
@@ -48,7 +49,8 @@ _MONTH_DAY = re.compile(
     rf"(?<![\w/])(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
 )
 # 19/11/2012, 31/03/15, 11/06/25, 05.08.15
-_NUMERIC = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})([/.])(?P<m>\d{1,2})\2(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)")
+_NUMERIC = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})(?:([/.])(?P<m>\d{1,2})\2(?P<y>\d{4}|\d{2})|-(?P<m2>\d{1,2})-(?P<y2>(?:19|20)\d\d))"
+                      r"(?![\w/\-]|\.\d)")
 _ISO = re.compile(r"(?<![\w/.\-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w/])")
 
 
@@ -76,8 +78,9 @@ def _month_no(word: str) -> int:
 
 def _hit(m: re.Match, numeric: bool = False) -> DateHit | None:
     d = int(m["d"])
-    mo = int(m["m"]) if numeric else _month_no(m["m"])
-    y = m["y"]
+    hyphen = numeric and "m2" in m.re.groupindex and m["m2"] is not None  # 28-07-2021
+    mo = int(m["m2"] if hyphen else m["m"]) if numeric else _month_no(m["m"])
+    y = m["y2"] if hyphen else m["y"]
     year = None
     if y:
         year = int(y)
@@ -130,13 +133,19 @@ def find_dates(text: str) -> list[DateHit]:
 # ---- letter date -----------------------------------------------------------------------
 # (label pattern, rank): lower rank wins; position breaks ties.
 _LETTER_LABELS = [
-    (re.compile(r"\b(?:date\s+of\s+(?:response|reply|letter|decision|this\s+letter)|date\s+responded"
+    (re.compile(r"\b(?:date\s+of\s+(?:response|reply|letter|decision|this\s+letter)|date\s+responded|(?m:^[ \t]*)issued"
                 r"|(?<!we )(?<!We )(?<!I )responded\s+on|response\s+date|date\s+of\s+issue|date\s+sent)\b", re.I), 1),
     (re.compile(r"(?m)^[ \t]*(?:date|dat\s+e)[ \t]*[:\-–]", re.I), 2),
     (re.compile(r"\b(?:date\s+published|publish(?:ed)?\s+date|published(?:\s+on)?|date\s+of\s+publication)\b",
                 re.I), 4),
     (re.compile(r"(?m)^[ \t]*dated\b", re.I), 5),
+    # a page's own key: "Responded Fri 24 March 2023", "Response 28-07-2021"
+    (re.compile(r"(?m)^[ \t]*(?:responded|response)\b[ \t]*[:\-–]?(?=[ \t]*(?:[A-Z][a-z]{2}\.?,?[ \t]+)?\d)", re.I), 2),
 ]
+_DATE_BEFORE_HEAD = re.compile(
+    rf"(?<![\w/])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d(?=\s+(?:Our\s+ref|Your\s+ref|Dear\b|Ref(?:erence)?\b))",
+    re.I,
+)
 _DATE_LINE_TAIL = re.compile(r"[ \t]*(?:$|\||Dear\b|Case\b|Ref|Our\b|Your\b|[A-Z][a-z]+[ \t]+Reference)", re.M)
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|and\b|until\b)", re.I)
 
@@ -144,8 +153,8 @@ _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|and\b|until\b)", re.I)
 def letter_date(text: str, body_start: int) -> tuple[dt.date | None, str | None]:
     """Return (date, how) for the date of the letter itself."""
     best: tuple[int, int, dt.date] | None = None
-    wins = windows(lower(text), ("date", "dat e", "responded", "published", "publish", "issue", "sent"), 40, 30,
-                   align=True)
+    wins = windows(lower(text), ("date", "dat e", "responded", "response", "published", "publish", "issue", "sent"),
+                   40, 30, align=True)
     for rx, rank in _LETTER_LABELS:
         for m in finditer(rx, text, wins):
             h = date_at(text, m.end())
@@ -164,9 +173,19 @@ def letter_date(text: str, body_start: int) -> tuple[dt.date | None, str | None]
             continue
         if not _DATE_LINE_TAIL.match(text, h.end):
             continue
+        prev = text[:m.start()].rstrip().rsplit("\n", 1)[-1].strip().lower()
+        if prev.endswith(":") and re.search(r"published|updated|modified|received|requested", prev):
+            continue  # the value of a page key ("First published:"), not the letter's date
         d = h.date()
         if d and (best is None or (3, m.start()) < best[:2]):
             best = (3, m.start(), d)
+    if best is None or best[0] > 3:
+        # a page flattened to one line: the date just before "Our ref" or "Dear"
+        for m in _DATE_BEFORE_HEAD.finditer(text, 0, min(len(text), 1500)):
+            h = date_at(text, m.start(), span=0)
+            if h and h.year is not None and (d := h.date()) and (best is None or best[0] > 3):
+                best = (3, m.start(), d)
+                break
     if best is None:
         return None, None
     return best[2], ("label" if best[0] != 3 else "line")
@@ -176,10 +195,10 @@ def letter_date(text: str, body_start: int) -> tuple[dt.date | None, str | None]
 _RECEIVED_LABELS = [
     (re.compile(r"\b(?:date\s+(?:of\s+)?(?:request\s+)?received|date\s+of\s+receipt|request\s+received"
                 r"|received\s+date|date\s+of\s+request|date\s+requested|request\s+date)\b[ \t]*[:\-–]?", re.I), 1),
-    (re.compile(r"(?m)^[ \t]*received\b[ \t]*[:\-–]?", re.I), 1),
+    (re.compile(r"(?m)^[ \t]*(?:received|requested)\b[ \t]*[:\-–]?", re.I), 1),
     # "... your request for information received on 25th September", "which we received on"
-    (re.compile(r"\b(?:request|e-?mail|letter|application|correspondence)\b[^.\n]{0,60}?\breceived"
-                r"(?:\s+(?:by\s+(?:us|this\s+office|the\s+\w+)|in\s+this\s+office|here))?(?:\s+on)?\b", re.I), 2),
+    (re.compile(r"\b(?:request|e-?mail|letter|application|correspondence)\b[^.\n]{0,120}?\breceived"
+                r"(?:\s+(?:by\s+(?:us|this\s+office|the\s+(?:[\w’']+\s+){0,3}?[A-Za-z’']+(?=\s+on\b))|in\s+this\s+office|here))?(?:\s+on)?\b", re.I), 2),
     (re.compile(r"\bwhich\s+(?:we|was)\s+received(?:\s+on)?\b", re.I), 2),
     # "Thank you for your e-mail of 15 November", "your request dated 20th April 2023"
     (re.compile(r"\byour\s+(?:(?:recent|original|information|FOI|FOIA|freedom\s+of\s+information)\s+)?"
@@ -198,8 +217,8 @@ def received_date(
     low = lower(text)
     near = {
         0: windows(low, ("date", "request", "receipt", "received"), 30, 40, align=True),
-        1: windows(low, ("received",), 5, 10, align=True),
-        2: windows(low, ("received",), 90, 40),
+        1: windows(low, ("received", "requested"), 5, 10, align=True),
+        2: windows(low, ("received",), 140, 60),
         3: windows(low, ("received",), 30, 40),
         4: windows(low, ("your ",), 5, 70),
         5: windows(low, ("dated",), 20, 5),
@@ -241,7 +260,7 @@ def received_date(
 
 
 # ---- reference -----------------------------------------------------------------------------
-_VAL = r"(?P<v>(?=[A-Z0-9\-/_ ]*\d)[A-Z]{0,8}[\-/ ]?[A-Z0-9][A-Z0-9/_\-.]*(?:[ ]?[\-–/][ ]?\d[A-Z0-9/_\-]*|[ ]\d{2,}[A-Z0-9/_\-]*)*)"
+_VAL = r"(?P<v>(?=[A-Z0-9\-/_ ]*\d)[A-Z]{0,8}[\-/ ]?[A-Z0-9][A-Z0-9/_\-.]*(?:[ ]?[\-–/][ ]?\d[A-Z0-9/_\-]*|[ ]\d{2,}[A-Z0-9/_\-]*(?![ \t]+(?-i:[A-Z][a-z]{2})))*)"
 _STRONG_LABELS = (
     r"our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?|ref(?:erence)?\s*(?:no|number)\.?|"
     r"(?:FOI|FOIA|EIR|FOISA|freedom\s+of\s+information|information)\s+(?:request\s+)?(?:ref(?:erence)?|no|number)\.?"
@@ -250,7 +269,7 @@ _STRONG_LABELS = (
     r"(?<=\n)reference|(?<=\n)ref\.?|^reference|^ref\.?|\[ref\.?|our\s+ref\.?"
 )
 _REF_STRONG = re.compile(rf"(?:{_STRONG_LABELS})[ \t]*[:#\-–]?[ \t]*\n?[ \t]*{_VAL}", re.I | re.M)
-_REF_REQUEST_LINE = re.compile(rf"(?m)^[ \t]*request[ \t]*:[ \t]*{_VAL}[ \t]*$", re.I)
+_REF_REQUEST_LINE = re.compile(rf"(?m)^[ \t]*request[ \t]*(?::[ \t]*{_VAL}|[ \t]+(?P<n>\d{{5,}}))[ \t]*$", re.I)
 _REF_SUBJECT = re.compile(
     rf"(?:freedom\s+of\s+information(?:\s+act)?(?:\s+\((?:FOIA?|FOI)\))?|FOIA?|EIR|environmental\s+information"
     rf"(?:\s+regulations)?)\s+request[ \t]*(?:no\.?|number)?[ \t]*[:\-–—][ \t]*{_VAL}",
@@ -261,12 +280,24 @@ _REF_REQUEST_CODE = re.compile(r"\brequest[ \t]+(?P<v>[A-Z]{1,6}[\-/][A-Z0-9/_\-
 _REF_WEAK = re.compile(rf"\b(?:(?:quoting|quote)\s+(?:the\s+)?)?(?:reference|ref\.?)(?:\s+(?:no|number)\.?)?[ \t]*:?[ \t]*{_VAL}", re.I)
 # heading lines: "Intelligence reports (180A/24)", "Informants - 910/12"
 _REF_TITLE = re.compile(r"(?m)^[^\n]{2,120}?(?:\(|[ \t][\-–][ \t])(?P<v>\d{1,6}[A-Z]?[/_]\d{2})\)?[ \t]*$")
-_REF_FOI_LINE = re.compile(r"(?m)^[ \t]*(?P<v>FOI[ \-/]?\d[\d/\-_]{2,}|FOI[ \-]?\d{4}/\d+)[ \t]*$", re.I)
-_REF_FOI_ANY = re.compile(r"\b(?P<v>FOI[ \-]?\d{4}/\d{3,})\b", re.I)
+_REF_FOI_LINE = re.compile(r"(?m)^[ \t]*[\-•]?[ \t]*(?P<v>(?:FOIR?|EIR|ATISN|RFI|IR)[ \-/]?\d[\d/\-_]{2,}|FOI[ \-]?\d{4}/\d+)"
+                           r"(?:[ \t]*$|[ \t]+(?:[\-–—][ \t]+)?(?:in\s+any|review\s+of|[A-Z][a-z]))")
+_REF_FOI_ANY = re.compile(r"\b(?P<v>FOI[ \-]?\d{4}/\d{3,}|FOI/\d{4,})\b", re.I)
+# a page title carrying the reference: "FOI request (FOIR-496350235)"
+_REF_TITLE_CODE = re.compile(r"(?m)^[^\n]{2,120}?\((?P<v>[A-Z]{2,8}[\-/ ]?\d[\w/\-]{3,})\)[ \t]*$")
+# a key and its value on the next line, as gov.scot pages print them: "- FOI reference\n- FOI/2023..."
+_REF_KEY_NEXT = re.compile(r"(?im)^[ \t]*[\-•]?[ \t]*(?:FOI|EIR|request|case)\s+ref(?:erence)?[ \t]*:?[ \t]*\n[ \t]*[\-•]?[ \t]*"
+                           r"(?P<v>[A-Z]{0,8}[\-/ ]?\d[\w/\-]{3,})")
 
 
-def _clean_ref(v: str) -> str | None:
+def _clean_ref(v: str | None) -> str | None:
+    if not v:
+        return None
     v = v.strip().rstrip(".,;:)]")
+    # a word swept in before the value ("was 2025...", "Review of ...") is not part of it
+    w = re.match(r"(?:[A-Za-z]+[ ])+(?=\d)", v)
+    if w and not w.group(0).strip().replace(" ", "").isupper():
+        v = v[w.end():]
     v = re.sub(r"\s*([\-–/])\s*", r"\1", v).replace("–", "-")
     if not re.search(r"\d", v):
         return None
@@ -283,16 +314,22 @@ def reference(text: str, request_spans: list[tuple[int, int]]) -> str | None:
         return any(s <= pos < e for s, e in request_spans)
 
     head = text[:2500]
+    # a page's title lines: the first few, and only those before the request is quoted
+    title = "\n".join(text.splitlines()[:8])
+    if request_spans:
+        title = title[:request_spans[0][0]]
     for rx, region in (
         (_REF_STRONG, text), (_REF_REQUEST_LINE, text), (_REF_SUBJECT, text), (_REF_ANNEX, text),
         (_REF_REQUEST_CODE, text),
-        (_REF_TITLE, "\n".join(text.splitlines()[:8])), (_REF_FOI_LINE, head), (_REF_FOI_ANY, head),
+        (_REF_KEY_NEXT, head),
+        (_REF_TITLE, title), (_REF_TITLE_CODE, "\n".join(text.splitlines()[:4])),
+        (_REF_FOI_LINE, head), (_REF_FOI_ANY, head),
         (_REF_WEAK, text),
     ):
         for m in rx.finditer(region):
-            if region is text and in_request(m.start()):
+            if in_request(m.start()):  # every region is a prefix of the text: same positions
                 continue
-            ref = _clean_ref(m["v"])
+            ref = _clean_ref(m["v"] if m["v"] is not None else m["n"]) if "n" in rx.groupindex else _clean_ref(m["v"])
             if ref:
                 return ref
     return None

@@ -44,7 +44,7 @@ _END_HEADING = re.compile(
 )
 # A line that starts the authority's answer.
 _END_PHRASE = re.compile(
-    r"(?im)^[ \t]*(?:having\s+made\s+enquiries|having\s+considered|we\s+have\s+(?:now\s+)?(?:considered|looked|had|"
+    r"(?im)^[ \t]*(?:having\s+made\s+enquiries|having\s+considered|(?:I|we)\s+have\s+(?:now\s+)?concluded|we\s+have\s+(?:now\s+)?(?:considered|looked|had|"
     r"completed|carried\s+out)|your\s+request\s+(?:for\s+information\s+)?(?:has|was)\s+(?:now\s+)?been|"
     r"I\s+am\s+(?:required|obliged)\s+by\s+the\s+freedom|we\s+have\s+(?:now\s+)?(?:dealt|handled)\s+with|under\s+the\s+freedom\s+of\s+information\s+act\s*\(FOIA\)\s+we|"
     r"we\s+are\s+therefore\s+dealing|we\s+have\s+considered|section\s+14\s*\(1\)\s+provides|"
@@ -64,8 +64,8 @@ _END_PHRASE = re.compile(
     r"no\s+(?:recorded\s+)?information\s+(?:is\s+)?held|section\s+1\s+of\s+the\s+freedom\s+of\s+information|"
     r"the\s+exemptions?\s+(?:applicable|which\s+appl|that\s+appl|being\s+applied|applied)|"
     r"compliance\s+with\s+(?:this|your)\s+request|(?:to\s+)?comply(?:ing)?\s+with\s+(?:this|your)\s+request\s+would|"
-    r"(?-i:(?:[A-Z][\w'’&\-]+\s+){1,5})(?:believes|considers|estimates|has\s+(?:now\s+)?(?:considered|decided|located|searched)|"
-    r"is\s+(?:unable|not\s+able|able)|cannot|(?:does|do)\s+not\s+(?:hold|have)|holds?\s+(?:no\s+|the\s+|some\s+)?"
+    r"(?-i:(?:[A-Z][\w'’&\-]+\s+(?:(?:for|of|and|the|&)\s+)?){1,5})(?:believes|considers|estimates|has\s+(?:now\s+)?(?:considered|decided|located|searched)|"
+    r"is\s+(?:unable|not\s+able|able)|cannot|(?:does|do)\s+not\s+(?:hold|have)|holds?\s+(?:no\s+|the\s+|some\s+|this\s+|that\s+|these\s+|such\s+)?"
     r"(?:information|data|records|details)|can\s+(?:now\s+)?confirm))"
 )
 # The authority's voice where line breaks are lost (a page flattened to one line): the same
@@ -74,7 +74,7 @@ _END_SENTENCE = re.compile(
     r"(?<=[.!?:”\"\d][ \t])(?:(?:I|we)\s+can\s+(?:now\s+)?confirm|(?:I|we)\s+responded\s+to\s+your|(?:I|we)\s+have\s+(?:today\s+|now\s+)?decided|"
     r"(?:I|we)\s+(?:am|are)\s+(?:unable|able|writing\s+to\s+(?:inform|advise|confirm))|unfortunately\b|"
     r"please\s+find\s+(?:below|attached|enclosed)|(?:this|the)\s+information\s+is\s+(?:exempt|withheld|not\s+held)|"
-    r"(?-i:(?:[A-Z][\w'’&\-]+\s+){1,5})(?:can|will|does|shall)\s+neither\s+confirm|it\s+is\s+estimated|"
+    r"(?-i:(?:[A-Z][\w'’&\-]+\s+(?:(?:for|of|and|the|&)\s+)?){1,5})(?:can|will|does|shall)\s+neither\s+confirm|it\s+is\s+estimated|"
     r"compliance\s+with\s+(?:this|your)\s+request|the\s+exemptions?\s+(?:applicable|which\s+appl|applied))",
     re.I,
 )
@@ -121,21 +121,20 @@ class RequestSplit:
 
 
 def _end_of_request(text: str, start: int) -> int | None:
-    """The start of the response after a request that begins at `start`."""
-    cands = []
-    for rx in (_END_HEADING, _END_PHRASE, _END_SENTENCE, _END_LIST, _END_FIGURES):
-        m = rx.search(text, start)
-        if rx is _END_LIST or rx is _END_FIGURES:
-            while m is not None and _REQUESTISH.search(m.group(0)):
-                m = rx.search(text, m.end())
-        # an answer marker with nothing quoted before it ends nothing
-        while m is not None and (m.start() <= start or not text[start:m.start()].strip()):
-            m = rx.search(text, m.end())
-        if m:
-            cands.append(m.start())
-    if cands:
-        return min(cands)
-    return None
+    """The start of the response after a request that begins at `start`. The cheap line
+    patterns go first; the costlier ones are searched only up to the best end so far."""
+    best = None
+    for rx in (_END_HEADING, _END_PHRASE, _END_LIST, _END_FIGURES, _END_SENTENCE):
+        stop = len(text) if best is None else best
+        m = rx.search(text, start, stop)
+        # an answer marker with nothing quoted before it ends nothing (but a response heading
+        # straight after a request heading means the request is not printed)
+        while m is not None and (m.start() < start or (rx is not _END_HEADING and not text[start:m.start()].strip())
+                                 or ((rx is _END_LIST or rx is _END_FIGURES) and _REQUESTISH.search(m.group(0)))):
+            m = rx.search(text, m.end(), stop)
+        if m and (best is None or m.start() < best):
+            best = m.start()
+    return best
 
 
 def _fallback_end(text: str, start: int) -> int:
@@ -149,6 +148,12 @@ def _fallback_end(text: str, start: int) -> int:
         if pos - start > 4000:
             break
     return min(pos, len(text))
+
+
+def _asks(text: str, block: tuple[int, int]) -> bool:
+    body = text[block[0]:block[1]].strip()
+    first = body.split("\n", 1)[0]
+    return "?" in body or bool(_REQUESTISH.search(first))
 
 
 def _answers_at(text: str, pos: int) -> bool:
@@ -196,8 +201,11 @@ def find_request(text: str) -> RequestSplit:
         e = _end_of_request(text, s)
         if e is None:
             e = _fallback_end(text, s)
-        if blocks and any(b[0] >= e for b in blocks):
-            spans = [(s, e)] + [b for b in blocks if b[0] >= e]
+        # numbered blocks after the response has begun are requests only when they ask
+        # ("Request 2\nHow many ...?"), not when they answer ("Question 2\nThere were 57.")
+        later = [b for b in blocks if b[0] >= e and _asks(text, b)]
+        if later:
+            spans = [(s, e)] + later
             return RequestSplit(spans, e)
         return RequestSplit([(s, e)], e)
     if blocks:

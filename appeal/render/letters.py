@@ -210,8 +210,10 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
     both = list(findings) + list(review_findings)
     from_review = {id(f) for f in review_findings}
     plans = merge(both, refusal, source=lambda f: id(f) in from_review)
-    if limit is not None:  # the cap; a ground the user named (--include) always stays
-        plans = plans[:limit] + [p for p in plans[limit:] if set(p.rules) & set(include)]
+    if limit is not None:  # the cap; a ground the user named (--include) stays within it
+        from appeal.judge import cap
+
+        plans = cap(plans, limit, include)[0]
     used: list[str] = [_norm(request or "")] if request else []
     quoted_in: dict[str, int] = {}  # a passage quoted inline -> the ground that quoted it
     asked: set[str] = set()
@@ -681,7 +683,9 @@ def _choose(findings: list[Finding], review_findings: list[Finding], refusal: Re
     cap = None if all_strengths else limit
     rev = {id(f) for f in kept_rev}
     plans = merge(kept + kept_rev, refusal, source=lambda f: id(f) in rev)
-    left_rules = [p.lead.rule for p in plans[cap:] if not set(p.rules) & set(include)] if cap is not None else []
+    from appeal.judge import cap as capped
+
+    left_rules = [p.lead.rule for p in capped(plans, cap, include)[1]] if cap is not None else []
     if left_rules:
         left["below the cap"] = len(left_rules)
     weak = [f.rule for f in list(findings) + list(review_findings) if f not in kept and f not in kept_rev]
@@ -887,12 +891,14 @@ def ico_form(refusal: Refusal, outcome: Refusal | None, grounds: list[Ground], c
         for e in (r.exemptions if r is not None else ()):
             if e.citation not in relied:
                 relied.append(e.citation)
-    accepted_set = {a.strip().lower().replace(" ", "") for a in accepted}
-    acc = [c for c in relied if c.lower() in accepted_set]
+    accepted_set = {_canonical(a) for a in accepted if a.strip()}
+    acc = [c for c in relied if _canonical(c) in accepted_set]
     disputed = [c for c in relied if c not in acc]
     who = common["authority"] or "the authority"
     dates = common["dates"]
     notes = []
+    for a in sorted(accepted_set - {_canonical(c) for c in relied}):
+        notes.append(f"--accept {a}: the authority did not rely on it, so it is not mentioned")
 
     # Box 1: what is the complaint (scope, disputed and accepted exemptions).
     parts = []
@@ -954,6 +960,13 @@ def ico_form(refusal: Refusal, outcome: Refusal | None, grounds: list[Ground], c
         "disputed": [_provision(c, regime) for c in disputed], "accepted": [_provision(c, regime) for c in acc],
         "ncnd": bool(refusal.ncnd), "documents": docs, "notes": notes,
     }
+
+
+def _canonical(citation: str) -> str:
+    """'Section 40(2)', 's.40(2)', 's40(2)' -> 's40(2)'; 'regulation 13' -> 'reg13'."""
+    c = re.sub(r"\s+", "", citation.strip().lower())
+    c = re.sub(r"^(section|sec\.?|s\.?)(?=\d)", "s", c)
+    return re.sub(r"^(regulation|reg\.?|r\.?)(?=\d)", "reg", c)
 
 
 def _lower_first(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from appeal.errors import UserError
 from appeal.model import STRENGTHS, Finding, Refusal, Timeline
+from appeal.rules.asks import add_fallbacks
 from appeal.rules.base import STRENGTH_ORDER
 from appeal.rules.context import Context, Report, build_timeline
 from appeal.rules.registry import all_rules, get_rule, order_of
@@ -60,6 +61,7 @@ def run(
     limit = STRENGTH_ORDER[minimum]
     findings = [f for f in findings if STRENGTH_ORDER[f.strength] <= limit]
     findings.sort(key=lambda f: (STRENGTH_ORDER[f.strength], order_of(f.rule)))
+    findings = add_fallbacks(ctx, findings)
     return Report(findings=findings, notes=ctx.notes, timeline=timeline)
 
 

@@ -31,6 +31,7 @@ class Rule:
     why: str  # why it is a weakness in law
     example: str  # a short synthetic example of the weakness
     references: tuple[str, ...] = ()  # statute and guidance, as a reader would cite them
+    near_miss: str = ""  # a case that looks like the weakness but is not one (the rule stays silent)
     # A generic rule runs after the specific ones and leaves alone the exemptions a specific
     # finding already covers (so one weakness is argued once, in its sharpest form).
     generic: bool = False

@@ -50,7 +50,7 @@ def check(ctx):
         return [ctx.finding(
             RULE, strength, evidence,
             scope="part" if len(ncnd_qs) < len(getattr(ctx.refusal, "questions", [])) else "all",
-            words=[], case_level=False,
+            words=distinct(prof.words("statistics"))[:3], case_level=False,
             citations=[e.citation for e in ctx.exemptions],
             s31_3=any(e.citation.startswith("s31(3)") for e in ctx.exemptions),
             questions=[q.number for q in counts if q.number],

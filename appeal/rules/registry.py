@@ -39,6 +39,14 @@ CATALOGUE = (
     "review_late",
     "security_link_unexplained",
     "adverse_effect_not_shown",
+    # new grounds (issue 9 A)
+    "public_domain",
+    "derivable_figures",
+    "cost_estimate_unrealistic",
+    "error_of_law",
+    "irrelevant_consideration",
+    "vexatious_unexplained",
+    "qualified_person_not_shown",
 )
 
 # Catalogue ids that need more than one letter: they fire only with batch context (appeal scan).

@@ -1,0 +1,104 @@
+"""A numbered request split into questions, with what came back for each: answered, not
+held, refused (and under which exemptions), NCND, cost. Partial disclosure follows; a full
+answer with a bolt-on NCND over "any other information" is a full answer."""
+
+from __future__ import annotations
+
+from appeal.parse import parse_text
+
+
+def answers(r):
+    return [(q.number, q.answer, q.exemptions) for q in r.questions]
+
+
+def test_q1_answered_q2_to_4_ncnd():
+    r = parse_text(
+        "Request\n"
+        "1) How many intelligence logs were created in 2023?\n"
+        "2) How many of these relate to financial investigations?\n"
+        "3) How many were submitted by the source handling unit?\n"
+        "4) How many of those relate to financial investigations?\n"
+        "Response\n"
+        "1. How many intelligence logs were created in 2023?\n"
+        "129,091\n"
+        "For questions 2, 3, and 4 above.\n"
+        "Anyshire Police will neither confirm nor deny that we hold any of the requested information, as the "
+        "following exemptions apply: Section 24(2) National Security, Section 31(3) Law Enforcement.\n"
+    )
+    assert answers(r) == [
+        ("1", "answered", []),
+        ("2", "ncnd", ["s24(2)", "s31(3)"]),
+        ("3", "ncnd", ["s24(2)", "s31(3)"]),
+        ("4", "ncnd", ["s24(2)", "s31(3)"]),
+    ]
+    assert r.partial_disclosure
+    q2 = r.questions[1]
+    assert q2.text == "How many of these relate to financial investigations?"
+    assert r.text[q2.start:q2.end] == q2.text  # the question's words, without its number
+
+
+def test_numbered_responses_answered_not_held_refused_cost():
+    r = parse_text(
+        "Your request:\n"
+        "1. The number of drones owned by the force.\n"
+        "2. The policy on drone use at protests.\n"
+        "3. The locations of drone bases.\n"
+        "4. Every flight log since 2015.\n"
+        "Our response:\n"
+        "Response 1:\nThe force owns 12 drones.\nThere were 12 at 1 April.\n"
+        "Response 2:\nNo information is held.\n"
+        "Response 3:\nThe locations are exempt from disclosure under section 31(1)(a) of the Freedom of "
+        "Information Act 2000.\n"
+        "Response 4:\nTo locate every log would exceed the appropriate limit under section 12(1).\n"
+    )
+    assert answers(r) == [
+        ("1", "answered", []),
+        ("2", "not-held", []),
+        ("3", "refused", ["s31(1)(a)"]),
+        ("4", "cost", ["s12(1)"]),
+    ]
+    assert r.partial_disclosure
+
+
+def test_full_answer_with_bolt_on_ncnd_is_answered():
+    r = parse_text(
+        "Request\n"
+        "1. How many complaints about officers were made in 2022?\n"
+        "2. How many were upheld?\n"
+        "Response\n"
+        "Question 1\nThere were 431 complaints.\n"
+        "Question 2\nThere were 57 upheld.\n"
+        "To confirm or deny whether any other information is held would breach section 31(3); Anyshire Police "
+        "therefore neither confirms nor denies that it holds any other information.\n"
+    )
+    assert [q.answer for q in r.questions] == ["answered", "answered"]
+    assert r.ncnd and r.ncnd_scope == "other"
+
+
+def test_questions_range_heading():
+    r = parse_text(
+        "Your request:\n"
+        "1) The number of hotels used.\n"
+        "2) The names of the hotels.\n"
+        "3) The cost of each hotel.\n"
+        "Our Response:\n"
+        "Questions 1-2\n"
+        "We have concluded that the information you are seeking in questions 1-2 is exempt from disclosure "
+        "under Section 38(1)(b).\n"
+        "Question 3\nNo information is held.\n"
+    )
+    assert answers(r) == [("1", "refused", ["s38(1)(b)"]), ("2", "refused", ["s38(1)(b)"]), ("3", "not-held", [])]
+
+
+def test_unnumbered_request_is_one_question_answered_by_the_whole_response():
+    r = parse_text(
+        "You asked: the total spent on taxis by the council in 2023.\n"
+        "Response\nThe total spent was £12,400.\n"
+    )
+    assert answers(r) == [(None, "answered", [])]
+    assert r.questions[0].text.startswith("the total spent on taxis")
+
+
+def test_no_request_printed_means_no_questions():
+    r = parse_text("Dear Sir\nThe information is withheld under section 43(2).\n")
+    assert r.questions == []
