@@ -328,3 +328,10 @@ def test_check_reports_the_outcome(letter_json, capsys):
     assert data["outcome"]["kind"] in ("review", "fresh-request") and data["outcome"]["reason"]
     code, out, _ = run(["check", letter_json], capsys)
     assert "Outcome: " in out
+
+
+def test_check_offers_the_completeness_note_where_nothing_is_worth_arguing(tmp_path, capsys):
+    answered = _json(tmp_path, "answered2.json", exemptions=[], ncnd=False, ncnd_scope=None,
+                     text="Thank you for your request. In 2023 we recorded 412 reports of fraud.")
+    code, out, _ = run(["check", answered], capsys)
+    assert "Outcome: nothing-to-argue" in out and "Please confirm that it is complete" in out

@@ -86,6 +86,11 @@ def render_text(report, letter, outcome=None) -> str:
     if outcome is not None:
         lines.extend(textwrap.wrap(f"Outcome: {outcome.kind}: {outcome.reason}", width=96,
                                    subsequent_indent="  "))
+        if outcome.kind == "nothing-to-argue" and "confirm-complete" in outcome.notes:
+            from appeal.flow import confirm_note
+
+            lines.extend(textwrap.wrap("To be sure nothing was missed, send: " + confirm_note(letter), width=96,
+                                       initial_indent="  ", subsequent_indent="  "))
     n = len(report.findings)
     hidden = getattr(report, "hidden", 0)
     if n:
