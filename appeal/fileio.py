@@ -26,8 +26,13 @@ from pathlib import Path
 
 from appeal.errors import UserError
 
-# (st_dev, st_ino) of every letter file this run has read: never a target.
-_INPUTS: set[tuple[int, int]] = set()
+# Every letter file this run has read, by device, inode, size and modification time (so
+# that a later file reusing a deleted input's inode is not mistaken for it): never a target.
+_INPUTS: set[tuple[int, int, int, int]] = set()
+
+
+def _key(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def protect_input(path: str | Path) -> None:
@@ -37,11 +42,11 @@ def protect_input(path: str | Path) -> None:
     except (OSError, ValueError):
         return
     if stat.S_ISREG(st.st_mode):
-        _INPUTS.add((st.st_dev, st.st_ino))
+        _INPUTS.add(_key(st))
 
 
 def _is_input(st: os.stat_result) -> bool:
-    return (st.st_dev, st.st_ino) in _INPUTS
+    return _key(st) in _INPUTS
 
 
 def write_bytes(path: str | Path, data: bytes, *, force: bool = False) -> Path:

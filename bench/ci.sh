@@ -13,6 +13,7 @@ run "parse accuracy: shared corpus"  $PY bench/parse_accuracy.py ../shared/corpu
 run "parse accuracy: seeds"          $PY bench/parse_accuracy.py ../shared/seeds
 run "seeds: must fire / must not"    $PY bench/seeds_check.py
 run "seeds: letters in every format"  $PY bench/seeds_letters.py ../shared/seeds
+run "letter citations: seeds + corpus, every regime" $PY bench/letter_citations.py
 run "judgement: lead, cap, outcome"  $PY bench/judgement_accuracy.py ../shared
 run "parse speed"                    $PY bench/parse_speed.py
 run "parse + check speed"            $PY bench/check_speed.py

@@ -500,7 +500,8 @@ def test_cli_review_outcome_letter_and_its_reference_in_the_ics(tmp_path, capsys
     assert d["inputs"]["review_responded"] == "2019-11-20" and d["inputs"]["responded"] is None
     assert [e["id"] for e in d["events"]] == ["commissioner_complaint_by"]
     assert any("Read from" in n for n in d["notes"])
-    assert b"SUMMARY:FOI/2019/123: Complain to the ICO by (FOIA)" in target.read_bytes()
+    # the regulator named from dated data (appeal/law/regulators.toml), not a literal
+    assert b"SUMMARY:FOI/2019/123: Complain to the Information Commissioner by (FOIA)" in target.read_bytes()
 
 
 def test_scottish_weekend_receipt_does_not_cite_the_ico():

@@ -130,3 +130,18 @@ def test_rendered_letters_do_not_cap_a_review(regime, monkeypatch):
     for md in (md_c, md_r):
         for pat in FORBIDDEN:
             assert not re.search(pat, md, re.I), (regime, pat)
+
+
+def test_deadlines_name_the_regulator_in_force(monkeypatch):
+    from appeal.deadlines import compute_timeline
+    from appeal.deadlines.report import event_label
+
+    t = compute_timeline("FOIA", review_requested="2026-10-01", today="2026-10-02")
+    assert any("the Information Commissioner will accept" in n for n in t.notes)
+    assert event_label("commissioner_complaint_by", "FOIA") == "Complain to the Information Commissioner by"
+    real = R.regulator_for
+    monkeypatch.setattr(R, "regulator_for",
+                        lambda reg, on=None, **kw: real(reg, on, commencements={KEY: dt.date(2026, 1, 1)}))
+    t = compute_timeline("FOIA", review_requested="2026-10-01", today="2026-10-02")
+    assert any("the Information Commission will accept" in n for n in t.notes)
+    assert event_label("commissioner_complaint_by", "EIR") == "Complain to the Information Commission by"

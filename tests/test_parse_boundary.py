@@ -115,3 +115,12 @@ def test_flattened_page_answer_after_a_sentence():
         "Freedom of Information Act 2000.\n"
     )
     assert cits(r) == ["s24(1)", "s31(1)(a)"]
+
+
+def test_exemption_withdrawn_on_review_is_not_relied_on():
+    r = parse_text(
+        "Original decision = 3rd October 2017. The original harm and public interest arguments applied under "
+        "Section 31 of the Freedom of Information Act 2000,\nhave been disregarded at the review stage.\n"
+        "Your request:\nPlease provide the model's documentation.\nResponse\nThe documentation is attached.\n"
+    )
+    assert cits(r) == []

@@ -102,3 +102,31 @@ def test_unnumbered_request_is_one_question_answered_by_the_whole_response():
 def test_no_request_printed_means_no_questions():
     r = parse_text("Dear Sir\nThe information is withheld under section 43(2).\n")
     assert r.questions == []
+
+
+def test_summary_shows_question_by_question_and_inferred_grounds():
+    from appeal.parse.summary import render_summary
+
+    r = parse_text(
+        "Request\n1) How many drones?\n2) Where are they based?\n3) Every flight log.\n"
+        "Response\nResponse 1:\nThere are 12.\nResponse 2:\nThe bases are exempt under section 31(1)(a).\n"
+        "Response 3:\nWe estimate that locating every log would exceed the appropriate limit.\n"
+    )
+    s = render_summary(r)
+    assert "Question by question:" in s
+    assert "Q1:      answered" in s and "Q2:      refused (s31(1)(a))" in s
+    assert "Q3:      refused on cost (s12)" in s
+    assert "inferred from the letter's words" in s
+
+
+def test_partial_disclosure_phrases():
+    for answer in (
+        "I have today decided to disclose some of the requested information. Some data has been withheld under "
+        "section 24(1).",
+        "I can confirm that Anyshire Police does hold the information requested, as outlined below.\nSection "
+        "31(1)(a) applies to the rest.",
+        "Most of the information has been disclosed; the names are withheld under section 40(2).",
+        "Please find below the information we hold within the scope of your request.",
+    ):
+        r = parse_text("You asked: the hotels used in 2023.\nResponse\n" + answer + "\n")
+        assert r.partial_disclosure, answer

@@ -43,7 +43,7 @@ CASES = [
       "public-interest-irrelevant", "ncnd-after-confirmation", "review-rights-missing", "late-response"}),
     ("partial_then_ncnd_other",
      {"ncnd-after-confirmation": "moderate", "mosaic-unsupported": "moderate",
-      "security-link-unexplained": "weak", "ncnd-unexplained": "strong"},
+      "security-link-unexplained": "moderate", "ncnd-unexplained": "strong"},
      {"ncnd-statistics", "likelihood-not-stated", "subsection-not-specified", "review-rights-missing",
       "national-security-mismatch"}),
     ("supplied_then_ncnd_all",

@@ -107,7 +107,7 @@ def test_security_link_anticipates_the_nca_for_online_child_abuse():
     f = findings(police(req, ncnd_reply("Section 23(5) Security Bodies\nSection 31(3) Law Enforcement")))
     got = f["security-link-unexplained"]
     assert "National Crime Agency" in got.argument and "CEOP" in got.argument
-    assert "reveals nothing" in got.argument
+    assert "reveals nothing" in got.argument and "holds figures of this kind" in got.argument
 
 
 def test_security_link_answers_the_letters_own_gesture_at_other_agencies():
@@ -350,3 +350,98 @@ def test_citation_evidence_is_the_whole_line_not_a_fragment():
     f = findings(police(NCND_COUNTS.format(what="burglary"), ncnd_reply("Section 30(3) Investigations")))
     got = f["investigation-not-specific"]
     assert got.evidence[0].quote == "Section 30(3) Investigations"
+
+
+# ---- read as an FOI officer would: classes found in the review letters ------------------------------
+def test_a_heading_is_not_a_harm_statement():
+    harm = ("Harm in complying with s1(1)(a) - to confirm or not whether information is held\n\n"
+            "Confirming or denying could compromise police tactics.")
+    got = findings(police(NCND_COUNTS.format(what="burglary"),
+                          ncnd_reply("Section 31(3) Law Enforcement", harm=harm)))["prejudice-not-demonstrated"]
+    assert all("Harm in complying" not in e.quote for e in got.evidence)
+    assert "could compromise police tactics" in got.argument
+
+
+def test_please_find_below_our_answers_over_a_whole_ncnd_confirms_nothing():
+    resp = ("Please find below answers to your questions:\n\n" +
+            ncnd_reply("Section 30(3) Investigations\nSection 40(5) Personal Information"))
+    f = findings(police(NCND_COUNTS.format(what="electoral fraud"), resp))
+    assert "ncnd-after-confirmation" not in f
+    resp2 = "We have supplied a spreadsheet of the figures.\n\n" + ncnd_reply("Section 30(3) Investigations")
+    assert "ncnd-after-confirmation" in findings(police(NCND_COUNTS.format(what="electoral fraud"), resp2))
+
+
+def test_investigation_not_specific_silent_for_a_named_operation_or_named_days():
+    for req in ("How many people arrested under Op Kestrel were aged over 18?",
+                "How many reports did the force receive on the 5th and 6th of July 2025 about the protest group?"):
+        f = findings(police(req, ncnd_reply("Section 30(3) Investigations")))
+        assert "investigation-not-specific" not in f, req
+
+
+def test_eir_prejudice_is_worded_as_adverse_effect_never_as_likely():
+    req = "Please provide the inspection reports for the bridge at Mill Lane."
+    resp = ("The information is withheld under regulation 12(5)(a) of the EIR.\n\nHarm\n\nDisclosure would "
+            "adversely affect public safety.\n\nWe have applied the presumption in favour of disclosure.")
+    f = findings(council_eir(req, resp))
+    for rule in ("prejudice-not-demonstrated", "adverse-effect-not-shown"):
+        if rule in f:
+            assert "would be likely to" not in f[rule].argument.replace('no "would be likely to" limb', "")
+
+
+def test_review_rights_silent_where_the_copy_ends_at_the_review_paragraph():
+    close = ("If you are dissatisfied you can ask for an internal review within 40 working days. Requests should "
+             "be addressed to:\nInformation Rights Unit\nWestshire Police\n")
+    f = findings(police(NCND_COUNTS.format(what="burglary"), ncnd_reply("Section 31(3) Law Enforcement"), close=close))
+    assert "review-rights-missing" not in f
+
+
+def test_late_response_not_claimed_on_a_published_pages_date_a_day_out():
+    text = ("Skip to main content\n\nFirst published:\n15 March 2024\n\nWestshire Police\n\n"
+            "Thank you for your request which I received on 14 February 2024. You asked: How many offences of "
+            "burglary were recorded in 2023?\n\nThe figures are withheld under Section 31(1)(a) because "
+            "disclosure would prejudice the prevention of crime.\n\n" + CLOSE)
+    refusal = parse_text(text)
+    assert (refusal.dates.letter, refusal.dates.received) == ("2024-03-15", "2024-02-14")
+    assert "late-response" not in {f.rule for f in run(refusal).findings}  # due 13 March: 2 days out
+    late = parse_text(text.replace("15 March 2024", "29 March 2024"))
+    assert "late-response" in {f.rule for f in run(late).findings}
+
+
+def test_cost_estimate_per_record_times_records_is_a_breakdown():
+    req = "Please tell me how many placements were in unregistered homes in 2022/23."
+    resp = ("Compliance would exceed the appropriate cost limit under Section 12 of the Freedom of Information Act "
+            "2000. We estimate that a minimum of 15 minutes of work is required to review each of these 101 "
+            "placements and so a minimum of 25 hours is required.")
+    assert "cost-limit-no-estimate" not in findings(police(req, resp))
+    bare = "Compliance would exceed the appropriate cost limit under Section 12 of the Freedom of Information Act 2000."
+    assert "cost-limit-no-estimate" in findings(police(req, bare))
+
+
+def test_ncnd_over_counts_with_a_harm_about_operations_is_not_demonstrated():
+    harm = ("Harm\n\nConfirming or denying any information exists regarding operations would prejudice the "
+            "force's ability to conduct its investigations.")
+    req = "How many live investigations into child sexual exploitation and operations does the force have?"
+    got = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", harm=harm)))["prejudice-not-demonstrated"]
+    assert "bare fact that such figures are held" in got.argument
+    said = harm.replace("regarding operations", "regarding the number of child sexual exploitation operations")
+    f = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", harm=said)))
+    assert "prejudice-not-demonstrated" not in f
+
+
+def test_harm_after_figures_were_given_is_about_what_was_withheld_never_the_figures():
+    req = ("1. How many grooming offences were recorded in 2023?\n2. Which websites were used to contact the "
+           "victims?")
+    resp = ("1. Offences - 5\n\nThe names of the websites are withheld under Section 31(1)(a) Law Enforcement.\n\n"
+            "Harm\n\nThe disclosure of this information could directly jeopardise current investigations.")
+    got = findings(police(req, resp))["prejudice-not-demonstrated"]
+    assert "the figures" not in got.argument
+    assert "information withheld" in got.argument
+
+
+def test_subsection_silent_for_a_citation_cut_off_by_the_end_of_the_copy():
+    req = "1) Please provide the number of premises used.\n2) Please provide their names."
+    resp = "We have concluded that the information you are seeking is exempt from disclosure under Section 38("
+    f = findings(police(req, resp, close=""))
+    assert "subsection-not-specified" not in f
+    whole = resp[:-1] + " of the Act, because disclosure would endanger the safety of residents."
+    assert findings(police(req, whole))["subsection-not-specified"].strength == "weak"

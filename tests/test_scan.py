@@ -329,3 +329,62 @@ def test_the_request_file_beside_the_replies_is_not_a_letter(batch, capsys):
     code, out, _ = run(["scan", str(batch), "--json", *DAY], capsys)
     row = next(r for r in json.loads(out)["letters"] if r["file"].endswith("request.txt"))
     assert row["answer"] == "unclear"
+
+
+def test_letters_never_name_an_authority_by_its_file(batch, tmp_path, capsys):
+    """A reply whose authority was not found still joins the clusters, but a letter to another
+    authority never cites it (it has no name, and may be the same authority)."""
+    text = (batch / "surrey.txt").read_text().replace("Surrey Police", "The force")
+    (batch / "surrey.txt").write_text(text)
+    out_dir = tmp_path / "letters"
+    run(["scan", str(batch), "--out-dir", str(out_dir), *DAY], capsys)
+    for letter in out_dir.glob("*.review.md"):
+        body = letter.read_text()
+        assert "surrey.txt" not in body and "surrey" not in body.lower(), letter.name
+
+
+def test_a_review_outcome_gets_the_complaint(batch, tmp_path, capsys):
+    shutil.copy(LETTERS / "hampshire-review.txt", batch / "hampshire-review.txt")
+    out_dir = tmp_path / "letters"
+    code, out, _ = run(["scan", str(batch), "--request", str(LETTERS / "request.txt"), "--json", "--out-dir",
+                        str(out_dir), "--date", "2024-04-25"], capsys)
+    row = next(r for r in json.loads(out)["letters"] if r["file"].endswith("hampshire-review.txt"))
+    assert row["answer"] == "review outcome" and row["review_result"] == "upheld"
+    assert row["outcome"] == "complaint" and row["next_deadline"]["id"] == "commissioner_complaint_by"
+    (complaint,) = out_dir.glob("*hampshire*")
+    assert complaint.name.endswith(".complaint.md") and "Commissioner" in complaint.read_text()
+    # it refused what Kent and Essex disclosed: the complaint says so
+    assert "Kent Police (reference FOI 24/0137, 1 March 2024)" in complaint.read_text()
+    summaries = (out_dir / "deadlines.ics").read_bytes().decode().replace("\r\n ", "")
+    assert "Hampshire and Isle of Wight Constabulary: Complain to the Information Commissioner by" in summaries
+
+
+_PARENT = []
+_REAL_ANALYSE = __import__("appeal.batch.analyse", fromlist=["analyse"]).analyse
+
+
+def _dying_analyse(job):
+    """analyse(), but a worker process that reaches Norfolk's letter is killed."""
+    import os
+    import signal
+
+    if _PARENT and os.getpid() != _PARENT[0] and job.path.endswith("norfolk.txt"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _REAL_ANALYSE(job)
+
+
+def test_a_worker_that_dies_does_not_lose_the_batch(batch, capsys, monkeypatch):
+    """A worker process killed mid-batch: the letters it had not finished are read in-process."""
+    import os
+
+    import appeal.batch.analyse as A
+
+    _PARENT[:] = [os.getpid()]
+    monkeypatch.setattr(A, "analyse", _dying_analyse)
+    try:
+        code, out, err = run(["scan", str(batch), "--json", "--jobs", "2", *DAY], capsys)
+    finally:
+        _PARENT.clear()
+    data = json.loads(out)
+    assert len(data["letters"]) == 6 and code == 1, err  # dorset.pdf is still the only error
+    assert sum(1 for r in data["letters"] if r["error"]) == 1

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from appeal.rules import stock as S
+from appeal.rules.stocktext import library as L
 
 # One synthetic sentence per family, written for these tests: each paraphrases the stock
 # wording closely enough that the fingerprint should catch it.
@@ -354,14 +355,14 @@ def test_durations_in_procedural_text_are_not_figures_presented():
 def test_anchor_memo_is_written_reused_and_survives_damage(tmp_path, monkeypatch):
     # The anchor words are kept between runs; a damaged cache is ignored, not fatal.
     monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
+    monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
     fams, _ = S.load_fingerprints()
     memo = list(tmp_path.glob("stock-anchors-*.json"))
     assert len(memo) == 1 and memo[0].stat().st_size > 0
-    monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
+    monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
     again, _ = S.load_fingerprints()
     assert [r.anchors for f in again for r in f.regexes] == [r.anchors for f in fams for r in f.regexes]
     memo[0].write_text("{not json", encoding="utf-8")
-    monkeypatch.setattr(S, "_ANCHOR_MEMO", {})
+    monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
     third, _ = S.load_fingerprints()
     assert [r.anchors for f in third for r in f.regexes] == [r.anchors for f in fams for r in f.regexes]

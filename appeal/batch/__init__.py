@@ -76,10 +76,20 @@ def analyse_all(jobs_list: list[Job], jobs: int, progress: Callable[[int, int], 
         mp = multiprocessing.get_context("fork")
     except ValueError:  # pragma: no cover - no fork on this platform
         mp = None
+    from concurrent.futures.process import BrokenProcessPool
+
     chunk = max(1, min(32, total // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp) as pool:
-        for res in pool.map(analyse, jobs_list, chunksize=chunk):
-            out.append(res)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp) as pool:
+            for res in pool.map(analyse, jobs_list, chunksize=chunk):
+                out.append(res)
+                if progress:
+                    progress(len(out), total)
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): the letters not yet done are read here, one
+        # by one, so the batch still ends with a row for every letter.
+        for j in jobs_list[len(out):]:
+            out.append(analyse(j))
             if progress:
                 progress(len(out), total)
     return out

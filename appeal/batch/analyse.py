@@ -38,6 +38,7 @@ class Analysed:
     timeline: object | None = None
     dates: dict = field(default_factory=dict)
     answer: str | None = None  # one of ANSWERS
+    effective: str | None = None  # for a review outcome, what it leaves in place (NCND, refused, ...)
     notes: list[str] = field(default_factory=list)  # reading notes (truncation, skipped parts)
     # stock-text fingerprint: word spans into refusal.text and one shingle hash per word
     # position (0 where the shingle lies in the request, which every letter of a batch quotes)
@@ -114,6 +115,7 @@ def _analyse(job: Job, out: Analysed) -> None:
     out.timeline = report.timeline
     out.dates = dict(dates or {})
     out.answer = what_came_back(refusal)
+    out.effective = what_came_back(refusal, as_decided=True)
     out.questions = [
         (getattr(q, "number", None), getattr(q, "text", "") or "", getattr(q, "answer", "unknown") or "unknown")
         for q in (getattr(refusal, "questions", None) or [])
@@ -157,9 +159,10 @@ _GIVEN = re.compile(
     r"(?:your )?question|information (?:you requested|requested) is (?:provided|attached|below))\b", re.I)
 
 
-def what_came_back(refusal) -> str:
-    """disclosed / partial / NCND / refused / cost / not held / review outcome / unclear."""
-    if refusal.is_review_outcome:
+def what_came_back(refusal, *, as_decided: bool = False) -> str:
+    """disclosed / partial / NCND / refused / cost / not held / review outcome / unclear.
+    `as_decided`: for a review outcome, what the decision it upholds gives (NCND, refused, ...)."""
+    if refusal.is_review_outcome and not as_decided:
         return "review outcome"
     cites = [e.citation for e in refusal.exemptions]
     if refusal.cost is not None or any(c == "s12" or c.startswith(_COST) for c in cites) \

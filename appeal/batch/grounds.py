@@ -31,8 +31,10 @@ def _long(iso: str | None) -> str | None:
         return None
 
 
-def _name(item) -> str:
-    return item.refusal.authority.name or item.file
+def _name(item) -> str | None:
+    """The authority a letter names it by; None when the parser did not find it (a file name
+    is no way to refer to an authority in a letter, and it may be the same authority)."""
+    return item.refusal.authority.name or None
 
 
 def inconsistent(items: list, rows: list, keys: list[str]) -> dict[int, Finding]:
@@ -53,7 +55,7 @@ def inconsistent(items: list, rows: list, keys: list[str]) -> dict[int, Finding]
     out: dict[int, Finding] = {}
     for n, pairs in sorted(refused_rows.items()):
         it = items[n]
-        if it.answer in ("cost", "not held", "review outcome"):
+        if (it.effective or it.answer) in ("cost", "not held"):
             continue
         peers, seen, questions = [], set(), []
         for row, disclosers in pairs:
@@ -63,7 +65,7 @@ def inconsistent(items: list, rows: list, keys: list[str]) -> dict[int, Finding]
             if row.number:
                 questions.append(row.number)
             for d in others:
-                if keys[d] in seen:
+                if keys[d] in seen or _name(items[d]) is None:
                     continue
                 seen.add(keys[d])
                 p = items[d].refusal
@@ -96,10 +98,10 @@ def boilerplate(items: list, clusters: list, keys: list[str], groups: list | Non
             same = False
             others = []
             for m2 in c.members:
-                if keys[m2.letter] != mine:
+                name = _name(items[m2.letter])
+                if keys[m2.letter] != mine and name is not None:
                     if groups is not None and groups[m.letter] is not None and groups[m2.letter] == groups[m.letter]:
                         same = True
-                    name = _name(items[m2.letter])
                     if name not in others:
                         others.append(name)
             if not others:

@@ -50,6 +50,8 @@ _JS = """
 
 
 def check_target(path: str, *, force: bool) -> None:
+    if path in ("", "-"):
+        raise UserError("--html needs a file name, such as report.html (the page is written to a file)")
     if os.path.isdir(path):
         raise UserError(f"--html {path} is a folder; give a file name such as report.html")
     if os.path.exists(path) and not force:

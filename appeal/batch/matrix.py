@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 REFUSING = ("NCND", "refused", "ncnd")
 _W = re.compile(r"[a-z0-9]+")
-MAX_REPRESENTATIVES = 300  # distinct requests compared word by word; beyond, exact matches only
+POSTINGS = 64  # representatives remembered per 3-word shingle (a common phrase names only the first)
+CANDIDATES = 5  # representatives compared word by word with each new request
 
 
 def _grams(text: str) -> frozenset:
@@ -56,11 +57,21 @@ def request_groups(items: list, request_text: str | None = None) -> list[int | N
     With --request the user has told us what every letter answers: letters whose own quoted
     request is near it join its group. Without it, two letters are grouped only when their
     quoted requests are near-identical (Jaccard >= 0.6) and neither is stock text."""
-    reps: list[tuple[int, frozenset]] = []
+    reps: list[tuple[int, frozenset]] = []  # (group, grams) of each distinct request seen
+    index: dict[str, list[int]] = {}  # gram -> the reps holding it (candidates, not a verdict)
     exact: dict[frozenset, int] = {}
+
+    def remember(gid: int, g: frozenset) -> None:
+        r = len(reps)
+        reps.append((gid, g))
+        for gram in g:
+            holders = index.setdefault(gram, [])
+            if len(holders) < POSTINGS:
+                holders.append(r)
+
     if request_text:
         g = _grams(request_text)
-        reps.append((0, g))
+        remember(0, g)
         exact[g] = 0
     next_id = 1 if request_text else 0
     out: list[int | None] = []
@@ -76,15 +87,20 @@ def request_groups(items: list, request_text: str | None = None) -> list[int | N
         if not (request_text and text == request_text) and not _usable(text):
             out.append(None)
             continue
+        # candidates: the representatives sharing most 3-word shingles; verify the best few
+        hits: dict[int, int] = {}
+        for gram in g:
+            for r in index.get(gram, ()):
+                hits[r] = hits.get(r, 0) + 1
         found = None
-        for gid, rg in reps:
+        for r in sorted(hits, key=lambda r: (-hits[r], r))[:CANDIDATES]:
+            gid, rg = reps[r]
             if same_request(g, rg, strict=not (request_text and gid == 0)):
                 found = gid
                 break
         if found is None:
             found, next_id = next_id, next_id + 1
-            if len(reps) < MAX_REPRESENTATIVES:
-                reps.append((found, g))
+            remember(found, g)
         exact[g] = found
         out.append(found)
     return out
@@ -143,7 +159,7 @@ def build(items: list, groups: list[int | None], request_text: str | None = None
                 label = _short(items[members[0]].refusal.request_text)
             row = Row(g, label, None)
             for n in members:
-                row.cells[n] = items[n].answer
+                row.cells[n] = items[n].effective or items[n].answer
             rows.append(row)
             continue
         # canonical questions: the --request's, else the letter with most questions
@@ -158,9 +174,10 @@ def build(items: list, groups: list[int | None], request_text: str | None = None
             qs = items[n].questions
             if not qs:
                 # a letter without a question split: its overall answer for every question
-                if items[n].answer in ("disclosed", "NCND", "refused", "not held", "cost"):
+                answer = items[n].effective or items[n].answer
+                if answer in ("disclosed", "NCND", "refused", "not held", "cost"):
                     for r in qrows:
-                        r.cells[n] = items[n].answer
+                        r.cells[n] = answer
                 continue
             for num, text, answer in qs:
                 target = None

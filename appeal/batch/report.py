@@ -195,15 +195,29 @@ def _clusters_text(batch) -> list[str]:
     out = [f"Stock text shared across authorities ({len(batch.clusters)} passages)"]
     import os
 
-    for c in batch.clusters:
+    for c in batch.clusters[:SHOWN]:
         out.append(f"  {c.id} [{c.kind}] {len(c.authorities)} authorities, {len(c.letters)} letters: \u201c{c.text}\u201d")
-        out.append(f"      {', '.join(c.authorities)}")
-        for m in c.members:
-            for a in m.absent:
-                who = os.path.basename(batch.letters[m.letter].item.file)
-                out.append(f"      ! in {who} it refers to what that letter lacks: \u201c{a['quote']}\u201d")
+        out.append(f"      {_names(c.authorities)}")
+        absent = [(m, a) for m in c.members for a in m.absent]
+        for m, a in absent[:SHOWN_ABSENT]:
+            who = os.path.basename(batch.letters[m.letter].item.file)
+            out.append(f"      ! in {who} it refers to what that letter lacks: \u201c{a['quote']}\u201d")
+        if len(absent) > SHOWN_ABSENT:
+            out.append(f"      ! and {len(absent) - SHOWN_ABSENT} more letters where it refers to what they lack")
+    if len(batch.clusters) > SHOWN:
+        out.append(f"  ... and {len(batch.clusters) - SHOWN} more passages (all of them in --json and --html)")
     out.append("")
     return out
+
+
+SHOWN = 15  # stock passages listed in the terminal
+SHOWN_ABSENT = 5
+SHOWN_NAMES = 10
+
+
+def _names(names: list[str]) -> str:
+    more = len(names) - SHOWN_NAMES
+    return ", ".join(names[:SHOWN_NAMES]) + (f" and {more} more" if more > 0 else "")
 
 
 def _matrix_text(batch) -> list[str]:
@@ -215,8 +229,8 @@ def _matrix_text(batch) -> list[str]:
         for n, a in sorted(r.cells.items()):
             groups.setdefault(a or "unknown", []).append(_who(batch.letters[n]))
         out.append(f"  {_cut(r.question, 100)}")
-        for a in ("disclosed", "partial", "NCND", "refused", "cost", "not held", "review outcome", "unknown"):
+        for a in ("disclosed", "partial", "NCND", "refused", "cost", "not held", "review outcome", "unclear", "unknown"):
             if a in groups:
-                out.append(f"      {a}: {', '.join(groups[a])}")
+                out.append(f"      {a}: {_names(groups[a])}")
     out.append("")
     return out

@@ -73,9 +73,36 @@ def _one_line(message: str) -> str:
     return terminal_safe(" ".join(str(message).split()))
 
 
+class _TerminalSafe:
+    """A text stream that never passes on control characters (escape sequences in a file's
+    name, an attachment's name, a JSON field...): they become U+FFFD. Line feeds and tabs
+    pass; the binary `.buffer` (a Word letter to standard output) is untouched."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        if isinstance(text, str):
+            from appeal.ingest.guards import terminal_safe
+
+            text = terminal_safe(text)
+        return self._stream.write(text)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point for the `appeal` script and `python -m appeal`."""
     args = sys.argv[1:] if argv is None else argv
+    out, err = sys.stdout, sys.stderr
+    safe_out = _TerminalSafe(out) if out is not None else None
+    safe_err = _TerminalSafe(err) if err is not None else None
+    sys.stdout, sys.stderr = safe_out, safe_err
     try:
         _run(args)
     except BrokenPipeError:
@@ -85,6 +112,11 @@ def main(argv: list[str] | None = None) -> None:
         except OSError:
             pass
         sys.exit(0)
+    finally:
+        if sys.stdout is safe_out:
+            sys.stdout = out
+        if sys.stderr is safe_err:
+            sys.stderr = err
 
 
 def _run(args: list[str]) -> None:

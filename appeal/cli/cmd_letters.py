@@ -86,7 +86,7 @@ def complaint(
     date: LetterDate = None,
     template_dir: TemplateDir = None,
 ) -> None:
-    """Write the complaint to the Information Commissioner (or the Scottish Commissioner)."""
+    """Write the complaint to the regulator: the Information Commissioner (FOIA, EIR) or the Scottish Information Commissioner (FOISA, EISR)."""
     _run("complaint", refusal=refusal, out=out, out_dir=out_dir, fmt=fmt, force=force, regime=regime,
          received=received, responded=responded, review_requested=review_requested,
          review_responded=review_responded, review_outcome=review_outcome,

@@ -13,7 +13,7 @@ LABELS = {
     "response_due_extended": "Response due (extended)",
     "review_request_by": "Ask for an internal review by",
     "review_due": "Review outcome due",
-    "review_due_max": "No review outcome by then: the ICO takes a complaint",
+    "review_due_max": "No review outcome by then: complain to {regulator}",
     "commissioner_complaint_by": "Complain to the Commissioner by",
     "tribunal_appeal_by": "Appeal to the First-tier Tribunal by",
 }
@@ -24,8 +24,19 @@ _INPUTS = (("received", "Request received"), ("responded", "Response"),
 
 def event_label(event_id: str, regime: str) -> str:
     if event_id == "commissioner_complaint_by":
-        return _SIC if regime in ("FOISA", "EISR") else "Complain to the ICO by"
-    return LABELS.get(event_id, event_id)
+        return _SIC if regime in ("FOISA", "EISR") else f"Complain to {_regulator(regime)} by"
+    label = LABELS.get(event_id, event_id)
+    return label.format(regulator=_regulator(regime)) if "{regulator}" in label else label
+
+
+def _regulator(regime: str) -> str:
+    """The regulator in force today (appeal.law.regulator): its name is dated data."""
+    from appeal.law.regulator import regulator_for
+
+    try:
+        return regulator_for(regime).name
+    except Exception:  # noqa: BLE001 - a label must never stop the report
+        return "the Commissioner"
 
 
 def _day(iso: str) -> str:

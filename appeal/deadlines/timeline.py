@@ -72,6 +72,9 @@ def compute_timeline(
     _check_order(received, responded, review_requested, review_responded)
 
     reg = time_limits.regime(key)
+    from appeal.law.regulator import regulator_for
+
+    regname = regulator_for(key, today).name  # who takes a complaint now: dated data, not a literal
     cal = calendar or calendar_for(reg.calendar)
     tl = Timeline(regime=key, calendar=cal.name)
     tl.today = today.isoformat()
@@ -231,8 +234,8 @@ def compute_timeline(
             ok_from = wd(without, review_requested)
             notes.append(
                 f"No review outcome was given: if none has come by {ok_from.isoformat()} "
-                f"({without.working_days} working days after the review was asked for), the ICO will accept a "
-                "complaint without one (ICO complaint guidance)."
+                f"({without.working_days} working days after the review was asked for), {regname} will accept "
+                "a complaint without one (ICO complaint guidance)."
             )
 
     # ---- the Commissioner ----------------------------------------------------------------------
@@ -252,13 +255,13 @@ def compute_timeline(
             )
         elif responded is not None and review_requested is None:
             notes.append(
-                "The ICO normally expects an internal review before it takes a complaint; the six-week "
+                f"{regname[:1].upper()}{regname[1:]} normally expects an internal review before taking a complaint; the six-week "
                 "complaint window runs from the review outcome (the final response)."
             )
         elif received is not None and responded is None and review_requested is None and due is not None:
             notes.append(
                 "If no response comes, follow the request up with the authority once the deadline has "
-                "passed; the ICO will then take a complaint without an internal review."
+                f"passed; {regname} will then take a complaint without an internal review."
             )
     else:  # the Scottish Information Commissioner: six months, statute
         assert cp.months is not None
@@ -272,7 +275,7 @@ def compute_timeline(
                 f"No review notice was given: if none comes, six months after the review deadline of "
                 f"{review_due.isoformat()}. {cp.note}")
         elif responded is not None or received is not None:
-            notes.append(f"An application to {reg.commissioner} needs an internal review first.")
+            notes.append(f"An application to {regname} needs an internal review first.")
         if any(e.id == "commissioner_complaint_by" for e in tl.events):
             notes.append(
                 "Six months is counted to the same date six months on (the month's last day where there is "

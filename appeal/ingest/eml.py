@@ -28,7 +28,9 @@ _COVER_BARE = 400  # a body this short is a cover note whatever it says
 _CITES = re.compile(r"(?i)\b(?:sections?|s\.|regulations?|reg\.)\s*\d")
 
 SEPARATOR = "----- Attachment: {name} -----"
-_HEADERS = ("From", "To", "Date", "Subject")
+# The headers kept above an inline letter: who sent it, what about, and the day (without
+# time or zone: "10:00:00 +0000" are not figures the letter gives). "To" is the requester.
+_HEADERS = ("From", "Date", "Subject")
 _MAX_DEPTH = 3  # e-mails attached to e-mails
 
 
@@ -59,9 +61,24 @@ def _header_lines(msg) -> list[str]:
             value = msg.get(key)
         except Exception:  # a malformed header: show it raw rather than fail
             value = msg.get_all(key, [None])[0] if hasattr(msg, "get_all") else None
+        if value and key == "Date":
+            value = _day(str(value))
         if value:
             lines.append(f"{key}: {' '.join(str(value).split())}")
     return lines
+
+
+def _day(value: str) -> str | None:
+    """'Wed, 10 Mar 2021 10:00:00 +0000' -> '10 March 2021'; None if it is no date."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    return f"{when.day} {when:%B} {when.year}"
 
 
 def _message(msg, name: str, depth: int) -> Extracted:

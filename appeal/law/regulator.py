@@ -132,7 +132,7 @@ def regulator_for(regime: str, on_date: dt.date | None = None, *,
     pending = None
     if p.get("valid_to") in comm and not end_known:
         c = comm[p["valid_to"]]
-        pending = f"{c.get('provision', p['valid_to'])}: commencement not yet seen ({c.get('reference', '')})"
+        pending = f"{c.get('provision', p['valid_to'])}, from a date not yet seen"
     address = p.get("address", snapshot.get("address", ((), 0))[0])
     web_form = p.get("web_form", snapshot.get("web_form", (None, 0))[0])
     return Regulator(

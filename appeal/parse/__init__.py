@@ -18,7 +18,7 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     from appeal.parse import facts, fields
     from appeal.parse.authority import find_authority
     from appeal.parse.citations import find_citations
-    from appeal.parse.exemptions import add_likelihood, decide_regime, infer_prose, relied_exemptions
+    from appeal.parse.exemptions import add_likelihood, decide_regime, eisr_numbering, infer_prose, relied_exemptions
     from appeal.parse.request import find_request
 
     text = text or ""
@@ -39,11 +39,15 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
         # lists: under the Scottish Act it is Scottish, otherwise English.
         a.nation = "scotland" if guess.scottish else "england"
     exemptions = relied_exemptions(text, cits, guess, in_request)
+    assumptions.extend(eisr_numbering(exemptions, guess.regime))
     assumptions.extend(infer_prose(text, exemptions, guess, in_request))
     add_likelihood(text, exemptions, in_request, split.response_start)
 
     body_start = split.spans[0][0] if split.spans else 0
     letter, _how = fields.letter_date(text, body_start)
+    from appeal.parse.odd_dates import unreadable_letter_date
+
+    assumptions.extend(unreadable_letter_date(text, letter))
     received, notes = fields.received_date(text, letter)
     assumptions.extend(notes)
     ref = fields.reference(text, split.spans)

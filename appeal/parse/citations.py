@@ -119,6 +119,11 @@ _POSTCODE = re.compile(r"[ \t]?\d[A-Z]{2}\b")
 _CONNECTOR_ONLY = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&|or|,)?[ \t]*$")
 
 # reg 12(4)(a)-(e) and 12(5)(a)-(g) are EIR shapes that FOIA s12 letters never cite
+# "12(4)(d)", "12(5)(e)", "10(4)(b)" standing alone after "under", "exception", a comma or "and"
+_BARE_EIR = re.compile(
+    r"(?:(?<=under )|(?<=exception )|(?<=exceptions )|(?<=and )|(?<=, )|(?<=& )|(?<=at ))"
+    r"(?P<n>1[02])[ \t]?\((?P<p>[45])\)[ \t]?\((?P<l>[a-gA-G])\)(?![\w(])"
+)
 _EIR_SHAPE = re.compile(r"\((?:4\)\([a-e]|5\)\([a-g])\)")
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 
@@ -323,6 +328,26 @@ def find_citations(text: str, *, include_excluded: bool = False) -> list[Citatio
         decided[idx] = ans
 
     out: list[CitationMatch] = []
+    # Bare exception numbers with the Regulations' shape ("withheld under 12(4)(d) and 12(5)(e)"):
+    # no keyword, but no Act section has that shape.
+    bare = []
+    for needle in ("(4)", "(5)"):
+        i = text.find(needle)
+        while i != -1:
+            for back in (2, 3):  # "12(4)" and "12 (4)"
+                st = i - back
+                if st >= 0 and text[st:st + 2] in ("12", "10"):
+                    m = _BARE_EIR.match(text, st)
+                    if m:
+                        bare.append(m)
+            i = text.find(needle, i + 3)
+    if bare:
+        covered = [(g[0], g[1]) for g in groups]
+        for m in sorted(bare, key=lambda x: x.start()):
+            if any(a <= m.start() < b for a, b in covered):
+                continue
+            out.append(CitationMatch("reg" + m["n"] + "(" + m["p"] + ")(" + m["l"].lower() + ")", m.start(), m.end(),
+                                     "EISR" if m["n"] == "10" else None))
     for g, (inst, other, code) in zip(groups, decided):
         if other or code:
             continue
@@ -340,4 +365,5 @@ def find_citations(text: str, *, include_excluded: bool = False) -> list[Citatio
             if p == "s" and inst is None and num == "12" and _EIR_SHAPE.match(parts):
                 p = "reg"  # "Section 12(4)(b)" with no Act named: the EIR exception, not FOIA s12
             out.append(CitationMatch(p + num + parts, span_start, body_start + e, inst, excluded))
+    out.sort(key=lambda c: c.start)
     return out

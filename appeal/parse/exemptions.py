@@ -113,6 +113,11 @@ _NEG_AFTER = re.compile(
     r"(?i)[^.;:\n]{0,60}?\b(?:(?:does|do|did)\s+not\s+(?:apply|engage)|(?:is|was|are|were)\s+not\s+(?:engaged|"
     r"relevant|applicable|being\s+(?:applied|relied))|(?:has|have|was|were)\s+not\s+(?:been\s+)?(?:applied|relied|used))"
 )
+# Withdrawn on review: "arguments applied under Section 31 of the Act, have been disregarded"
+_WITHDRAWN_AFTER = re.compile(
+    r"(?i)[^.;:]{0,90}?\b(?:has|have|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?(?:disregarded|withdrawn|dropped|set\s+aside|"
+    r"abandoned|no\s+longer\s+(?:relied|applied|engaged))"
+)
 _NEG_BEFORE = re.compile(
     r"(?i)\b(?:(?:we|I)\s+(?:have|had|are|am|do|did)\s+not\s+(?:applied|apply|relied|rely|relying|used|use|"
     r"considered\s+it\s+necessary\s+to\s+apply)(?:\s+on)?|rather\s+than|instead\s+of|no\s+longer\s+rel\w+\s+on)"
@@ -121,6 +126,11 @@ _NEG_BEFORE = re.compile(
 _COUNTING = re.compile(r"(?i)\bnumber\s+of\s+times\b|\bhow\s+many\s+times\b|\btimes\s+(?:it|we|the\s+\w+)\s+used\b")
 
 
+_DESCRIBES = re.compile(
+    r"(?i)(?:[ \t]*(?:,|and|&|or)[ \t]*\([\w]{1,3}\))*[ \t,]*(?:of\s+the\s+(?:[\w()]+\s+){0,6}?(?:Act|FOIA|FOISA)(?:\s+\d{4})?[ \t,]*)?"
+    r"(?:provides?\b|states?\b|says\b|sets?\s+out\b|reads\b|is\s+engaged\s+(?:where|if|when)\b|applies\s+(?:where|if|when)\b|"
+    r"(?:[-–:][ \t]*)?(?:information\s+)?is\s+exempt(?:\s+information)?\s+if\b|exempts\b)"
+)
 _POSITIVE = re.compile(r"(?i)exempt|\brel(?:y|ies|ied|ying)\b|engag|by\s+virtue|withh[oe]ld|refus")
 _NEGATION = re.compile(r"(?i)\b(?:not|no\s+longer|rather\s+than|instead\s+of)\b")
 
@@ -175,10 +185,15 @@ def _positive(text: str, a: int, b: int, bounds: _Bounds) -> bool:
 def _not_relied(text: str, c, bounds: _Bounds | None = None) -> bool:
     """Named only to be set aside, or counted as a statistic ("used section 35 ... times")."""
     low = lower(text)
-    near = low[max(0, c.start - 80): c.end + 70]
+    # the words around it (a citation that runs on for pages is not copied per citation)
+    near = low[max(0, c.start - 80): min(c.end, c.start + 200)] + " " + low[c.end: c.end + 70]
     if ("not" in near or "rather" in near or "instead" in near or "longer" in near) and (
         _NEG_AFTER.match(text, c.end) or _NEG_BEFORE.search(text[max(0, c.start - 80):c.start])
     ):
+        return True
+    far = low[c.end: c.end + 110]
+    if ("disregard" in far or "withdrawn" in far or "dropped" in far or "set aside" in far or "abandoned" in far
+            or "no longer" in far) and _WITHDRAWN_AFTER.match(text, c.end):
         return True
     bounds = bounds or _Bounds(text)
     line_s, line_e = bounds.line(c.start, c.end)
@@ -197,9 +212,12 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
     relied: set[str] = set()
     bounds = _Bounds(text)
     seen_spans: dict[str, set[tuple[int, int]]] = {}
+    described: dict[str, bool] = {}  # citation -> every mention only describes the law
     for c in cits:
         if in_request(c.start):
             continue
+        d = bool(_DESCRIBES.match(text, c.end))
+        described[c.citation] = described.get(c.citation, True) and d
         if _not_relied(text, c, bounds):
             set_aside.add(c.citation)
             continue
@@ -222,6 +240,11 @@ def relied_exemptions(text: str, cits, guess: RegimeGuess, in_request) -> list[E
             ex.spans.append([c.start, c.end])
     # Named to be set aside and never relied on in so many words: not an exemption relied on.
     order = [c for c in order if not (c in set_aside and c not in relied)]
+    # A provision relied on at section level, and its subsections only described in an annex
+    # ("Section 27(1) Information is exempt if ...", "Sections 27(2) and (3) provide ..."): the
+    # descriptions are of the law, not further provisions relied on.
+    order = [c for c in order if not (described.get(c) and any(c.startswith(p + "(") and not described.get(p)
+                                                                for p in order if p != c))]
     # A less specific citation joins the more specific ones it is the parent of.
     keep = []
     for cit in order:
@@ -512,3 +535,41 @@ def _display(cit: str, regime: str) -> str:
     if cit.startswith("reg"):
         return f"{regime} regulation {cit[3:]}"
     return f"{regime} section {cit[1:]}"
+
+
+# ---- EISR letters that print the EIR's numbering ---------------------------------------------------
+_EIR_TO_EISR = (("reg12(4)", "reg10(4)"), ("reg12(5)", "reg10(5)"), ("reg13", "reg11"), ("reg12(9)", "reg10(8)"))
+
+
+def eisr_numbering(exemptions: list[Exemption], regime: str) -> list[str]:
+    """Under the EISR, "regulation 12(4)(d)" (the EIR's number) is regulation 10(4)(d): record the
+    EISR provision, keep the spans, and say so in the assumptions."""
+    if regime != "EISR":
+        return []
+    from appeal.law.exemptions import lookup
+
+    notes = []
+    have = {e.citation for e in exemptions}
+    out = []
+    for ex in exemptions:
+        for eir, eisr in _EIR_TO_EISR:
+            if ex.citation == eir or ex.citation.startswith(eir + "("):
+                new = eisr + ex.citation[len(eir):]
+                info = lookup(new, "EISR")
+                if info is None:
+                    break
+                notes.append(f"the letter cites {_display(ex.citation, 'EIR')}, the EIR's numbering; under the EISR "
+                             f"that is regulation {new[3:]}, recorded as {new}")
+                if new in have:
+                    keep = next(e for e in exemptions if e.citation == new)
+                    keep.spans = sorted(keep.spans + ex.spans)
+                    ex = None
+                else:
+                    ex.citation, ex.title, ex.ncnd = new, info.title or None, info.ncnd
+                    ex.absolute, ex.test = info.absolute, info.test
+                    have.add(new)
+                break
+        if ex is not None:
+            out.append(ex)
+    exemptions[:] = out
+    return notes

@@ -98,7 +98,9 @@ _ATTACH = re.compile(
     r"(?:we\s+have|I\s+have)\s+(?:supplied|provided|included)\s+(?:you\s+with\s+)?(?:(?:a|an|the|some|all|this)\s+)?"
     r"(?:\w+\s+)?(?:information|data|figures?|documents?|copy|copies|spreadsheet|table|list|details|bundle)\b|(?:is|are)\s+(?:being\s+)?provided\s+(?:to\s+you|below)|"
     r"this\s+is\s+being\s+provided|is\s+held\s+and\s+is\s+provided|I\s+am\s+(?:able|pleased)\s+to\s+(?:disclose|provide)|"
-    r"(?:we|I)\s+(?:can|have\s+decided\s+to)\s+disclose|disclose\s+the\s+located\s+information|"
+    r"(?:we|I)\s+(?:can|have\s+(?:today\s+|now\s+)?decided\s+to)\s+disclose|please\s+(?:find|see)\s+below\s+the\s+information|"
+    r"\bhold(?:s)?\s+the\s+information(?:\s+(?:you\s+)?requested)?,?\s+as\s+(?:outlined|set\s+out|shown|detailed)\s+below|"
+    r"\bmost\s+of\s+the\s+(?:requested\s+)?information\s+(?:has\s+been|is\s+being|is)\s+(?:disclosed|provided|released)|disclose\s+the\s+located\s+information|"
     r"(?:the\s+)?information\s+(?:you\s+(?:have\s+)?requested\s+)?is\s+(?:set\s+out\s+)?(?:below|attached|enclosed)|"
     r"(?:have\s+been|has\s+been|are|were)\s+redacted|redactions?\s+(?:have|has)\s+been|we\s+have\s+redacted|"
     r"(?:some|part)\s+of\s+the\s+information\s+(?:you\s+(?:have\s+)?requested\s+)?(?:is|has\s+been)\s+(?:provided|disclosed|attached)|"
@@ -106,9 +108,12 @@ _ATTACH = re.compile(
     r"(?:set\s+out|provided|given|included|contained|listed)\s+(?:at|in)\s+(?:the\s+)?(?:attached\s+)?"
     r"(?:annex|appendix|attachment|spreadsheet)|please\s+see\s+(?:the\s+)?(?:attached|annex|appendix))"
 )
+# said outright, whatever else the sentence says ("most of the information has been disclosed;
+# the names are withheld")
+_ATTACH_STRONG = re.compile(r"(?i)most\s+of\s+the|(?:we|I)\s+(?:can|have\s+(?:today\s+|now\s+)?decided\s+to)\s+disclose")
 _ATTACH_NOT = re.compile(
     r"(?i)(?:\bPIT\b|public\s+interest|prejudice\s+test|review\s+procedure|leaflet|guidance|complaints?\s+procedure|"
-    r"your\s+(?:rights|request)\s+(?:is|are)\s+(?:set\s+out|outlined)|(?:request|requests)[^.]{0,40}\b(?:annex|outlined)|"
+    r"your\s+(?:rights|request)\s+(?:is|are)\s+(?:set\s+out|outlined)|\b(?:request|requests)\b[^.]{0,40}\b(?:annex|outlined)|"
     r"findings|attached\s+report|not\s+(?:been\s+)?(?:attached|provided|disclosed|able)|unable|withheld|arguments|"
     r"(?:do|does|did)\s+not\s+hold|not\s+held|explanation|\blinks?\b)"
 )
@@ -149,7 +154,7 @@ def partial_disclosure(text: str, response_start: int, in_request) -> bool:
         if in_request(m.start()):
             continue
         s, e = _sentence_start(text, m.start()), _sentence_end(text, m.end())
-        if _ATTACH_NOT.search(text[s:e]):
+        if _ATTACH_NOT.search(text[s:e]) and not _ATTACH_STRONG.match(m.group(0)):
             continue
         return True
     sources = ((_FIGURE_LINE, _figure_lines(text, response_start)),

@@ -48,6 +48,17 @@ def render_summary(refusal: Refusal, *, request_lines: int = 4) -> str:
     out.append(f"Received:    {_date(r.dates.received)}")
     if r.is_review_outcome:
         out.append("This is an internal-review outcome, not a first response.")
+        rv = getattr(r, "review", None)
+        if rv is not None:
+            bits = [{"upheld": "original decision upheld", "partly-upheld": "original decision partly upheld",
+                     "overturned": "original decision overturned"}.get(rv.result or "", "result not stated")]
+            if rv.original_reference:
+                bits.append(f"original request {rv.original_reference}")
+            if rv.original_request_date:
+                bits.append(f"made {_date(rv.original_request_date)}")
+            if rv.original_response_date:
+                bits.append(f"first answered {_date(rv.original_response_date)}")
+            out.append("Review:      " + "; ".join(bits))
     if r.source:
         out.append(f"Source:      {'standard input' if r.source == '-' else r.source}")
 
@@ -84,10 +95,25 @@ def render_summary(refusal: Refusal, *, request_lines: int = 4) -> str:
             elif e.test == "prejudice":
                 details.append("no likelihood words near it" if e.harm_stated else "no harm stated near it")
             n = len(e.spans)
-            details.append(f"cited {n} time{'s' if n != 1 else ''}")
+            if getattr(e, "found", "cited") == "inferred":
+                details.append("inferred from the letter's words (no provision named)")
+            else:
+                details.append(f"cited {n} time{'s' if n != 1 else ''}")
             out.append("                " + "; ".join(details))
     else:
         out.append("Exemptions relied on: none found")
+
+    qs = getattr(r, "questions", None) or []
+    if len(qs) > 1 or (qs and qs[0].answer != "unknown"):
+        out.append("")
+        out.append("Question by question:")
+        for q in qs:
+            label = f"Q{q.number}" if q.number else "Request"
+            ans = {"not-held": "not held", "ncnd": "neither confirmed nor denied", "cost": "refused on cost",
+                   "unknown": "not clear from the letter"}.get(q.answer, q.answer)
+            if q.exemptions:
+                ans += " (" + ", ".join(q.exemptions) + ")"
+            out.append(f"  {label + ':':<9}{ans}")
 
     out.append("")
     if r.ncnd:

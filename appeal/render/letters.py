@@ -773,18 +773,19 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
         "outcome_source": outcome.source if outcome else None,
     }
     scottish = regime in SCOTTISH
+    regname = common["regulator"].get("name", "the Commissioner")
     if not review["requested"] and not review["responded"]:
         if scottish:
             common["assumptions"].append(
-                "no review is recorded: the Scottish Information Commissioner takes an application "
+                f"no review is recorded: {regname} takes an application "
                 "only after a requirement for review (FOISA s47(1)); give --review-requested")
         else:
             common["assumptions"].append(
-                "no internal review is recorded: the ICO is unlikely to accept a complaint before one "
+                f"no internal review is recorded: {regname} is unlikely to accept a complaint before one "
                 "(give --review-requested, or run 'appeal review' first)")
     if review["requested"] and not review["responded"] and not overdue:
         common["assumptions"].append(
-            "the review is not yet overdue: the Commissioner normally waits for its outcome")
+            f"the review is not yet overdue: {regname} normally waits for its outcome")
     attachments = _attachments(common["source_name"], review, outcome)
     # the breaches recorded are those the letter argues (and the dates show), not every weak finding
     argued = [f for f in list(findings) + list(outcome_findings) if any(f.rule in g.rules for g in grounds)]

@@ -37,7 +37,7 @@ LAW_STATEMENT = ci(
     r"class[- ]based|absolute exemption|qualified exemption|prejudice[- ]based|"
     r"no (?:requirement|need) to (?:consider|conduct|carry out|evidence)|"
     r"(?:is|are) not required to (?:consider|conduct|carry out)|"
-    r"the legislators have identified|"
+    r"the legislators\b|when writing the legislation|"
     r"exemptions? (?:applies|apply|is engaged|are engaged|relied (?:up)?on)\b[^.]{0,30}\bby virtue",
     word_start=True,
 )
@@ -66,7 +66,8 @@ def check(ctx):
         return []
     text = ctx.text
     def law(m) -> bool:
-        return bool(ctx.search(LAW_STATEMENT, *sentence_span(text, m.start, m.end)))
+        a, b = ctx.sentence_at(m.start)
+        return bool(ctx.search(LAW_STATEMENT, min(a, m.start), max(b, m.end)))
 
     stock = [m for m in find_stock(text) if m.reasoning and not ctx.in_request(m.start) and _counts(ctx, m)
              and not law(m)]
@@ -80,12 +81,11 @@ def check(ctx):
         return []
     sharp = [m for m in dangling if m.family in SHARP]
     families = {m.family for m in stock}
-    if sharp:
-        strength = "strong"
-    elif dangling or len(families) >= 2:
-        strength = "moderate"
-    else:
-        strength = "weak"
+    # Mostly supporting evidence (the officer answers "a phrase carried over; the reasoning stands"),
+    # so moderate; strong only where the letter caveats "numerical data presented" and presents none:
+    # the paragraph plainly belongs to another response.
+    no_figures = any(m.family == "numerical_data_presented" for m in dangling)
+    strength = "strong" if no_figures else "moderate" if sharp or len(families) >= 2 else "weak"
     evidence, seen = [], set()
     for m in sharp + [m for m in dangling if m not in sharp] + stock:
         span = sentence_span(text, m.start, m.end)
@@ -101,5 +101,5 @@ def check(ctx):
                   for m in sharp + [m for m in dangling if m not in sharp]],
         sharp=bool(sharp),
         count=len(families),
-        no_figures=any(m.family == "numerical_data_presented" for m in dangling),
+        no_figures=no_figures,
     )]

@@ -24,17 +24,16 @@ RULE = Rule(
     "(24 or 18 hours), and only determining whether the information is held, locating, retrieving and "
     "extracting it count (Fees Regulations 2004 regs 3-4). Under FOISA the limit is £600 with staff time at no "
     "more than £15 an hour, and the cost of determining whether the information is held is excluded (SSI "
-    "2004/467 regs 3 and 5). The estimate must be sensible, realistic and supported by cogent evidence "
-    "(the words later tribunals attribute to McInerney; its text was not read here); the Commissioner tests how it "
-    "was reached (ICO LTT116).",
+    "2004/467 regs 3 and 5). The estimate must be a reasonable one: the Commissioner tests how it "
+    "was reached (ICO LTT116), and a tribunal set aside an estimate that counted the wrong costs and ignored a "
+    "quicker source (Campbell [2023] UKFTT 885 (GRC)).",
     example="'There are 800 records and each would take one minute to check, so compliance would take over 13 "
     "hours and exceed the cost limit.' (800 minutes is 13.3 hours, under the 18-hour limit.)",
     near_miss="'A keyword search of our crime system returned 746 occurrences; reading each takes at least 2 "
     "minutes, so the work would exceed 24 hours.' (746 x 2 minutes is 24.9 hours, and a search was made.)",
     references=("FOIA s12; Fees Regulations 2004 (SI 2004/3244) regs 3 and 4",
                 "FOISA s12; SSI 2004/467 regs 3 and 5",
-                "McInerney v Information Commissioner and the Department for Education [2015] UKUT 0047 (AAC), as cited in "
-                "Duncan v IC [2024] UKFTT 297 (GRC)",
+                "Campbell v Information Commissioner & Anor [2023] UKFTT 885 (GRC)",
                 "ICO Line to Take LTT116 (reasonable estimates)"),
 )
 

@@ -33,6 +33,8 @@ ESTIMATE = ci(
 )
 BREAKDOWN = ci(
     rf"\b\d[\d,.]*\s*{_UNIT}\s*(per|for each|to (review|check|read|locate|retrieve|extract|examine))\b|"
+    # "a minimum of 15 minutes of work is required to review each of these 101 placements"
+    rf"\b\d[\d,.]*\s*{_UNIT}\b[^.]{{0,60}}\b(each|every|per)\b[^.]{{0,40}}\b\d[\d,]*\b|"
     rf"\b\d[\d,]*\s*(records?|files?|cases?|documents?|invoices?|e-?mails?|reports?|logs?|incidents?|crimes?|"
     rf"entries|folders?|boxes)\b[^.]{{0,160}}\b\d[\d,.]*\s*{_UNIT}\b",
 )

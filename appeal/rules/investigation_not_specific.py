@@ -31,6 +31,11 @@ RULE = Rule(
 _S30_2 = ("s30(2)",)
 SOURCES = re.compile(r"\binformants?\b|\bCHIS\b|\bcovert (human )?(intelligence )?sources?\b|"
                      r"\bconfidential sources?\b|\bundercover\b", re.I)
+NAMED_OPERATION = re.compile(r"\b(?:Operation|Op\.?) [A-Z][a-z]+")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "on the 5th and 6th of July 2025", "on 3 May": reports of particular days, tied to an event
+DAYS = re.compile(rf"\bon (?:the )?\d{{1,2}}(?:st|nd|rd|th)?(?: (?:and|&|or) (?:the )?\d{{1,2}}(?:st|nd|rd|th)?)? "
+                  rf"(?:of )?{_MONTH}\b")
 _SOURCES_IN_LETTER = ci(r"confidential sources?|covert human intelligence|informants?\b|chis\b|section 30\(2\)",
                         word_start=True)
 
@@ -40,8 +45,8 @@ def check(ctx):
     prof = ctx.request
     if not s30 or not prof.known or prof.specific or prof.case_level:
         return []
-    if SOURCES.search(prof.text):
-        return []
+    if SOURCES.search(prof.text) or NAMED_OPERATION.search(prof.text) or DAYS.search(prof.text):
+        return []  # sources (s30(2)), a named operation or the reports of particular days: specific
     if any(e.citation.startswith("s30(3)") for e in s30) and ctx.search(_SOURCES_IN_LETTER, response=True):
         return []  # the NCND is put on the confidential-sources limb
     if not (prof.statistics or prof.policy or prof.spending or prof.records):

@@ -53,6 +53,12 @@ def check(ctx):
         ctx.note("late-response: the reply came on the one day in dispute (the request arrived on a "
                  "non-working day), so it is not called late.")
         return []
+    if (ctx.published_copy and ctx.dates.get("responded_from") == "letter" and late_by is not None
+            and late_by <= 3):
+        # a published page's date is often the day it went online, not the day the reply was sent
+        ctx.note("late-response not claimed: the copy is a published page, and its date may be the day "
+                 "it was published rather than the day of the reply; give --responded to check.")
+        return []
     evidence = []
     for a, b in ctx.sentences_matching(_RECEIVED):
         evidence.append(ctx.ev(a, b))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, harm_scope, prejudice_exemptions
+from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, figures_given, harm_scope, prejudice_exemptions
+from appeal.rules.context import ci
 from appeal.rules.request import content_terms
 
 RULE = Rule(
@@ -25,6 +26,10 @@ RULE = Rule(
 )
 
 
+_FIGURE_WORDS = ci(r"numbers?\b|figures?\b|statistic\w*|counts?\b|totals?\b|data\b|numerical|amounts?\b|"
+                   r"spend\w*|spent\b|costs?\b|£|sums?\b|prices?\b|expenditure|how many|how much|level of", word_start=True)
+
+
 def check(ctx):
     prej = [e for e in prejudice_exemptions(ctx)]
     if not prej:
@@ -37,25 +42,38 @@ def check(ctx):
         evidence = [ctx.citation_ev(e) for e in prej]
         ctx.cover(prej, RULE.id)
         return [ctx.finding(RULE, "strong", evidence, citations=[e.citation for e in prej],
-                            none=True, generic=False, speculative=False, subject=None,
+                            none=True, generic=False, speculative=False, subject=None, withheld_part=False,
                             ncnd=all(ctx.info(e)[2] or e.ncnd for e in prej))]
     generic = False
     if prof.known and prof.terms:
         generic = not any(content_terms(ctx.text[a:b]) & prof.terms for a, b in scope)
+    ncnd = all(ctx.info(e)[2] or e.ncnd for e in prej)
+    if ncnd and prof.known and prof.aggregate and not any(ctx.search(_FIGURE_WORDS, a, b) for a, b in scope):
+        # NCND over counts: a harm put in terms of operations or investigations never says what the
+        # bare fact that a count is held would reveal (for disclosure itself, too loose: the withheld
+        # part may be locations or records beside the counts)
+        generic = True
     speculative = not any(ctx.search(STATED_LIKELIHOOD, a, b) for a, b in scope) and any(
         ctx.search(HEDGE, a, b) for a, b in scope)
+    eir = ctx.regime in ("EIR", "EISR")
+    if eir:
+        speculative = False  # reg 12(5)/10(5) has no likelihood limb: adverse-effect-not-shown says it
     if not (generic or speculative):
         return []
     ctx.cover(prej, RULE.id)
     # Quote the sentences that state a harm first (they carry the likelihood words), not
     # whatever sentence of the harm passage comes first ("the information is withheld under...").
     scope = sorted(scope, key=lambda ab: 0 if (ctx.search(HEDGE, *ab) or ctx.search(STATED_LIKELIHOOD, *ab)) else 1)
+    # Where the figures were given (a partial disclosure), the harm is about what was withheld:
+    # never say it "does not mention the figures".
+    given = bool(figures_given(ctx)) or bool(ctx.refusal.partial_disclosure)
     return [ctx.finding(
         RULE, "moderate", [ctx.ev(a, b) for a, b in scope[:3]],
         citations=[e.citation for e in prej],
         none=False, generic=generic, speculative=speculative,
-        subject=_subject(prof),
-        ncnd=all(ctx.info(e)[2] or e.ncnd for e in prej),
+        subject=None if given else _subject(prof),
+        withheld_part=given,
+        ncnd=ncnd,
     )]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from appeal.rules.context import ci, distinct
+from appeal.rules.textutil import within
 from appeal.rules.base import ALL_REGIMES, Rule
 
 RULE = Rule(
@@ -42,10 +43,10 @@ def check(ctx):
         return []
     if not (ctx.refusal.public_interest_test or ctx.sentences_matching(PIT_SENTENCE)):
         return []
-    pit = ctx.passages(PIT_HEADING)
+    pit = sorted(ctx.passages(PIT_HEADING))
 
     def in_pit(a, b):
-        return any(x <= a < y for x, y in pit) or ctx.search(PIT_SENTENCE, a, b)
+        return within(pit, a) or ctx.search(PIT_SENTENCE, a, b)
 
     evidence, funds, ops = [], [], []
     if not prof.spending:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.context import ci
 
 RULE = Rule(
     id="review-rights-missing",
@@ -19,6 +20,17 @@ RULE = Rule(
     references=("FOIA s17(7)", "EIR reg 14(5)", "FOISA s19", "ICO guidance: refusal notices"),
 )
 
+_REVIEW_WORDS = ci(r"internal review|review of (?:our|the|this) (?:decision|response)|ask for a review", word_start=True)
+
+
+def _ends_soon_after_review(ctx) -> bool:
+    """The copy ends within a few lines of its review paragraph (an address, a cut-off e-mail)."""
+    last = None
+    for m in ctx.finditer(_REVIEW_WORDS):
+        last = m
+    return last is not None and len(ctx.text) - last.end() < 600
+
+
 BASIS = {"FOIA": "section 17(7)", "EIR": "regulation 14(5)", "FOISA": "section 19", "EISR": "regulation 13"}
 
 
@@ -30,6 +42,8 @@ def check(ctx):
     commissioner_missing = not r.commissioner_rights_stated
     if not (review_missing or commissioner_missing):
         return []
+    if not review_missing and (r.truncated or _ends_soon_after_review(ctx)):
+        return []  # the Commissioner paragraph follows the review one: this copy stops before it
     # Weak and last whatever the copy: the requester may hold an incomplete copy (a disclosure-log page,
     # an e-mail without its attachment), and the authority answers "it was in the letter" in one line.
     strength = "weak"

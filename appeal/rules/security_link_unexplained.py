@@ -78,8 +78,8 @@ def check(ctx):
     ceop = ctx.search(CEOP_WORDS, response=True)
     nca = bool(NCA_SUBJECT.search(prof.text)) or bool(ceop)
     scope = ncnd_scope(ctx)
-    # A bolt-on NCND over "any other information" is ncnd-after-confirmation's point; here it is a side note.
-    strength = "moderate" if prof.aggregate and scope != "other" and not ctx.refusal.truncated else "weak"
+    # moderate at most (an explanation point); weak where the copy is cut or the request is not for figures
+    strength = "moderate" if prof.aggregate and not ctx.refusal.truncated else "weak"
     evidence = [ctx.ev_citation_line(e) for e in forms]
     if gesture:
         evidence.append(ctx.ev_sentence(gesture.start()))

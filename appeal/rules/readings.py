@@ -1,0 +1,162 @@
+"""Readings of a letter that several rules share: the prejudice-based exemptions and their harm
+statements, the scope of an NCND, what the letter confirms or gives, whether it is a cost refusal."""
+
+from __future__ import annotations
+
+import re
+
+from appeal.model import Exemption
+from appeal.rules.letter import Context
+from appeal.rules.patterns import ci
+from appeal.rules.textutil import within
+
+HEDGE = ci(r"could\b|may\b|might\b|can\b|potentially\b|possibly\b|perhaps\b|conceivably\b", word_start=True)
+STATED_LIKELIHOOD = ci(r"would\b|will\b|likely\b", word_start=True)
+
+
+def prejudice_exemptions(ctx: Context) -> list[Exemption]:
+    return [e for e in ctx.exemptions if ctx.is_prejudice(e)]
+
+
+def harm_scope(ctx: Context) -> list[tuple[int, int]]:
+    """The harm statements that make the prejudice case: those under a 'Harm' / 'prejudice test'
+    heading when the letter has one, otherwise every harm statement outside the request."""
+    passages = ctx.harm_passages
+    if passages:
+        spans = sorted(passages)
+        inside = [s for s in ctx.harm_sentences if within(spans, s[0])]
+        if inside:
+            return inside
+    return [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]
+
+
+_SCOPE_OTHER = ci(
+    r"any\s+other\s+(?:recorded\s+)?information\b|all\s+other\s+information\b|"
+    r"any\s+additional\s+information\b|any\s+further\s+information\b|additional\s+information\b|"
+    r"further\s+information\b|any\s*more\s+information\b|anymore\s+information\b",
+    word_start=True,
+)
+_CONFIRMS = ci(
+    r"i can confirm that\b[^.]{0,80}\b(?:is|are) held\b|we (?:have|has) (?:supplied|provided|attached|enclosed)\b|"
+    r"i (?:have|has) (?:supplied|provided|attached|enclosed)\b|the force (?:have|has) (?:supplied|provided|attached|enclosed)\b|"
+    r"it (?:have|has) (?:supplied|provided|attached|enclosed)\b|please find (?:attached|enclosed|below)\b|"
+    r"can confirm that (?:the )?[^.]{0,60}\bholds?\b|"
+    r"the (?:information|data|figures?) (?:requested )?(?:is|are) (?:attached|enclosed|as follows|below)\b",
+    word_start=True,
+)
+_ANSWER_LINE = re.compile(
+    r"[ \t]*(?:Q?\d{1,2}[a-z]?[.)]?[ \t]+)?[A-Za-z][A-Za-z ()/'’-]{0,50}?(?:[ \t]+[–-]|:)[ \t]*\d[\d,]*[ \t]*|"
+    r"[ \t]*Q?\d{1,2}[a-z]?[.)][ \t]+\d[\d,]*[ \t]*"
+)
+_DIGIT_LINE = re.compile(r"(?m)^[^\n]{0,78}\d[ \t]*$")
+_NOT_ANSWER = re.compile(r"\b(?:ref|reference|tel|telephone|phone|fax|date|dated|request|case|page|annex|foi|"
+                         r"attachment|no)\b", re.I)
+_TOTAL_SENTENCE = ci(
+r"\b(the|a) (total )?(number|figure|total) (of [^.]{0,60})?(is|was|were) \d[\d,]*\b",
+)
+
+
+def ncnd_scope(ctx: Context) -> str | None:
+    """'all' (NCND over the request), 'other' (over 'any other information'), 'part' (over some
+    of the questions only), or None."""
+    r = ctx.refusal
+    if not r.ncnd:
+        return None
+    st = ctx.ncnd_statement
+    if r.ncnd_scope == "other":
+        return "other"
+    if st and ctx.search(_SCOPE_PART, *st):
+        return "part"  # NCND for some questions only ("to requests 1, 2 and 3")
+    if st and ctx.search(_SCOPE_OTHER, *st):
+        return "other"
+    return "all"
+
+
+_NEGATIVE = ci(r"not hold|not held|does not|do not|no information|not have|unable to", word_start=True)
+_NOT_HELD = ci(r"does not hold|do not hold|is not held|are not held|not held by|holds no|no information (?:is )?held|"
+               r"does not have the information|do not have the information", word_start=True)
+_SCOPE_PART = ci(r"(?:to|for|in relation to|in respect of|regarding) (?:requests?|questions?|parts?|points?|q) ?\d",
+                 word_start=True)
+
+
+_COVER = ci(r"please find (?:attached|enclosed|below)\W+(?:\w+\W+){0,3}?(?:response|responses|answers?|repl(?:y|ies)|"
+            r"decision|letter)\b", word_start=True)
+
+
+_HOLDS = ci(r"can confirm|(?:is|are) held\b|\bholds?\b", word_start=True)
+
+
+def confirmations(ctx: Context) -> list[tuple[int, int]]:
+    """Sentences where the letter confirms holding or gives information (not 'does not hold').
+    "Please find below our response" introduces a reply; where that reply refuses to confirm or
+    deny the whole request it confirms nothing (a bolt-on NCND after an attached reply is another
+    matter: the reply was given)."""
+    cover_only = ctx.refusal.ncnd and ncnd_scope(ctx) == "all"
+    out = []
+    for s in ctx.sentences_matching(_CONFIRMS):
+        if ctx.search(_NEGATIVE, *s):
+            continue
+        if cover_only and ctx.search(_COVER, *s) and not ctx.search(_HOLDS, *s):
+            continue
+        out.append(s)
+    return out
+
+
+def says_not_held(ctx: Context) -> bool:
+    return bool(ctx.search(_NOT_HELD, response=True))
+
+
+def figures_given(ctx: Context) -> list[tuple[int, int]]:
+    """Answer lines in the reply itself ('1a. Charged - 5', 'The total number was 12')."""
+    if "figures" in ctx._memo:
+        return ctx._memo["figures"]
+    out = []
+    text = ctx.text
+    for m in _DIGIT_LINE.finditer(text):
+        line = m.group(0)
+        if ctx.in_request(m.start()):
+            continue
+        if _ANSWER_LINE.fullmatch(line) and not _NOT_ANSWER.search(line):
+            out.append(m.span())
+    for m in ctx.finditer(_TOTAL_SENTENCE):
+        if not ctx.in_request(m.start()):
+            out.append(m.span())
+    ctx._memo["figures"] = out
+    return out
+
+
+def harm_based_ncnd(ctx: Context) -> bool:
+    """NCND on an exemption (not a cost-limit 'cannot confirm' under s12(2))."""
+    if not ctx.refusal.ncnd:
+        return False
+    ex = ctx.exemptions
+    if not ex:
+        return True
+    return any(ctx.info(e)[0] not in ("cost", "vexatious") for e in ex)
+
+
+_COST_WORDS = ci(r"cost\w*|hours?\b|appropriate limit|£\s?\d|burden\w*|time\b|resources?\b", word_start=True)
+
+
+_VEXATIOUS = ci(r"vexatious|dransfield|harass|obsessive", word_start=True)
+
+
+def is_cost_refusal(ctx: Context) -> bool:
+    """A refusal on the cost limit: a cost provision cited, or a cost estimate read by the parser
+    (a letter that calls it a 'statutory time limit' without citing s12), but not vexatiousness."""
+    if cost_refusal(ctx):
+        return True
+    return ctx.refusal.cost is not None and not (ctx.cited("s14") or ctx.search(_VEXATIOUS, response=True))
+
+
+def cost_refusal(ctx: Context) -> list[Exemption]:
+    """The cost-limit provisions relied on (s12, EIR reg 12(4)(b) on cost grounds, ...)."""
+    out = [e for e in ctx.cited("cost")]
+    if ctx.regime in ("EIR", "EISR") or any(e.citation.startswith("reg") for e in out):
+        # reg 12(4)(b) is cost-based only where the letter talks cost, not vexatiousness
+        vexatious = ctx.cited("s14") or ctx.search(_VEXATIOUS, response=True)
+        out = [e for e in out if not vexatious and ctx.search(_COST_WORDS, response=True)]
+    else:
+        out = [e for e in out if ctx.info(e)[0] in (None, "cost")]
+    return out
+

@@ -1,0 +1,127 @@
+"""The same letter gives the same findings whatever it came in (issue 13).
+
+One synthetic refusal, written out as .txt, .pdf, .docx, an e-mail with the letter inline,
+an e-mail with the letter attached (as .txt, .pdf and .docx, under a cover note that
+confirms things and mentions the request), and a WhatDoTheyKnow-style web page. Every form
+must give the same findings (rule and strength) quoting the same words; the e-mail's cover
+note, headers and separators must never be quoted as the letter's words.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from hostile_util import bounded  # noqa: E402
+from test_ingest_helpers import make_docx, make_pdf  # noqa: E402
+
+from appeal.ingest import load_refusal  # noqa: E402
+from appeal.rules import check  # noqa: E402
+
+LETTERS = Path(__file__).parent / "rules_letters"
+# A cover note built to trip the rules if it were read as the letter: it confirms ("We can
+# confirm that we hold..."), speaks of a response and of the request.
+COVER = (
+    "Dear Ms Example,\n\n"
+    "Please find attached our response to your Freedom of Information request. We can confirm "
+    "that we hold your request on file and that it has been dealt with.\n\n"
+    "Kind regards\nInformation Access Team\n"
+)
+
+
+def _findings(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    refusal = load_refusal(str(path))
+    out = []
+    for f in check(refusal):
+        quotes = tuple(" ".join(e.quote.split()) for e in f.evidence)
+        for e in f.evidence:  # every quote is the letter's own words, verbatim, where it says
+            assert refusal.text[e.start:e.end] == e.quote
+        out.append((f.rule, f.strength, quotes))
+    return sorted(out)
+
+
+def _email(body: str) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = "Information Access Team <foi@southshire.police.example>"
+    msg["To"] = "ann@example.org"
+    msg["Subject"] = "Your FOI request FOI2021/00412"
+    msg["Date"] = "Wed, 10 Mar 2021 10:00:00 +0000"
+    msg.set_content(body)
+    return msg
+
+
+def _wdtk_page(text: str) -> str:
+    """A WhatDoTheyKnow-like page: site chrome around one incoming message."""
+    paras = "".join(
+        "<p>" + "<br>\n".join(html.escape(line) for line in block.split("\n")) + "</p>\n"
+        for block in text.split("\n\n")
+    )
+    return (
+        "<!DOCTYPE html><html><head><title>FOI request - WhatDoTheyKnow</title>"
+        "<script>var tracking = 1;</script></head><body>"
+        "<header id='banner'><nav class='navbar'><a href='/'>Home</a> <a href='/list'>Browse requests</a>"
+        "</nav></header>"
+        "<div id='cookie-banner'>We use cookies. Accept all cookies?</div>"
+        "<main id='main'><div class='correspondence' id='incoming-1'>"
+        f"<div class='correspondence_text'>{paras}</div></div></main>"
+        "<footer class='footer'>WhatDoTheyKnow is run by a charity. Donate. Privacy policy.</footer>"
+        "</body></html>"
+    )
+
+
+def _forms(letter: str, tmp: Path) -> dict[str, Path]:
+    lines = letter.split("\n")
+    pdf = make_pdf([lines[i:i + 45] for i in range(0, len(lines), 45)])
+    docx = make_docx(lines, [], [])
+    forms = {"txt": letter.encode("utf-8"), "pdf": pdf, "docx": docx}
+    out: dict[str, Path] = {}
+    for ext, data in forms.items():
+        p = tmp / f"letter.{ext}"
+        p.write_bytes(data)
+        out[ext] = p
+    inline = _email(letter)
+    (tmp / "inline.eml").write_bytes(inline.as_bytes())
+    out["eml-inline"] = tmp / "inline.eml"
+    for ext, data, (maintype, subtype) in (
+        ("txt", forms["txt"], ("text", "plain")),
+        ("pdf", pdf, ("application", "pdf")),
+        ("docx", docx, ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")),
+    ):
+        msg = _email(COVER)
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=f"FOI2021-00412 response.{ext}")
+        p = tmp / f"attached-{ext}.eml"
+        p.write_bytes(msg.as_bytes())
+        out[f"eml-attached-{ext}"] = p
+    (tmp / "wdtk.html").write_text(_wdtk_page(letter), encoding="utf-8")
+    out["wdtk-html"] = tmp / "wdtk.html"
+    return out
+
+
+@pytest.mark.parametrize("name", ["ncnd_counts_police.txt", "partial_then_ncnd_other.txt", "qualified_no_pit.txt"])
+@bounded(60)
+def test_same_letter_same_findings_in_every_form(name, tmp_path):
+    letter = (LETTERS / name).read_text(encoding="utf-8")
+    forms = _forms(letter, tmp_path)
+    expected = _findings(forms["txt"])
+    assert expected, "the fixture must give findings, or the comparison proves nothing"
+    for form, path in forms.items():
+        got = _findings(path)
+        assert [(r, s) for r, s, _ in got] == [(r, s) for r, s, _ in expected], form
+        assert got == expected, form
+
+
+@bounded(30)
+def test_cover_note_is_never_quoted(tmp_path):
+    letter = (LETTERS / "partial_then_ncnd_other.txt").read_text(encoding="utf-8")
+    for form, path in _forms(letter, tmp_path).items():
+        refusal = load_refusal(str(path))
+        for f in check(refusal):
+            for e in f.evidence:
+                for words in ("Please find attached", "We can confirm that we hold your request",
+                              "----- Attachment:", "Subject:", "cookies"):
+                    assert words not in e.quote, (form, f.rule, e.quote)
