@@ -209,3 +209,18 @@ def test_scottish_review_rights_are_a_section_19_breach():
                              review_responded=dt.date(2024, 4, 2), cite=lambda p: None)
     assert "section 19" in letter.orders["breaches"] and "section 16" not in letter.orders["breaches"]
     assert letter.orders["breached"].endswith("and 19 of the Act")
+
+
+def test_a_ground_the_letter_answers_is_left_out_beside_enough_good_ones():
+    # "no security body" where the letter itself names the National Crime Agency: scored below
+    # the floor, and left out when three grounds worth signing fill the letter
+    text = TEXT + " We work with the National Crime Agency on this."
+    ref = refusal(text=text, exemptions=[Exemption("s23(5)", ncnd=True), Exemption("s31(3)", ncnd=True)])
+    good = [finding("ncnd-statistics", "We can neither confirm nor deny"),
+            finding("personal-data-aggregate", "Your request was received"),
+            finding("mosaic-unsupported", "Disclosure would be likely to prejudice")]
+    weak_point = finding("security-link-unexplained", "Please write to", "moderate")
+    letter = build_review(ref, good + [weak_point], timeline(), ME, regime="FOIA",
+                          letter_date=dt.date(2024, 4, 1), cite=lambda p: None)
+    assert "security-link-unexplained" not in [g.rule for g in letter.grounds]
+    assert "security-link-unexplained" in letter.left_out_rules

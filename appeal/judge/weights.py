@@ -61,3 +61,5 @@ PROCEDURAL = frozenset({"late-response", "review-late", "outdated-law"})
 
 # Below this score a ground is not one a lawyer would sign on its own.
 SIGNABLE = 40.0
+# Below this, a ground the letter's own words answer: left out where enough signable grounds exist.
+FLOOR = 30.0

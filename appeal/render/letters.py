@@ -212,8 +212,13 @@ def make_grounds(findings: list[Finding], *, cite: Callable[[str], str | None] |
     plans = merge(both, refusal, source=lambda f: id(f) in from_review)
     if limit is not None:  # the cap; a ground the user named (--include) stays within it
         from appeal.judge import cap
+        from appeal.judge.weights import FLOOR, SIGNABLE
 
         plans = cap(plans, limit, include)[0]
+        # with enough grounds worth signing, none the letter's own words answer (scored below
+        # the floor, e.g. "no security body" where the letter names one) goes in beside them
+        if sum(p.score >= SIGNABLE for p in plans) >= MIN_GROUNDS:
+            plans = [p for p in plans if p.score >= FLOOR or set(p.rules) & set(include)]
     used: list[str] = [_norm(request or "")] if request else []
     quoted_in: dict[str, int] = {}  # a passage quoted inline -> the ground that quoted it
     asked: set[str] = set()
@@ -705,7 +710,7 @@ def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline |
                            refusal=refusal, limit=cap, kind="review", include=include)
     if cap is not None:
         grounds, dropped = fit(grounds, include=include)
-        left_rules = [g.rule for g in dropped] + left_rules
+        left_rules = _not_argued(grounds, left_rules, findings)
         if dropped:
             left["over the length"] = len(dropped)
     common = _common("review", refusal, timeline, requester, regime=regime, letter_date=letter_date,
@@ -719,6 +724,16 @@ def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline |
     return Letter(template=f"letters/review_{regime.lower()}.md.j2", grounds=grounds,
                   asks=consolidate_asks(grounds), review={}, left_out=left, left_out_rules=left_rules,
                   late_review=late, outcome=_outcome_dict(outcome), **common)
+
+
+def _not_argued(grounds: list[Ground], left_rules: list[str], findings) -> list[str]:
+    """Every rule found that the letter does not argue, likeliest first: for the summary."""
+    argued = {r for g in grounds for r in (g.rules or [g.rule])}
+    out = []
+    for r in left_rules + [f.rule for f in findings]:
+        if r not in argued and r not in out:
+            out.append(r)
+    return out
 
 
 def _outcome_dict(outcome) -> dict:
@@ -745,7 +760,7 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
                            limit=cap, kind="complaint", include=include)
     if cap is not None:
         grounds, dropped = fit(grounds, include=include)
-        left_rules = [g.rule for g in dropped] + left_rules
+        left_rules = _not_argued(grounds, left_rules, list(findings) + list(outcome_findings))
         if dropped:
             left["over the length"] = len(dropped)
     notes = list(assumptions)
