@@ -120,7 +120,7 @@ def test_a_late_review_says_so_in_the_letter():
     late = to_text(to_markdown(build_review(refusal(), FINDINGS, timeline(by="2024-04-26"), ME, regime="FOIA",
                                             letter_date=dt.date(2024, 5, 8), cite=lambda p: None)))
     assert "after the time usually allowed for it, which ended on 26 April 2024" in late
-    assert "accept it nonetheless" in late
+    assert "accept it nonetheless" in late and "withheld at all" in late
     timely = to_text(to_markdown(build_review(refusal(), FINDINGS, timeline(by="2024-06-26"), ME, regime="FOIA",
                                               letter_date=dt.date(2024, 5, 8), cite=lambda p: None)))
     assert "time usually allowed" not in timely
