@@ -210,6 +210,8 @@ def test_narrow_for_a_cost_refusal_with_nothing_against_the_estimate():
                 text="Answering would exceed the appropriate limit.")
     o = decide(r, [f("cost-limit-no-advice", "moderate")], None, today=TODAY)
     assert o.kind == "narrow" and "section 16" in o.reason
+    scot = refusal("s12(1)", regime="FOISA", cost=CostEstimate(hours=30), text="It would exceed the limit of £600.")
+    assert "section 15" in decide(scot, [], None, today=TODAY).reason  # FOISA s15: advice and assistance
 
 
 def test_review_for_a_cost_refusal_whose_estimate_does_not_stand():

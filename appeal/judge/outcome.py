@@ -201,9 +201,10 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
         other = [p for p in signable if not (set(p.rules) <= {"cost-estimate-unrealistic", "cost-limit-no-estimate",
                                                                  "cost-limit-no-advice"})]
         if not wins and not other:
+            advice = {"FOISA": "section 15", "EIR": "regulation 9", "EISR": "regulation 9"}.get(regime, "section 16")
             return Outcome("narrow", "the request was refused on cost and nothing shows the estimate is wrong: "
                            "a narrower request (a shorter period, fewer questions or fields), with the advice "
-                           "the authority must give under section 16, is the quicker route")
+                           f"the authority must give under {advice}, is the quicker route")
 
     if not signable:
         heads = {e.section for e in refusal.exemptions}
