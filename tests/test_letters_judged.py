@@ -224,3 +224,13 @@ def test_a_ground_the_letter_answers_is_left_out_beside_enough_good_ones():
                           letter_date=dt.date(2024, 4, 1), cite=lambda p: None)
     assert "security-link-unexplained" not in [g.rule for g in letter.grounds]
     assert "security-link-unexplained" in letter.left_out_rules
+
+
+def test_a_complaint_never_addresses_the_authority():
+    f = finding("ncnd-statistics", "We can neither confirm nor deny",
+                argument="Your letter refuses to confirm or deny. Your letter's reasons are stock text.")
+    letter = build_complaint(refusal(), [f], timeline(), ME, regime="FOIA", letter_date=dt.date(2024, 5, 8),
+                             review_requested=dt.date(2024, 3, 5), review_responded=dt.date(2024, 4, 2),
+                             cite=lambda p: None)
+    text = to_text(to_markdown(letter))
+    assert "Your letter" not in text and "The response refuses to confirm or deny" in text

@@ -410,6 +410,11 @@ _VOICE = (
     (re.compile(r"\bthe letter's\b"), "your letter's", "the response's"),
     (re.compile(r"\bThe letter\b"), "Your letter", "The response"),
     (re.compile(r"\bthe letter\b"), "your letter", "the response"),
+    # rules that already address the authority: a complaint speaks of it to the Commissioner
+    (re.compile(r"\bYour letter(?='s\b|’s\b)"), "Your letter", "The response"),
+    (re.compile(r"\byour letter(?='s\b|’s\b)"), "your letter", "the response"),
+    (re.compile(r"\bYour letter\b"), "Your letter", "The response"),
+    (re.compile(r"\byour letter\b"), "your letter", "the response"),
 )
 
 
