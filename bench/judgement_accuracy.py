@@ -11,7 +11,9 @@ where the outcome says not to send it) and reports:
     "in the first ground", where the lead is merged into it as a point);
   - at most `max_grounds` grounds (5 by default);
   - outcome right: the decision is the expected outcome or one the lawyer accepts;
-  - words of the review letters (Markdown, table and headings included).
+  - words of the review letters (Markdown, table and headings included);
+  - a proxy for the lead on letters the weights were not tuned on: on corpus letters with
+    `rules_must_fire` labels, how often the lead ground is one of the must-have grounds that fired.
 
     python bench/judgement_accuracy.py [SHARED_DIR]
 
@@ -47,6 +49,9 @@ def build(path: Path, today: dt.date):
     first = set(getattr(grounds[0], "rules", None) or [lead]) if grounds else set()
     outcome = getattr(result, "outcome", None)
     kind = outcome.kind if outcome is not None else "review"
+    fired = {r for g in grounds for r in (getattr(g, "rules", None) or [g.rule])}
+    fired |= set(getattr(result.letter, "left_out_rules", []) or [])
+    build.fired = fired  # every rule found, for the corpus lead proxy
     return lead, first, len(grounds), kind, len(result.markdown.split())
 
 
@@ -104,6 +109,8 @@ def main(argv: list[str]) -> int:
     kinds: dict[str, int] = {}
     misses = []
     errors = 0
+    proxy_ok = proxy_total = 0
+    proxy_bad = []
     if index_file.exists():
         for line in index_file.read_text().splitlines():
             if not line.strip():
@@ -121,6 +128,14 @@ def main(argv: list[str]) -> int:
                 misses.append(f"{path.name}: {type(exc).__name__}: {' '.join(str(exc).split())[:90]}")
                 continue
             kinds[kind] = kinds.get(kind, 0) + 1
+            must, must_not = set(d.get("rules_must_fire") or []), set(d.get("rules_must_not_fire") or [])
+            if lead and (must & getattr(build, "fired", set())):
+                proxy_total += 1
+                proxy_ok += lead in must
+                if lead not in must:
+                    proxy_bad.append(f"{path.name}: lead {lead}, must-have fired: {sorted(must & build.fired)}")
+            if lead and lead in must_not:
+                proxy_bad.append(f"{path.name}: lead {lead} is a must-not ground")
             if kind in ("review",):
                 corpus_words.append(w)
                 corpus_grounds.append(n)
@@ -136,6 +151,7 @@ def main(argv: list[str]) -> int:
     print(f"at most max_grounds grounds (seeds):  {pct(capped, len(rows))}")
     print(f"outcome right (seeds):                {pct(outcome_ok, outcome_total)}  target >= 85%")
     print(f"outcome right (corpus labels):        {pct(corpus_ok, corpus_total)}")
+    print(f"lead is a must-have ground (corpus 100-169, where one fired): {pct(proxy_ok, proxy_total)}")
     both_ok, both = outcome_ok + corpus_ok, outcome_total + corpus_total
     print(f"outcome right (all labelled):         {pct(both_ok, both)}")
     if seed_words:
@@ -151,7 +167,7 @@ def main(argv: list[str]) -> int:
         print("outcomes over the corpus:             "
               + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
               + (f"; {errors} refused" if errors else ""))
-    for m in misses[:15]:
+    for m in (misses + proxy_bad)[:20]:
         print(f"  miss: {m}")
     return 0
 
