@@ -88,6 +88,16 @@ def _event_date(timeline: Timeline | None, *ids: str) -> dt.date | None:
     return None
 
 
+def _regulator_name(regime: str, on: dt.date) -> str:
+    """The Commissioner in force on the day (appeal.law.regulator), for the reasons we print."""
+    try:
+        from appeal.law.regulator import regulator_for
+
+        return regulator_for(regime, on).name
+    except Exception:  # the dated table cannot answer: the names in force when this was written
+        return "the Scottish Information Commissioner" if regime in SCOTTISH else "the Information Commissioner"
+
+
 def _cost_refusal(refusal: Refusal) -> bool:
     if any(e.test == "vexatious" or e.section == "s14" for e in refusal.exemptions):
         return False  # vexatious (or manifestly unreasonable as such): not a matter of narrowing
@@ -154,7 +164,7 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
         is_review_outcome = bool(refusal.is_review_outcome) or _review_result(refusal) is not None
     review_requested = _date(review_requested)
     review_responded = _date(review_responded)
-    commissioner = "the Scottish Information Commissioner" if scottish else "the Information Commissioner"
+    commissioner = _regulator_name(regime, today)
 
     # 1. After a review: the Commissioner.
     if is_review_outcome:
@@ -231,9 +241,9 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
                        "information (for the period since, too) is the surer route",
                        notes=["late-review"])
     if by is not None and by < today:
-        return Outcome("review", f"there are grounds worth arguing; the usual window for a review closed on "
-                       f"{_long(by)}, so the letter asks the authority to accept it late",
-                       notes=["late-review"])
+        head = withheld_reason or "there are grounds worth arguing"
+        return Outcome("review", f"{head}; the usual window for a review closed on {_long(by)}, so the "
+                       "letter asks the authority to accept it late", notes=["late-review"])
     if withheld_reason:
         return Outcome("review", withheld_reason)
     lead = signable[0].lead.rule
