@@ -159,7 +159,6 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
     # --date judges as of that date), else the clock.
     today = today or _date(getattr(timeline, "today", None)) or dt.date.today()
     regime = (timeline.regime if timeline is not None else None) or refusal.regime or "FOIA"
-    scottish = regime in SCOTTISH
     if is_review_outcome is None:
         is_review_outcome = bool(refusal.is_review_outcome) or _review_result(refusal) is not None
     review_requested = _date(review_requested)
