@@ -234,3 +234,9 @@ def test_a_complaint_never_addresses_the_authority():
                              cite=lambda p: None)
     text = to_text(to_markdown(letter))
     assert "Your letter" not in text and "The response refuses to confirm or deny" in text
+
+
+def test_a_late_bare_review_points_to_nothing_below():
+    text = to_text(to_markdown(build_review(refusal(), [], timeline(by="2024-04-26"), ME, regime="FOIA",
+                                            letter_date=dt.date(2024, 5, 8), cite=lambda p: None)))
+    assert "accept it nonetheless." in text and "points below" not in text
