@@ -27,7 +27,7 @@ _NCND_ASSERT = re.compile(
     r"|\bNCND\s+(?:response|stance|position)\s+(?:is|has\s+been|applies)"
     r"|(?:will|can|shall)\s+not\s+(?:either\s+)?confirm\s+or\s+deny"
     r"|(?:is|are)\s+(?:therefore\s+)?unable\s+to\s+confirm\s+or\s+deny\s+whether"
-    r"|(?:cit\w+|rel(?:y|ies|ied|ying)\s+on|appl(?:y|ies|ied|ying)|invok\w+)\s+[“"‘']?(?:an?\s+|the\s+)?exemption\s+from\s+the\s+"
+    r"|(?:cit\w+|rel(?:y|ies|ied|ying)\s+on|appl(?:y|ies|ied|ying)|invok\w+)\s+[“\"‘']?(?:an?\s+|the\s+)?exemption\s+from\s+the\s+"
     r"duty\s+to\s+confirm\s+or\s+deny)"
 )
 _NCND_NOT = re.compile(
