@@ -19,4 +19,5 @@ run "parse + check speed"            $PY bench/check_speed.py
 run "cold start: deadlines"          $PY bench/cold_start.py
 run "cold start: review as Word"     $PY bench/letters_cold_start.py
 run "scan: seeds + corpus, speed, 10,000 letters, HTML in Chromium" $PY bench/scan_bench.py
+run "hostile inputs: worst per class" $PY bench/hostile_worst.py --limit 60
 exit 0
