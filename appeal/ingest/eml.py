@@ -83,6 +83,7 @@ def _day(value: str) -> str | None:
 
 def _message(msg, name: str, depth: int) -> Extracted:
     from appeal.ingest.html import html_to_text
+    from appeal.ingest.text import strip_chrome
 
     ex = Extracted("")
     pieces: list[str] = []
@@ -97,8 +98,10 @@ def _message(msg, name: str, depth: int) -> Extracted:
         body_text = _part_text(body_part, name)
         if body_part.get_content_subtype() == "html":
             body_text = html_to_text(body_text)
+        else:  # a page pasted into a plain e-mail: its chrome goes, as from a .txt
+            body_text = strip_chrome(body_text)
     elif not msg.is_multipart() and msg.get_content_maintype() == "text":
-        body_text = _part_text(msg, name)
+        body_text = strip_chrome(_part_text(msg, name))
     body_text, quoted = _without_thread(body_text)
     if quoted == "below":  # a forwarding note on top: the outer headers are the forwarder's
         header = ""
