@@ -20,4 +20,5 @@ run "cold start: deadlines"          $PY bench/cold_start.py
 run "cold start: review as Word"     $PY bench/letters_cold_start.py
 run "scan: seeds + corpus, speed, 10,000 letters, HTML in Chromium" $PY bench/scan_bench.py
 run "hostile inputs: worst per class" $PY bench/hostile_worst.py --limit 60
+run "same letter, same findings in every format" $PY bench/format_parity.py
 exit 0
