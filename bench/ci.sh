@@ -20,4 +20,6 @@ run "parse speed"                    $PY bench/parse_speed.py
 run "parse + check speed"            $PY bench/check_speed.py
 run "cold start: deadlines, check, review as Word (warm and empty cache)" $PY bench/cold_start.py
 run "scan: seeds + corpus, speed, 10,000 letters, HTML in Chromium" $PY bench/scan_bench.py
+run "hostile inputs: worst per class" $PY bench/hostile_worst.py --limit 60
+run "same letter, same findings in every format" $PY bench/format_parity.py
 exit 0
