@@ -34,6 +34,17 @@ COVER = (
 )
 
 
+# The requester's own e-mail, quoted under the reply: words that would trip the rules if read
+# as the authority's (a stock caveat, a public-funds factor, a confirmation).
+_QUOTED_REQUEST = (
+    "\n\n-----Original Message-----\nFrom: Ann Example <ann@example.org>\nSent: 01 February 2021 09:00\n"
+    "To: FOI <foi@southshire.police.example>\nSubject: Freedom of Information request\n\nDear Sir or Madam,\n\n"
+    "Please provide the number of offences recorded in each of the last three years. We can confirm that "
+    "the public is entitled to know how public funds are spent. The figures presented in this response "
+    "would help.\n\nYours faithfully,\nAnn Example\n"
+)
+
+
 def _findings(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
     refusal = load_refusal(str(path))
     out = []
@@ -97,6 +108,16 @@ def _forms(letter: str, tmp: Path) -> dict[str, Path]:
         p = tmp / f"attached-{ext}.eml"
         p.write_bytes(msg.as_bytes())
         out[f"eml-attached-{ext}"] = p
+    # the reply on top of the quoted request (which says things the rules would pick up)
+    reply = _email(letter + _QUOTED_REQUEST)
+    (tmp / "reply.eml").write_bytes(reply.as_bytes())
+    out["eml-reply-above-thread"] = tmp / "reply.eml"
+    # the requester forwarding the authority's e-mail to themselves: a note, then the letter
+    fwd = _email("FYI - see the council's answer below.\n\n-----Original Message-----\n"
+                 "From: Information Access Team <foi@southshire.police.example>\nSent: 10 March 2021 10:00\n"
+                 "To: Ann Example\nSubject: Your FOI request\n\n" + letter + _QUOTED_REQUEST)
+    (tmp / "fwd.eml").write_bytes(fwd.as_bytes())
+    out["eml-forwarded-below-note"] = tmp / "fwd.eml"
     (tmp / "wdtk.html").write_text(_wdtk_page(letter), encoding="utf-8")
     out["wdtk-html"] = tmp / "wdtk.html"
     return out
@@ -123,5 +144,26 @@ def test_cover_note_is_never_quoted(tmp_path):
         for f in check(refusal):
             for e in f.evidence:
                 for words in ("Please find attached", "We can confirm that we hold your request",
-                              "----- Attachment:", "Subject:", "cookies"):
+                              "----- Attachment:", "Subject:", "cookies", "Original Message",
+                              "public funds are spent", "figures presented in this response", "FYI"):
                     assert words not in e.quote, (form, f.rule, e.quote)
+
+
+def test_thread_breaks_are_found_and_plain_letters_left_alone():
+    from appeal.ingest.eml import _without_thread
+
+    letter = "Dear Ms Example,\n\nWe refuse under section 40(2).\n\nYours sincerely\nFOI Team"
+    assert _without_thread(letter) == (letter, None)
+    # "You\nwrote:" inside a letter is not Gmail's "On <date>, <name> wrote:"
+    quoting = "Thank you for your request received on 6 December. You\nwrote:\n\"figures please\"\n" + letter
+    assert _without_thread(quoting) == (quoting, None)
+    gmail = letter + "\n\nOn Mon, 1 Feb 2021 at 09:00, Ann Example <ann@example.org> wrote:\n> figures please\n"
+    assert _without_thread(gmail) == (letter, "above")
+    outlook = letter + "\n\nFrom: Ann Example <ann@example.org>\nSent: 01 February 2021 09:00\nSubject: FOI\n\nfigures"
+    assert _without_thread(outlook) == (letter, "above")
+    underscores = letter + "\n\n________________________________\nFrom: Ann\nSent: today\n\nfigures"
+    assert _without_thread(underscores) == (letter, "above")
+    forward = "FYI\n\n---------- Forwarded message ---------\nFrom: FOI Team <foi@x.gov.uk>\nDate: 1 Feb 2021\n\n" + letter
+    assert _without_thread(forward) == (letter, "below")
+    notes_only = "Thanks!\n\n-----Original Message-----\nFrom: me\nSent: then\n\nok"
+    assert _without_thread(notes_only) == (notes_only, None)  # nothing looks like a letter: all kept

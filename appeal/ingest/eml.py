@@ -83,6 +83,7 @@ def _day(value: str) -> str | None:
 
 def _message(msg, name: str, depth: int) -> Extracted:
     from appeal.ingest.html import html_to_text
+    from appeal.ingest.text import strip_chrome
 
     ex = Extracted("")
     pieces: list[str] = []
@@ -97,8 +98,13 @@ def _message(msg, name: str, depth: int) -> Extracted:
         body_text = _part_text(body_part, name)
         if body_part.get_content_subtype() == "html":
             body_text = html_to_text(body_text)
+        else:  # a page pasted into a plain e-mail: its chrome goes, as from a .txt
+            body_text = strip_chrome(body_text)
     elif not msg.is_multipart() and msg.get_content_maintype() == "text":
-        body_text = _part_text(msg, name)
+        body_text = strip_chrome(_part_text(msg, name))
+    body_text, quoted = _without_thread(body_text)
+    if quoted == "below":  # a forwarding note on top: the outer headers are the forwarder's
+        header = ""
     if header:
         pieces.append(header)
     if body_text.strip():
@@ -135,6 +141,39 @@ def _message(msg, name: str, depth: int) -> Extracted:
         return ex
     ex.text = "\n\n".join(pieces)
     return ex
+
+
+# Where an earlier message starts in a reply or a forward: Outlook's "-----Original Message-----"
+# or "From: ... / Sent: ..." block, a line of underscores before "From:", "On ... wrote:".
+_THREAD_BREAK = re.compile(
+    r"(?im)^[ \t]*(?:-{2,}[ \t]*(?:original|forwarded)[ \t]+(?:message|e-?mail)[ \t]*-{2,}[ \t]*$"
+    r"|_{10,}[ \t]*\n(?=[ \t]*from:)"
+    r"|on\b[^\n]{0,200}\d[^\n]{0,200}\bwrote:[ \t]*$"
+    r"|(?=from:[^\n]*\n[ \t]*(?:sent|date):))"
+)
+_QUOTED_HEADER = re.compile(r"(?im)\A(?:[ \t]*(?:from|sent|date|to|cc|bcc|subject|importance):[^\n]*\n|[ \t]*\n)+")
+_LETTER_MIN = 400  # characters: shorter, and citing nothing, a part is a note, not the letter
+
+
+def _without_thread(body: str) -> tuple[str, str | None]:
+    """The body without the earlier messages quoted under a reply (or the note over a
+    forward): (text, None) when there is no thread, (text, "above") when the letter is the
+    reply on top, (text, "below") when it is a forwarded message under a short note. The
+    quoted messages (often the requester's own request) are not the letter's words."""
+    cuts = [m.start() for m in _THREAD_BREAK.finditer(body) if m.start() > 0 or m.group(0) == ""]
+    cuts = sorted({c for c in cuts})
+    if not cuts:
+        return body, None
+    bounds = [0, *cuts, len(body)]
+    for i in range(len(bounds) - 1):
+        part = body[bounds[i]:bounds[i + 1]]
+        if i:
+            part = _THREAD_BREAK.sub("", part, count=1) if _THREAD_BREAK.match(part) else part
+            part = _QUOTED_HEADER.sub("", part, count=1)
+        part = part.strip("\n")
+        if len(part.strip()) >= _LETTER_MIN or _CITES.search(part):
+            return part, ("above" if i == 0 else "below")
+    return body, None
 
 
 def _is_cover_note(body: str, letters: list[tuple[str, Extracted]]) -> bool:

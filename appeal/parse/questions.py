@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 
 from appeal.model import Question
-from appeal.parse.scan import finditer, lower, search, windows
+from appeal.text import finditer, lower, search, windows
 
 _ITEM = re.compile(
     r"(?im)^[ \t]*[\"“‘']?(?:[•\-*][ \t]*)?(?:(?:Q(?:uestion)?|Request|Part|Item)[ \t]*(?P<n1>\d{1,2}[a-z]?)[ \t]*[.):\-–]?|"

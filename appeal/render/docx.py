@@ -54,6 +54,7 @@ def _setup(doc) -> None:
     styles = doc.styles
     normal = styles["Normal"]
     _font(normal, size=11)
+    _british(doc)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.1
     for level, size, before in ((1, 13, 12), (2, 12, 12), (3, 11, 10)):
@@ -71,6 +72,27 @@ def _setup(doc) -> None:
     for name in ("List Bullet",):
         _font(styles[name], size=11)
         styles[name].paragraph_format.space_after = Pt(3)
+
+
+def _british(doc) -> None:
+    """Word proofs the letter in British English: en-GB on the document defaults and on Normal."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    targets = [doc.styles["Normal"].element.get_or_add_rPr()]
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+            targets.append(rpr_default.find(qn("w:rPr")))
+    for rpr in targets:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), "en-GB")
+        lang.set(qn("w:eastAsia"), "en-GB")
+        lang.set(qn("w:bidi"), "ar-SA")
 
 
 def _runs(paragraph, runs: list[Run]) -> None:
@@ -207,7 +229,24 @@ def _blocks(doc, blocks: list[Block], *, quote: bool = False) -> None:
 
 def to_docx(markdown: str, *, header: str | None = None, title: str | None = None,
             author: str | None = None, date: dt.date | None = None) -> bytes:
-    """The letter as .docx bytes."""
+    """The letter as .docx bytes: written directly into a skeleton when there is one
+    (docx_fast.py, the same bytes without importing python-docx), else with python-docx."""
+    from appeal.render import docx_fast
+
+    fast = docx_fast.to_docx(markdown, header=header, title=title, author=author, date=date)
+    if fast is not None:
+        return fast
+    data = to_docx_slow(markdown, header=header, title=title, author=author, date=date)
+    try:  # a skeleton for the next letter
+        docx_fast.save_skeleton(bool(header), docx_fast.build_skeleton(bool(header)))
+    except Exception:  # pragma: no cover - best effort: the slow path stays correct
+        pass
+    return data
+
+
+def to_docx_slow(markdown: str, *, header: str | None = None, title: str | None = None,
+                 author: str | None = None, date: dt.date | None = None) -> bytes:
+    """The letter as .docx bytes, built with python-docx."""
     from docx import Document
 
     doc = Document()

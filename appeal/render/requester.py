@@ -51,6 +51,10 @@ def load_config(path: str | Path | None, *, env: Mapping[str, str] | None = None
         if explicit:
             raise UserError(f"--config {target}: no such file")
         return {}, None
+    if not target.is_file():  # a folder, or a FIFO that would block the read for ever
+        raise UserError(f"the config file {target} is not a regular file")
+    if target.stat().st_size > 1024 * 1024:
+        raise UserError(f"the config file {target} is over 1 MB; it is not a config file")
     import tomllib
 
     try:

@@ -80,6 +80,9 @@ def check(ctx):
     if not dangling:
         return []
     sharp = [m for m in dangling if m.family in SHARP]
+    # the rest, by family: `m not in sharp` compared matches field by field, dangling x sharp
+    # times (a letter repeating a stock line thousands of times took 20 s here)
+    rest = [m for m in dangling if m.family not in SHARP]
     families = {m.family for m in stock}
     # Mostly supporting evidence (the officer answers "a phrase carried over; the reasoning stands"),
     # so moderate; strong only where the letter caveats "numerical data presented" and presents none:
@@ -87,7 +90,7 @@ def check(ctx):
     no_figures = any(m.family == "numerical_data_presented" for m in dangling)
     strength = "strong" if no_figures else "moderate" if sharp or len(families) >= 2 else "weak"
     evidence, seen = [], set()
-    for m in sharp + [m for m in dangling if m not in sharp] + stock:
+    for m in sharp + rest + stock:
         span = sentence_span(text, m.start, m.end)
         if any(a < span[1] and span[0] < b for a, b in seen):
             continue
@@ -98,7 +101,7 @@ def check(ctx):
     return [ctx.finding(
         RULE, strength, evidence,
         dangling=[{"quote": m.quote or text[m.start:m.end], "id": m.family}
-                  for m in sharp + [m for m in dangling if m not in sharp]],
+                  for m in sharp + rest],
         sharp=bool(sharp),
         count=len(families),
         no_figures=no_figures,

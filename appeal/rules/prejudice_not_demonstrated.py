@@ -30,6 +30,16 @@ _FIGURE_WORDS = ci(r"numbers?\b|figures?\b|statistic\w*|counts?\b|totals?\b|data
                    r"spend\w*|spent\b|costs?\b|£|sums?\b|prices?\b|expenditure|how many|how much|level of", word_start=True)
 
 
+# Any sentence about what disclosing (or confirming) would, could or may bring about: then the letter
+# states some harm, even in words the harm list does not know ("a target for sabotage"), and "no
+# harm at all" would be dismissed in one line.
+_CONSEQUENCE = ci(
+    r"(?:disclos|releas|confirm|provid|publish|mak)\w*[^.]{0,80}\b(?:would|could|may|might|will|likely)\b|"
+    r"(?:would|could|may|might|will)\b[^.]{0,40}\b(?:disclos|releas)\w*",
+    word_start=True,
+)
+
+
 def check(ctx):
     prej = [e for e in prejudice_exemptions(ctx)]
     if not prej:
@@ -37,12 +47,12 @@ def check(ctx):
     scope = harm_scope(ctx)
     prof = ctx.request
     if not scope:
-        if ctx.refusal.truncated:
-            return []
+        if ctx.refusal.truncated or ctx.search(_CONSEQUENCE, response=True):
+            return []  # the copy is cut, or a consequence of disclosure is stated in words we do not know
         evidence = [ctx.citation_ev(e) for e in prej]
         ctx.cover(prej, RULE.id)
         return [ctx.finding(RULE, "strong", evidence, citations=[e.citation for e in prej],
-                            none=True, generic=False, speculative=False, subject=None, withheld_part=False,
+                            no_harm=True, generic=False, speculative=False, subject=None, withheld_part=False, adverse=ctx.regime == "EIR",
                             ncnd=all(ctx.info(e)[2] or e.ncnd for e in prej))]
     generic = False
     if prof.known and prof.terms:
@@ -55,9 +65,9 @@ def check(ctx):
         generic = True
     speculative = not any(ctx.search(STATED_LIKELIHOOD, a, b) for a, b in scope) and any(
         ctx.search(HEDGE, a, b) for a, b in scope)
-    eir = ctx.regime in ("EIR", "EISR")
-    if eir:
-        speculative = False  # reg 12(5)/10(5) has no likelihood limb: adverse-effect-not-shown says it
+    adverse = ctx.regime == "EIR"
+    if adverse:
+        speculative = False  # EIR reg 12(5) has no likelihood limb: adverse-effect-not-shown says it
     if not (generic or speculative):
         return []
     ctx.cover(prej, RULE.id)
@@ -70,9 +80,10 @@ def check(ctx):
     return [ctx.finding(
         RULE, "moderate", [ctx.ev(a, b) for a, b in scope[:3]],
         citations=[e.citation for e in prej],
-        none=False, generic=generic, speculative=speculative,
+        no_harm=False, generic=generic, speculative=speculative,
         subject=None if given else _subject(prof),
         withheld_part=given,
+        adverse=adverse,
         ncnd=ncnd,
     )]
 
