@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from appeal.judge import decide, merge, rank, score, select_grounds
-from appeal.model import Authority, CostEstimate, Dates, Event, Evidence, Exemption, Finding, Refusal, Timeline
+from appeal.model import Authority, CostEstimate, Event, Evidence, Exemption, Finding, Refusal, Timeline
 
 _AT = iter(range(0, 10**6, 100))
 

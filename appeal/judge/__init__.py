@@ -11,4 +11,4 @@ from __future__ import annotations
 from appeal.judge.outcome import decide, decide_case
 from appeal.judge.rank import GroundPlan, Selection, cap, merge, rank, score, select_grounds
 
-__all__ = ["decide", "decide_case", "select_grounds", "rank", "merge", "score", "GroundPlan", "Selection"]
+__all__ = ["decide", "decide_case", "select_grounds", "rank", "merge", "cap", "score", "GroundPlan", "Selection"]

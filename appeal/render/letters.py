@@ -551,20 +551,6 @@ def _worth_quoting(quote: str, argument: str) -> bool:
     return head not in _norm(argument)
 
 
-def consolidate_asks(grounds: list[Ground]) -> list[str]:
-    """Each distinct ask once, in the grounds' order."""
-    asks, seen = [], set()
-    for g in grounds:
-        if not g.ask:
-            continue
-        key = _norm(g.ask)
-        if key in seen:
-            continue
-        seen.add(key)
-        asks.append(g.ask)
-    return asks
-
-
 def _dates(timeline: Timeline | None, extra: dict[str, str | dt.date | None]) -> tuple[dict, dict]:
     dates: dict[str, str | None] = {k: long_date(v) for k, v in extra.items()}
     bases: dict[str, str] = {}
