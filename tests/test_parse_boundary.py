@@ -164,3 +164,15 @@ def test_public_interest_weighed_in_other_words(sentence):
 def test_no_public_interest_words_means_no_test():
     r = parse_text("You asked: the reports.\nResponse\nThe reports are withheld under section 21.\n")
     assert not r.public_interest_test
+
+
+def test_authority_like_word_mid_request_does_not_end_it_before_the_next_question():
+    r = parse_text(
+        "Your request:\n"
+        "1. How many stop and search encounters were recorded in 2023? Unfortunately your site does not say.\n"
+        "2. How often did you apply section 40(1) in 2023?\n"
+        "Our response:\n"
+        "I can confirm that we hold the information. The figures are 412 and 9.\n"
+    )
+    assert cits(r) == []
+    assert "2. How often" in r.request_text
