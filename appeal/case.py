@@ -42,8 +42,6 @@ DATE_WORDS = {
 # No FOI letter is older than the Acts' coming into force (1 January 2005).
 EARLIEST = dt.date(2005, 1, 1)
 
-DateInput = "dt.date | str | None"
-
 
 @dataclass
 class Dated:
@@ -218,6 +216,9 @@ def gather_case(
         dates["review_requested"] = Dated(assume_review_requested, "assumed", "assumed: this letter's date")
         if not _in_order(dates):
             del dates["review_requested"]
+            latest = max(d.date for d in dates.values())
+            notes.append(f"this letter's date, {assume_review_requested.isoformat()}, is before the case's other "
+                         f"dates (up to {latest.isoformat()}): check --date; the review's due date is not shown")
         else:
             from appeal.dates import long_date
 
@@ -294,7 +295,7 @@ def _offer(dates: dict[str, Dated], name: str, day: dt.date, source: str, where:
     """Take a date read from a letter unless an option gave it, or it cannot be right."""
     if name in dates:
         return
-    label = f"{DATE_WORDS[name]} read from {where.removeprefix('the ')}, {day.isoformat()},"
+    label = f"{DATE_WORDS[name]} read from {where}, {day.isoformat()},"
     fix = f"give {OPTION_NAMES[name]} if it matters"
     if day > today:
         set_aside.append(f"{label} is after today ({today.isoformat()}), so it cannot be right and was "

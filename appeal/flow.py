@@ -132,7 +132,8 @@ def make_letter(opts: Options) -> Result:
     today = opts.today or dt.date.today()
     from appeal.case import read_date
 
-    letter_date = read_date("--date", opts.date, today) or today
+    date_notes: list[str] = []  # '--date 25/9' has no year: said so in the summary
+    letter_date = read_date("--date", opts.date, today, date_notes) or today
     target = _target(opts)  # before any work: a bad -o fails fast
     if opts.template_dir and not Path(opts.template_dir).is_dir():
         raise UserError(f"--template-dir {opts.template_dir}: no such folder")
@@ -157,7 +158,7 @@ def make_letter(opts: Options) -> Result:
                      "'appeal complaint'")
     if case.regime_from == "assumed":
         notes.append("the letter does not say which law it answers under: FOIA assumed (give --regime)")
-    notes.extend(case.assumptions)
+    notes.extend(date_notes + case.assumptions)
     dates = case.rule_dates()
     findings = _check(refusal, timeline=timeline, dates=dates, include=include, exclude=exclude,
                       template_dir=opts.template_dir)
@@ -178,7 +179,9 @@ def make_letter(opts: Options) -> Result:
                                          review_responded=case.date("review_responded"), outcome=outcome,
                                          outcome_findings=outcome_findings,
                                          accepted=_split(opts.accept), **common)
-    if regime in ("FOISA", "EISR") and opts.kind == "review" and (
+    from appeal.law.regimes import scottish
+
+    if scottish(regime) and opts.kind == "review" and (
             not requester.name or not (requester.email or requester.address)):
         letter.assumptions.append(
             "a Scottish review must give your name and an address for correspondence "

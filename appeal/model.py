@@ -19,7 +19,7 @@ REFUSAL_SCHEMAS_READ = ("appeal.refusal/1", REFUSAL_SCHEMA)
 FINDINGS_SCHEMA = "appeal.findings/1"
 DEADLINES_SCHEMA = "appeal.deadlines/1"
 
-REGIMES = ("FOIA", "EIR", "FOISA", "EISR")
+from appeal.law.regimes import KEYS as REGIMES  # noqa: E402  (named once: law/regimes.py)
 STRENGTHS = ("strong", "moderate", "weak")
 
 

@@ -35,45 +35,12 @@ from appeal.errors import UserError
 from appeal.resources import shipped_dir, read_toml
 
 # The rule catalogue's ids (design.md, "Rule catalogue"); `supports` may only name these.
-RULE_IDS: tuple[str, ...] = (
-    "late-response",
-    "review-rights-missing",
-    "exemption-not-explained",
-    "subsection-not-specified",
-    "public-interest-missing",
-    "public-interest-irrelevant",
-    "prejudice-not-demonstrated",
-    "likelihood-not-stated",
-    "mosaic-unsupported",
-    "boilerplate-reasoning",
-    "national-security-mismatch",
-    "ncnd-unexplained",
-    "ncnd-statistics",
-    "ncnd-after-confirmation",
-    "personal-data-aggregate",
-    "investigation-not-specific",
-    "cost-limit-no-estimate",
-    "cost-limit-no-advice",
-    "outdated-law",
-    "template-artifacts",
-    "inconsistent-disclosure",
-    "review-late",
-    "security-link-unexplained",
-    "adverse-effect-not-shown",
-    "public-domain",
-    "derivable-figures",
-    "cost-estimate-unrealistic",
-    "error-of-law",
-    "irrelevant-consideration",
-    "vexatious-unexplained",
-    "qualified-person-not-shown",
-)
+from appeal.rules.registry import RULE_IDS  # noqa: E402  (the one list: the registry)
 
 KINDS = ("case", "decision_notice", "guidance", "commissioner_decision")
 DIRECTIONS = ("helps", "caution", "hurts")
 FITS = ("strong", "fair", "weak")
-SCOTTISH = ("FOISA", "EISR")
-REGIMES = ("FOIA", "EIR", "FOISA", "EISR")
+from appeal.law.regimes import KEYS as REGIMES, SCOTTISH  # noqa: E402,F401  (named once)
 HOLDING_BASES = ("judgment_text", "headnote", "official_summary", "secondary", "outcome_only")
 
 _REQUIRED: dict[str, type | tuple[type, ...]] = {

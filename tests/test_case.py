@@ -272,3 +272,19 @@ def test_review_rights_paragraph_is_not_a_review_outcome():
     assert parse_text(letter).is_review_outcome is False
     assert parse_text(letter.replace("Your requirement for review must be made",
                                      "We have received your requirement for review and")).is_review_outcome
+
+
+def test_the_engine_itself_never_names_an_option():
+    from appeal.deadlines import compute_timeline
+
+    with pytest.raises(UserError) as exc:
+        compute_timeline("FOIA", received="2024-03-04", responded="2024-03-01")
+    assert "--" not in str(exc.value) and "before" in str(exc.value)
+
+
+def test_a_letter_dated_before_the_response_is_said_so(tmp_path):
+    letter = tmp_path / "first.txt"
+    letter.write_text(FIRST)
+    case = gather_case(str(letter), today=dt.date(2024, 5, 20), assume_review_requested=dt.date(2024, 3, 1))
+    assert "review_requested" not in case.dates
+    assert any("check --date" in a for a in case.assumptions)

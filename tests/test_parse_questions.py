@@ -4,6 +4,8 @@ answer with a bolt-on NCND over "any other information" is a full answer."""
 
 from __future__ import annotations
 
+import pytest
+
 from appeal.parse import parse_text
 
 
@@ -130,3 +132,16 @@ def test_partial_disclosure_phrases():
     ):
         r = parse_text("You asked: the hotels used in 2023.\nResponse\n" + answer + "\n")
         assert r.partial_disclosure, answer
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Your request:\nQ1. How many officers were disciplined in 2022?\nQ2. How many were dismissed?\nResponse\n"
+     "Q1 - 45 officers.\nQ2 - No information is held.\n", [("1", "answered"), ("2", "not-held")]),
+    ("You asked:\na) the number of fixed cameras;\nb) the locations of each camera.\nOur response\n"
+     "a) There are 31 fixed cameras.\nb) The locations are exempt under section 31(1)(a).\n",
+     [("a", "answered"), ("b", "refused")]),
+    ("Request\nQuestion 1: How many drones?\nQuestion 2: Where are they based?\nAnswer 1: The force has 4 drones.\n"
+     "Answer 2: This information is not held.\n", [("1", "answered"), ("2", "not-held")]),
+])
+def test_numbering_schemes(text, want):
+    assert [(q.number, q.answer) for q in parse_text(text).questions] == want

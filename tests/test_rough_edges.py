@@ -126,3 +126,25 @@ def test_minimum_strong_counts_what_it_hides(capsys):
     assert code == 0, err
     assert "No weaknesses found" not in out
     assert f"{len(weaker)} weaker" in out
+
+
+def test_only_the_command_run_is_loaded_and_help_lists_all_in_order(capsys):
+    import subprocess
+    import sys
+
+    code = ("import sys, contextlib, io\nfrom appeal.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try:\n        main(['deadlines', '--received', '2019-09-25'])\n"
+            "    except SystemExit:\n        pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('appeal.cli.cmd_')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['appeal.cli.cmd_deadlines']"
+    code, out, err = run(["--help"], capsys)
+    listed = [line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.strip()]
+    assert listed == ["deadlines", "parse", "check", "review", "complaint", "scan", "rules", "precedents"]
+
+
+def test_a_yearless_letter_date_is_an_assumption(capsys):
+    code, out, err = run(["review", "letter.txt", "--date", "10/4", "-o", "r.md"], capsys)
+    assert code == 0, err
+    assert "--date '10/4' has no year" in out

@@ -445,3 +445,47 @@ def test_subsection_silent_for_a_citation_cut_off_by_the_end_of_the_copy():
     assert "subsection-not-specified" not in f
     whole = resp[:-1] + " of the Act, because disclosure would endanger the safety of residents."
     assert findings(police(req, whole))["subsection-not-specified"].strength == "weak"
+
+
+def test_ncnd_tied_to_named_questions_is_not_a_bolt_on():
+    req = ("1. How many subject access requests are open?\n2. How long will the oldest take to complete?\n"
+           "3. How many staff work on them?")
+    tied = ("1. 325 requests are open.\n\nAnswers 2 and 3\n\nIn accordance with the Act, this represents a Refusal "
+            "Notice for Request 2. Westshire Police can neither confirm nor deny that it holds any other information "
+            "you have requested, by virtue of Section 31(3) Law Enforcement.")
+    assert "ncnd-after-confirmation" not in findings(police(req, tied))
+    bolt_on = ("1. 325 requests are open.\n\nWestshire Police can neither confirm nor deny that it holds any other "
+               "information relevant to your request, by virtue of Section 31(3) Law Enforcement.")
+    assert "ncnd-after-confirmation" in findings(police(req, bolt_on))
+
+
+def test_scottish_eir_keep_a_likelihood_limb_so_no_adverse_effect_ground():
+    # EISR reg 10(5): "would, or would be likely to, prejudice substantially" (unlike EIR reg 12(5))
+    text = ("Northshire Council\n\n3 April 2024\n\nEnvironmental Information (Scotland) Regulations 2004\n\n"
+            "You asked: Please provide the site access plans for the depot at Mill Lane.\n\nThe information is "
+            "withheld under regulation 10(5)(a) of the Environmental Information (Scotland) Regulations 2004.\n\n"
+            "Harm\n\nDisclosure could make the site a target for sabotage.\n\nYou may ask for a review within 40 "
+            "working days and then apply to the Scottish Information Commissioner.\n")
+    refusal = parse_text(text)
+    assert refusal.regime == "EISR"
+    f = {x.rule: x for x in run(refusal).findings}
+    assert "adverse-effect-not-shown" not in f
+    if "prejudice-not-demonstrated" in f:
+        assert "substantial" in f["prejudice-not-demonstrated"].argument
+
+
+def test_a_recital_of_the_statutory_test_is_not_a_harm_statement():
+    req = "Please provide the minutes of the budget board of 4 March 2024."
+    resp = ("The minutes are withheld under section 36(2)(b)(ii). This exemption applies because disclosure would, "
+            "or would be likely to, inhibit substantially the free and frank exchange of views. The board members "
+            "were told their views would be private, and publishing them would inhibit the next meeting.")
+    got = findings(police(req, resp)).get("prejudice-not-demonstrated")
+    assert got is None or all("would be likely to, inhibit" not in e.quote for e in got.evidence)
+
+
+def test_an_exemptions_title_in_brackets_is_not_a_harm_statement():
+    req = "Please provide the report on the ferry contract."
+    resp = ("An exemption under section 43(2) (prejudice to commercial interests) applies to some of the "
+            "information requested. The information is commercially sensitive.")
+    got = findings(police(req, resp))["prejudice-not-demonstrated"]
+    assert "states no harm at all" in got.argument and got.strength == "strong"

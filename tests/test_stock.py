@@ -354,11 +354,15 @@ def test_durations_in_procedural_text_are_not_figures_presented():
 
 def test_anchor_memo_is_written_reused_and_survives_damage(tmp_path, monkeypatch):
     # The anchor words are kept between runs; a damaged cache is ignored, not fatal.
+    import appeal.resources
+
     monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(appeal.resources, "SHIPPED_CACHE", tmp_path / "nothing-shipped")
     monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
+    (tmp_path / "stock-anchors-v1-1-2.json").write_text("{}")  # a copy for an older file: stale
     fams, _ = S.load_fingerprints()
     memo = list(tmp_path.glob("stock-anchors-*.json"))
-    assert len(memo) == 1 and memo[0].stat().st_size > 0
+    assert len(memo) == 1 and memo[0].stat().st_size > 2
     monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
     again, _ = S.load_fingerprints()
     assert [r.anchors for f in again for r in f.regexes] == [r.anchors for f in fams for r in f.regexes]
@@ -366,3 +370,11 @@ def test_anchor_memo_is_written_reused_and_survives_damage(tmp_path, monkeypatch
     monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
     third, _ = S.load_fingerprints()
     assert [r.anchors for f in third for r in f.regexes] == [r.anchors for f in fams for r in f.regexes]
+
+
+def test_shipped_anchor_memo_serves_a_first_run(tmp_path, monkeypatch):
+    # With an empty cache, the anchors shipped by the release step are used: nothing to write.
+    monkeypatch.setenv("APPEAL_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(L, "_ANCHOR_MEMO", {})
+    S.load_fingerprints()
+    assert list(tmp_path.glob("stock-anchors-*.json")) == []

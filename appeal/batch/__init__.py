@@ -33,6 +33,7 @@ class Letter:
     batch_rules: list[str] = field(default_factory=list)  # rule ids the batch added or extended
     group: int | None = None  # request group
     judgement: object | None = None  # adapters.Judgement
+    stock: list[str] = field(default_factory=list)  # ids of the stock-text clusters it is in
 
     @property
     def lead(self) -> str | None:
@@ -145,6 +146,8 @@ def run(paths: list[str], *, request: str | None = None, jobs: int | None = None
     for c in clusters:
         for m in c.members:
             m.letter = where[m.letter]
+            if c.id not in letters[m.letter].stock:
+                letters[m.letter].stock.append(c.id)
         c.letters = [where[n] for n in c.letters]
     for r in rows:
         r.cells = {where[n]: a for n, a in r.cells.items()}

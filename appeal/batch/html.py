@@ -61,6 +61,14 @@ def check_target(path: str, *, force: bool) -> None:
         raise UserError(f"--html {path}: the folder {folder} does not exist")
 
 
+def _label(event_id: str | None, regime: str | None) -> str:
+    if not event_id:
+        return ""
+    from appeal.deadlines.report import event_label
+
+    return event_label(event_id, regime or "FOIA")
+
+
 def _cls(answer: str | None) -> str:
     return "a-" + (answer or "").replace(" ", "-")
 
@@ -90,7 +98,7 @@ def render(batch, *, generated: dt.datetime | None = None) -> str:
     # the table
     out.append('<h2 id="table">Letters</h2><input id="q" type="search" placeholder="Filter rows…" aria-label="Filter rows">')
     heads = ["#", "File", "Authority", "Reference", "Letter date", "Law", "Came back", "Exemptions", "NCND scope",
-             "Timing", "Next deadline", "Date", "Outcome", "Grounds", "Lead ground", "Batch grounds", "Error"]
+             "Timing", "Next deadline", "Date", "Outcome", "Grounds", "Lead ground", "Batch grounds", "Stock text", "Error"]
     out.append('<div class="scroll"><table id="letters"><thead><tr>' + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr></thead><tbody>")
     for i, d in enumerate(rows):
         f = flat(d)
@@ -106,11 +114,12 @@ def render(batch, *, generated: dt.datetime | None = None) -> str:
             f"<td>{e(f['regime'])}</td>", f'<td class="{_cls(d["answer"])}">{e(f["answer"])}</td>',
             f"<td>{e(f['exemptions'])}</td>", f"<td>{e(f['ncnd_scope'])}</td>",
             f'<td class="{"late" if d["late"] else ""}">{e(f["timing"])}</td>',
-            f"<td>{e(nd.get('id', ''))}</td>",
+            f'<td data-v="{e(nd.get("id", ""))}">{e(_label(nd.get("id"), d["regime"]))}</td>',
             f'<td data-v="{e(nd.get("date", ""))}" class="d{" passed" if nd.get("passed") else ""}">'
             f'{e(nd.get("date", ""))}{" <small>passed</small>" if nd.get("passed") else ""}</td>',
             f"<td>{e(f['outcome'])}</td>", f'<td data-v="{e(f["grounds"])}">{e(f["grounds"])}</td>',
-            f"<td>{e(f['lead'])}</td>", f"<td>{e(f['batch'])}</td>", f"<td>{e(f['error'])}</td>",
+            f"<td>{e(f['lead'])}</td>", f"<td>{e(f['batch'])}</td>", f"<td>{e(f['stock'])}</td>",
+            f"<td>{e(f['error'])}</td>",
         ]
         out.append(f'<tr data-i="{i}">' + "".join(cells) + "</tr>")
     out.append("</tbody></table></div>")
@@ -119,9 +128,11 @@ def render(batch, *, generated: dt.datetime | None = None) -> str:
     if not batch.clusters:
         out.append("<p>No passage is shared by letters of two or more authorities.</p>")
     for c in batch.clusters:
-        out.append(f'<div class="cluster {e(c.kind)}"><span class="tag {e(c.kind)}">{e(c.kind)}</span>'
+        files = ", ".join(os.path.basename(batch.letters[n].item.file) for n in c.letters)
+        out.append(f'<div class="cluster {e(c.kind)}" id="{e(c.id)}"><span class="tag {e(c.kind)}">{e(c.kind)}</span>'
                    f"<b>{e(c.id)}</b>: {len(c.authorities)} authorities, {len(c.letters)} letters"
-                   f"<blockquote>{e(c.text)}</blockquote><div>{e(', '.join(c.authorities))}</div>")
+                   f"<blockquote>{e(c.text)}</blockquote><div>{e(', '.join(c.authorities))}</div>"
+                   f"<div><small>{e(files)}</small></div>")
         for m in c.members:
             for a in m.absent:
                 who = os.path.basename(batch.letters[m.letter].item.file)

@@ -19,7 +19,7 @@ COLUMNS = (
     ("regime", "Regime"), ("answer", "Came back"), ("exemptions", "Exemptions"), ("ncnd_scope", "NCND scope"),
     ("timing", "Timing"), ("next_deadline", "Next deadline"), ("next_deadline_date", "Date"),
     ("outcome", "Outcome"), ("grounds", "Grounds"), ("lead", "Lead ground"), ("batch", "Batch grounds"),
-    ("error", "Error"),
+    ("stock", "Stock text"), ("error", "Error"),
 )
 
 
@@ -42,7 +42,8 @@ def row(letter) -> dict:
         return {"file": it.file, "authority": None, "reference": None, "letter_date": None, "regime": None,
                 "answer": None, "exemptions": [], "ncnd": None, "ncnd_scope": None, "late": None,
                 "next_deadline": None, "outcome": None, "outcome_reason": None, "grounds": 0, "lead": None,
-                "batch_grounds": [], "rules": [], "argued": [], "review_result": None, "error": it.error}
+                "batch_grounds": [], "rules": [], "argued": [], "stock": [], "review_result": None,
+                "error": it.error}
     r = it.refusal
     tl = it.timeline
     late = tl.late if tl is not None else None
@@ -58,7 +59,7 @@ def row(letter) -> dict:
         "outcome": letter.outcome, "outcome_reason": letter.outcome_reason,
         "grounds": len(letter.grounds), "lead": letter.lead,
         "batch_grounds": list(letter.batch_rules), "rules": [f.rule for f in letter.grounds],
-        "argued": _argued(letter),
+        "argued": _argued(letter), "stock": list(letter.stock),
         "review_result": getattr(getattr(r, "review", None), "result", None) if r.is_review_outcome else None,
         "error": None,
     }
@@ -121,7 +122,8 @@ def flat(d: dict) -> dict:
         "timing": timing or "", "next_deadline": nd.get("id", "") or "",
         "next_deadline_date": (nd.get("date", "") or "") + (" (passed)" if nd.get("passed") else ""),
         "outcome": d["outcome"] or "", "grounds": str(d["grounds"]) if d["error"] is None else "",
-        "lead": d["lead"] or "", "batch": ", ".join(d["batch_grounds"]), "error": d["error"] or "",
+        "lead": d["lead"] or "", "batch": ", ".join(d["batch_grounds"]), "stock": ", ".join(d.get("stock") or []),
+        "error": d["error"] or "",
     }
 
 

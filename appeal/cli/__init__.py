@@ -56,15 +56,31 @@ def _root(
     deadline, and write the review request or Commissioner complaint."""
 
 
-# Registering the commands: each module adds its command(s) to `app` on import.
-from appeal.cli import (  # noqa: E402,F401
-    cmd_deadlines,
-    cmd_parse,
-    cmd_check,
-    cmd_letters,
-    cmd_scan,
-    cmd_catalogue,
-)
+# Registering the commands: each module adds its command(s) to `app` on import. Only the
+# module of the command being run is imported (typer inspects every registered command's
+# signature at start-up, ~1 ms each); help, completion and unknown commands get them all.
+MODULES = {
+    "deadlines": "cmd_deadlines",
+    "parse": "cmd_parse",
+    "check": "cmd_check",
+    "review": "cmd_letters",
+    "complaint": "cmd_letters",
+    "scan": "cmd_scan",
+    "rules": "cmd_catalogue",
+    "precedents": "cmd_catalogue",
+}
+ORDER = tuple(MODULES)  # the order `appeal --help` lists them in
+
+
+def register(command: str | None = None) -> None:
+    """Import the module of `command`, or of every command (None or unknown)."""
+    import importlib
+
+    wanted = [MODULES[command]] if command in MODULES else list(dict.fromkeys(MODULES.values()))
+    for name in wanted:
+        importlib.import_module(f"appeal.cli.{name}")
+    rank = {name: i for i, name in enumerate(ORDER)}
+    app.registered_commands.sort(key=lambda c: rank.get(c.name or "", len(rank)))
 
 
 def _one_line(message: str) -> str:
@@ -120,6 +136,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(args: list[str]) -> None:
+    completing = bool(os.environ.get("_APPEAL_COMPLETE"))
+    register(None if completing or not args else args[0])
     command = typer.main.get_command(app)
     if not args and not os.environ.get("_APPEAL_COMPLETE"):  # bare `appeal`: the help, as a success
         # (with _APPEAL_COMPLETE set, the shell is asking for completions: click answers them)

@@ -27,7 +27,9 @@ Format = Annotated[Optional[str], typer.Option("--format", help="md, txt or docx
 OutDir = Annotated[Optional[str], typer.Option("--out-dir", metavar="FOLDER", help="Write the letter into this folder, named after the refusal.")]
 RefusalArg = Annotated[str, typer.Argument(metavar="REFUSAL", help="The letter: .txt .html .htm .pdf .docx .eml, '-' for stdin, or a .json from 'appeal parse --json'.")]
 
-REGIME_NAMES = {"foia": "FOIA", "eir": "EIR", "foisa": "FOISA", "eisr": "EISR"}
+from appeal.law.regimes import REGIMES as _REGIMES  # noqa: E402
+
+REGIME_NAMES = {r.option: k for k, r in _REGIMES.items()}
 
 
 # The readers live in the domain (appeal.case, appeal.flow) so that nothing below the CLI

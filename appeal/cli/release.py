@@ -4,6 +4,7 @@ So that the first run after install costs what the second does, the package ship
 first run would otherwise build into the user's cache:
 - the holiday table, built from the installed `holidays` (used while that version is installed);
 - JSON copies of the TOML data files, named by content (an edited file is parsed afresh);
+- the Word skeletons render/docx_fast.py writes letters into (python-docx's empty letter);
 - the compiled regular expressions the commands use, for this Python (appeal/regex_cache.py),
   and the compiled letter and rule templates (appeal/templating.py), both collected by running
   every command over the sample letters with an empty cache.
@@ -26,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def ship_regexes(letters: list[str]) -> Path:
     from appeal import regex_cache as R
 
+    import re
+
+    early = [k for k in getattr(re, "_cache", {})]  # compiled before install(), by the stdlib
     R.install()
     R._STORE = {}  # compile everything afresh: the shipped file holds only what is used now
     R._NEW.clear()
@@ -36,6 +40,10 @@ def ship_regexes(letters: list[str]) -> Path:
 
     for old in SHIPPED_BYTECODE.glob("*.cache"):  # so that every template is compiled afresh
         old.unlink()
+    from appeal.resources import SHIPPED_CACHE
+
+    (SHIPPED_CACHE / "stock-anchors-v1.json").unlink(missing_ok=True)  # and every anchor worked out
+    re.sub(r"(-script\.pyw|\.exe)?$", "", "appeal")  # what the installed `appeal` script runs first
     saved = os.environ.get("APPEAL_CACHE_DIR")
     with tempfile.TemporaryDirectory() as tmp:
         # an empty cache, as on a first run: what is compiled then (e.g. the stock library's
@@ -51,6 +59,12 @@ def ship_regexes(letters: list[str]) -> Path:
                             main(args)
                         except SystemExit:
                             pass
+            # the stock library's anchor words, worked out on the way: shipped too
+            from appeal.resources import SHIPPED_CACHE
+
+            anchors = sorted((Path(tmp) / "cache").glob("stock-anchors-v1-*.json"))
+            if anchors:
+                (SHIPPED_CACHE / "stock-anchors-v1.json").write_bytes(anchors[-1].read_bytes())
             # the letter templates compiled on the way: shipped too
             SHIPPED_BYTECODE.mkdir(parents=True, exist_ok=True)
             for entry in (Path(tmp) / "cache" / "jinja").glob("*.cache"):
@@ -62,9 +76,7 @@ def ship_regexes(letters: list[str]) -> Path:
                 os.environ["APPEAL_CACHE_DIR"] = saved
     target = R.shipped_path()
     entries = {k: R._NEW[k] for k in R._USED if k in R._NEW}
-    import re
-
-    for kind, pattern, flags in list(getattr(re, "_cache", {})):  # compiled before install()
+    for kind, pattern, flags in early + list(getattr(re, "_cache", {})):  # compiled before install()
         key = (pattern, int(flags))
         if kind is str and key not in entries:
             compiled, blob = R._compile(pattern, key[1])
@@ -87,6 +99,14 @@ def main() -> None:
     if not letters:
         sys.exit("run from a checkout: the sample letters (examples/, tests/letters/) are needed")
     print(ship_regexes(letters))
+    from appeal.render import docx_fast
+    from appeal.resources import SHIPPED_CACHE
+
+    for old in SHIPPED_CACHE.glob("docx-skeleton-*.docx"):
+        old.unlink()
+    for with_header in (False, True):
+        docx_fast.save_skeleton(with_header, docx_fast.build_skeleton(with_header), SHIPPED_CACHE)
+    print("Word skeletons")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ _INPUTS = (("received", "Request received"), ("responded", "Response"),
 
 def event_label(event_id: str, regime: str) -> str:
     if event_id == "commissioner_complaint_by":
-        return _SIC if regime in ("FOISA", "EISR") else f"Complain to {_regulator(regime)} by"
+        from appeal.law.regimes import scottish
+
+        return _SIC if scottish(regime) else f"Complain to {_regulator(regime)} by"
     label = LABELS.get(event_id, event_id)
     return label.format(regulator=_regulator(regime)) if "{regulator}" in label else label
 

@@ -377,8 +377,10 @@ def _tribunal(cal: WorkingDayCalendar, reg, decision_notice: dt.date, add, notes
 
 
 def _check_order(received, responded, review_requested, review_responded) -> None:
-    seq = [("--received", received), ("--responded", responded),
-           ("--review-requested", review_requested), ("--review-responded", review_responded)]
+    # Plain words, not option names: the values may have come from a letter, and the spine
+    # (appeal.case) has already said which, so this only guards callers of the engine itself.
+    seq = [("the date of receipt", received), ("the response date", responded),
+           ("the review request date", review_requested), ("the review outcome date", review_responded)]
     given = [(n, d) for n, d in seq if d is not None]
     for (n1, d1), (n2, d2) in zip(given, given[1:]):
         if d2 < d1:

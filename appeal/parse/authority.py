@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from appeal.model import Authority
-from appeal.parse.scan import finditer, lower, windows, windows_at
+from appeal.text import finditer, lower, windows, windows_at
 from appeal.resources import data_path, read_toml
 
 

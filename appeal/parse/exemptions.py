@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bisect import bisect_left
 
 from appeal.model import Exemption
-from appeal.parse.scan import find_all, finditer, lower, windows
+from appeal.text import find_all, finditer, lower, sentence_bounds, windows
 
 # ---- regime ---------------------------------------------------------------------------------
 _SCOT_ACT = re.compile(r"(?i)Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)\s*Act|\bFOISA\b|\bFOI\(S\)A\b")
@@ -469,11 +469,7 @@ _PROSE_WORDS_COST = ("exceed", "excess", "limit", "threshold", "unreasonable", "
 _PROSE_WORDS_VEX = ("vexatious",)
 
 
-def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
-    s = max(text.rfind(". ", 0, a), text.rfind("\n\n", 0, a), text.rfind(".\n", 0, a))
-    s = 0 if s == -1 else s + 1
-    ends = [x for x in (text.find(". ", b), text.find(".\n", b), text.find("\n\n", b)) if x != -1]
-    return s, (min(ends) + 1 if ends else len(text))
+_sentence_bounds = sentence_bounds  # the shared helper (appeal.text), under its old name here
 
 
 def _prose_hit(text: str, rx: re.Pattern, words, in_request) -> re.Match | None:

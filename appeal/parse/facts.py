@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from appeal.model import CostEstimate
-from appeal.parse.scan import find_all, finditer, lower, windows
+from appeal.text import find_all, finditer, lower, sentence_end, sentence_start, windows
 
 # ---- NCND --------------------------------------------------------------------------------------
 _NCND_ASSERT = re.compile(
@@ -78,16 +78,8 @@ def find_ncnd(text: str, in_request) -> NcndFacts:
     return NcndFacts(True, scope, spans)
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|:\s*\n").search(text, pos)
-    return m.end() if m else len(text)
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    best = 0
-    for m in re.finditer(r"[.!?]\s+|\n[ \t]*\n", text[max(0, pos - 600):pos]):
-        best = max(0, pos - 600) + m.end()
-    return best
+_sentence_end = sentence_end  # the shared helpers (appeal.text), under their old names here
+_sentence_start = sentence_start
 
 
 # ---- partial disclosure ------------------------------------------------------------------------

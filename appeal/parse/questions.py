@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 
 from appeal.model import Question
-from appeal.parse.scan import finditer, lower, search, windows
+from appeal.text import finditer, lower, search, windows
 
 _ITEM = re.compile(
     r"(?im)^[ \t]*[\"“‘']?(?:[•\-*][ \t]*)?(?:(?:Q(?:uestion)?|Request|Part|Item)[ \t]*(?P<n1>\d{1,2}[a-z]?)[ \t]*[.):\-–]?|"
@@ -28,14 +28,14 @@ _ITEM = re.compile(
 # "in respect of question 1a and 1b", "Part 2", "1." at a line start
 _ANCHOR = re.compile(
     r"(?im)^[ \t]*(?:(?:response|answer|reply)s?(?:[ \t]+to)?(?:[ \t]+(?:question|q|part|request))?[ \t]*"
-    r"(?P<a1>\d{1,2}[a-z]?(?:[ \t]*(?:,|and|&|-|–|to)[ \t]*(?:\d{1,2}[a-z]?(?![a-z]))?)*)|"
-    r"(?:questions?|q|part|request)[ \t]*(?P<a2>\d{1,2}[a-z]?(?:[ \t]*(?:,|and|&|-|–|to)[ \t]*(?:\d{1,2}[a-z]?(?![a-z]))?)*)|"
-    r"(?P<a3>\d{1,2}[a-z]?)[.)](?!\d))"
+    r"(?P<a1>\d{1,2}[a-z]?(?:(?:[ \t]*(?:,|and|&|to)[ \t]*|[\-–](?=\d))(?:\d{1,2}[a-z]?(?![a-z]))?)*)|"
+    r"(?:questions?|q|part|request)[ \t]*(?P<a2>\d{1,2}[a-z]?(?:(?:[ \t]*(?:,|and|&|to)[ \t]*|[\-–](?=\d))(?:\d{1,2}[a-z]?(?![a-z]))?)*)|"
+    r"(?P<a3>\d{1,2}[a-z]?)[.)](?!\d)|\(?(?P<a4>[a-h])[.)](?=[ \t]))"
 )
 _ANCHOR_AT = re.compile(_ANCHOR.pattern.replace("(?im)^", "(?i)", 1))
 _IN_RESPECT = re.compile(
     r"(?i)\b(?:in\s+(?:respect|relation)\s+(?:of|to)|regarding|for|with\s+regard\s+to|as\s+to)\s+(?:your\s+)?"
-    r"(?:questions?|q|parts?|points?)\s*(?P<a>\d{1,2}[a-z]?(?:\s*(?:,|and|&|-|–|to)\s*(?:\d{1,2}[a-z]?(?![a-z]))?)*)"
+    r"(?:questions?|q|parts?|points?)\s*(?P<a>\d{1,2}[a-z]?(?:(?:\s*(?:,|and|&|to)\s*|[\-–](?=\d))(?:\d{1,2}[a-z]?(?![a-z]))?)*)"
 )
 
 _NOT_HELD = re.compile(
@@ -73,9 +73,18 @@ _FIGURE_LEAD = re.compile(r"[ \t:.)\-–]*(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+
                           r"months?|years?)\b)[a-z][a-z ,()'’\-]{2,90}?\b(?:are|were|is|was|have|had|resulted)\b")
 
 
+_HAS_FIGURE = re.compile(
+    r"(?i)\b(?:has|have|had|holds?|held|recorded|received|employs?|employed|owns?|owned|issued|spent|paid|"
+    r"totall?ed|totals?)\s+(?:a\s+total\s+of\s+)?£?\d[\d,]*(?:\.\d+)?\b(?!\s*(?:working\s+)?(?:hours?|days?|weeks?|"
+    r"months?|years?|minutes?)\b)(?![/.]\d)|(?m:^[ \t]*[\-–:][ \t]*£?\d[\d,]*(?:\.\d+)?%?[ \t]+[a-z]+\.?[ \t]*$)"
+)
+
+
 def _answered(seg: str, low: str) -> bool:
     # start and end given: a segment must not take the place of the letter in the scan cache
     if search(_ANSWERED, seg, windows(low, _ANSWER_WORDS, 70, 50, 0, len(low))):
+        return True
+    if _HAS_FIGURE.search(seg):
         return True
     for line in seg.split("\n"):
         if not line or not any(c.isdigit() for c in line[:60]):
@@ -100,7 +109,7 @@ def _numbers(spec: str) -> list[str]:
             if 0 < a <= b <= a + 30:
                 out.extend(str(i) for i in range(a, b + 1))
             continue
-        if re.fullmatch(r"\d{1,2}[a-z]?", p):
+        if re.fullmatch(r"\d{1,2}[a-z]?|[a-h]", p):
             out.append(p)
     return out
 
@@ -161,6 +170,9 @@ def _classify_low(seg, low, cits, scope_other, cost_exs):
     return "unknown", [], answered
 
 
+_ANCHOR_FIRST = frozenset(" \t(rRaAqQpPbcdefgh")
+
+
 def _line_matches(text: str, start: int):
     """_ANCHOR tried at each line start from `start` (cheaper than scanning every position)."""
     match = _ANCHOR_AT.match
@@ -168,7 +180,7 @@ def _line_matches(text: str, start: int):
     n = len(text)
     while pos < n:
         c = text[pos:pos + 1]
-        if c and (c in " \t" or c.isalnum()):
+        if c and (c in _ANCHOR_FIRST or c.isdigit()):
             m = match(text, pos)
             if m:
                 yield m
@@ -224,7 +236,7 @@ def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> lis
         for m in matches:
             if in_request(m.start()):
                 continue
-            spec = m.group(grp) if grp else (m.group("a1") or m.group("a2") or m.group("a3"))
+            spec = m.group(grp) if grp else (m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4"))
             nums = [x for x in _numbers(spec or "") if x in wanted or x.rstrip("abcdefgh") in wanted]
             if nums:
                 anchors.append((m.start(), nums, m.end()))

@@ -33,7 +33,7 @@ _START_PHRASE = re.compile(
     r"\byou\s+(?:submitted|made|sent)\s+the\s+following\s+request\s*:)"
 )
 # Numbered request blocks ("Request 1", "Question 2 and 3", "Questions 1 A-C").
-_BLOCK_HEADING = re.compile(r"(?im)^[ \t]*(?:request|questions?)[ \t]+\d[^\n]{0,30}$")
+_BLOCK_HEADING = re.compile(r"(?im)^[ \t]*(?:request|questions?)[ \t]+\d[\w \t,&\-–]{0,24}[:.]?[ \t]*$")
 # A heading line that opens the response ("Response", "Response 1:", "Answer to question 2",
 # "Our Response:", "DWP Response", "Reason for decision").
 _END_HEADING = re.compile(
@@ -44,7 +44,7 @@ _END_HEADING = re.compile(
 )
 # A line that starts the authority's answer.
 _END_PHRASE = re.compile(
-    r"(?im)^[ \t]*(?:having\s+made\s+enquiries|having\s+considered|(?:I|we)\s+have\s+(?:now\s+)?concluded|we\s+have\s+(?:now\s+)?(?:considered|looked|had|"
+    r"(?im)^[ \t]*(?:(?:answer|response|reply)\s*(?:to\s+(?:question\s+|q)?)?\d{1,2}[a-z]?\s*[:\-–]|having\s+made\s+enquiries|having\s+considered|(?:I|we)\s+have\s+(?:now\s+)?concluded|we\s+have\s+(?:now\s+)?(?:considered|looked|had|"
     r"completed|carried\s+out)|your\s+request\s+(?:for\s+information\s+)?(?:has|was)\s+(?:now\s+)?been|"
     r"I\s+am\s+(?:required|obliged)\s+by\s+the\s+freedom|we\s+have\s+(?:now\s+)?(?:dealt|handled)\s+with|under\s+the\s+freedom\s+of\s+information\s+act\s*\(FOIA\)\s+we|"
     r"we\s+are\s+therefore\s+dealing|we\s+have\s+considered|section\s+14\s*\(1\)\s+provides|"

@@ -15,7 +15,7 @@ import re
 
 from appeal.model import ReviewOutcome
 from appeal.parse.fields import date_at
-from appeal.parse.scan import finditer, lower, windows
+from appeal.text import finditer, lower, windows
 
 _PARTLY = re.compile(
     r"(?i)\b(?:partially|partly)\s+(?:uphold|upheld)|\bupheld?\s+in\s+part\b|\buphold\s+(?:part|some)\s+of\b|"

@@ -5,16 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+from appeal.law.regimes import REGIMES
 from appeal.model import Refusal
 
 _NATIONS = {"england": "England", "wales": "Wales", "scotland": "Scotland",
             "northern-ireland": "Northern Ireland", "uk": "UK-wide"}
-_REGIMES = {
-    "FOIA": "FOIA (Freedom of Information Act 2000)",
-    "EIR": "EIR (Environmental Information Regulations 2004)",
-    "FOISA": "FOISA (Freedom of Information (Scotland) Act 2002)",
-    "EISR": "EISR (Environmental Information (Scotland) Regulations 2004)",
-}
+_REGIMES = {k: f"{k} ({r.instrument.removeprefix('the ')})" for k, r in REGIMES.items()}
 _WIDTH = 88
 
 

@@ -207,7 +207,24 @@ def _blocks(doc, blocks: list[Block], *, quote: bool = False) -> None:
 
 def to_docx(markdown: str, *, header: str | None = None, title: str | None = None,
             author: str | None = None, date: dt.date | None = None) -> bytes:
-    """The letter as .docx bytes."""
+    """The letter as .docx bytes: written directly into a skeleton when there is one
+    (docx_fast.py, the same bytes without importing python-docx), else with python-docx."""
+    from appeal.render import docx_fast
+
+    fast = docx_fast.to_docx(markdown, header=header, title=title, author=author, date=date)
+    if fast is not None:
+        return fast
+    data = to_docx_slow(markdown, header=header, title=title, author=author, date=date)
+    try:  # a skeleton for the next letter
+        docx_fast.save_skeleton(bool(header), docx_fast.build_skeleton(bool(header)))
+    except Exception:  # pragma: no cover - best effort: the slow path stays correct
+        pass
+    return data
+
+
+def to_docx_slow(markdown: str, *, header: str | None = None, title: str | None = None,
+                 author: str | None = None, date: dt.date | None = None) -> bytes:
+    """The letter as .docx bytes, built with python-docx."""
     from docx import Document
 
     doc = Document()

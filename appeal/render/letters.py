@@ -22,19 +22,13 @@ from appeal.render.clean import one_line, shorten
 from appeal.render.requester import Requester
 
 STRENGTH_ORDER = {"strong": 0, "moderate": 1, "weak": 2}
-SCOTTISH = ("FOISA", "EISR")
+from appeal.law.regimes import REGIMES as _REGIMES, SCOTTISH  # noqa: E402  (named once)
 MONTHS = ("January February March April May June July August September October "
           "November December").split()
 
 # The instruments, for naming what a letter cited ("sections 23(5) and 31(3) of ...").
-ACTS = {"FOIA": "the Freedom of Information Act 2000",
-        "EIR": "the Freedom of Information Act 2000",
-        "FOISA": "the Freedom of Information (Scotland) Act 2002",
-        "EISR": "the Freedom of Information (Scotland) Act 2002"}
-REGULATIONS = {"FOIA": "the Environmental Information Regulations 2004",
-               "EIR": "the Environmental Information Regulations 2004",
-               "FOISA": "the Environmental Information (Scotland) Regulations 2004",
-               "EISR": "the Environmental Information (Scotland) Regulations 2004"}
+ACTS = {k: r.act for k, r in _REGIMES.items()}
+REGULATIONS = {k: r.regulations for k, r in _REGIMES.items()}
 
 QUOTES_PER_GROUND = 2
 QUOTE_LIMIT = 600

@@ -9,22 +9,25 @@ from appeal.rules.context import ci
 RULE = Rule(
     id="adverse-effect-not-shown",
     title="The adverse effect on the interest is not shown to be more probable than not",
-    regimes=("EIR", "EISR"),
+    # EIR only: the Scottish EIRs' reg 10(5) reads "would, or would be likely to, prejudice
+    # substantially" (a likelihood limb, and substantial prejudice), so the point is not theirs.
+    regimes=("EIR",),
     strengths=("moderate",),
-    detects="An exception in EIR reg 12(5) (EISR reg 10(5)) whose harm is put only as something that could, "
+    detects="An exception in EIR reg 12(5) whose harm is put only as something that could, "
     "may or might happen, or as a risk or a likelihood, never as an adverse effect that disclosure would "
     "cause; and, for reg 12(5)(e) (10(5)(e)), a letter that does not address the four conditions of the "
     "exception.",
-    why="Regulation 12(5) (EISR 10(5)) applies only 'to the extent that its disclosure would adversely affect' "
+    why="Regulation 12(5) applies only 'to the extent that its disclosure would adversely affect' "
     "the interest. There is no 'would be likely to' limb as in FOIA: the authority must show that the adverse "
-    "effect is more probable than not. Regulation 12(2) (EISR 10(2)) requires a presumption in favour of "
+    "effect is more probable than not (the Scottish EIRs differ: reg 10(5) asks whether disclosure would, or "
+    "would be likely to, prejudice substantially). Regulation 12(2) requires a presumption in favour of "
     "disclosure, and the exceptions are read restrictively. For reg 12(5)(e) the Commissioner asks four "
     "questions: is the information commercial or industrial; is it subject to confidentiality provided by law; "
     "is that confidentiality protecting a legitimate economic interest; and would disclosure adversely affect "
     "that confidentiality.",
     example="'Disclosure could make the sites targets for sabotage', under reg 12(5)(a), with no statement that "
     "disclosure would have that effect.",
-    references=("EIR reg 12(2), reg 12(5)", "EISR reg 10(2), reg 10(5)",
+    references=("EIR reg 12(2), reg 12(5)",
                 "ICO guidance: regulation 12(5)(e) confidentiality of commercial or industrial information"),
 )
 

@@ -6,6 +6,7 @@ import re
 
 from appeal.rules.base import Rule
 from appeal.rules.context import ci
+from appeal.rules.request import mentions
 
 RULE = Rule(
     id="investigation-not-specific",
@@ -45,7 +46,7 @@ def check(ctx):
     prof = ctx.request
     if not s30 or not prof.known or prof.specific or prof.case_level:
         return []
-    if SOURCES.search(prof.text) or NAMED_OPERATION.search(prof.text) or DAYS.search(prof.text):
+    if mentions(SOURCES, prof.text) or mentions(NAMED_OPERATION, prof.text) or mentions(DAYS, prof.text):
         return []  # sources (s30(2)), a named operation or the reports of particular days: specific
     if any(e.citation.startswith("s30(3)") for e in s30) and ctx.search(_SOURCES_IN_LETTER, response=True):
         return []  # the NCND is put on the confidential-sources limb

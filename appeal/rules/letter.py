@@ -204,7 +204,13 @@ class Context:
         return out
 
     def passages(self, heading_rx: re.Pattern) -> list[tuple[int, int]]:
-        """Body spans under headings matching `heading_rx`, up to the next heading."""
+        """Body spans under headings matching `heading_rx`, up to the next heading (once per pattern)."""
+        key = ("passages", heading_rx.pattern, heading_rx.flags)
+        if key not in self._memo:
+            self._memo[key] = self._passages(heading_rx)
+        return list(self._memo[key])
+
+    def _passages(self, heading_rx: re.Pattern) -> list[tuple[int, int]]:
         hs = self.headings
         out = []
         for i, (a, b, line) in enumerate(hs):
@@ -321,7 +327,18 @@ class Context:
         required to identify the harm')."""
         heads = {a for a, _b, _l in self.headings}
         return [s for s in self.sentences_matching(HARM_VERB)
-                if not self.search(_HARM_TALK, *s) and not self._is_heading(s, heads)]
+                if not self.search(_HARM_TALK, *s) and not self._is_heading(s, heads)
+                and self._harm_outside_brackets(s)]
+
+    def _harm_outside_brackets(self, span: tuple[int, int]) -> bool:
+        """A harm word only inside brackets is an exemption's title ("section 33(1)(b) (substantial
+        prejudice to commercial interests) applies"), not a statement of harm."""
+        low = self.low[span[0] : span[1]]
+        if "(" not in low:
+            return True
+        masked = _BRACKETED.sub(lambda m: " " * len(m.group(0)), low)
+        return any(m.start() == 0 or not (masked[m.start() - 1].isalnum() or masked[m.start() - 1] == "_")
+                   for m in HARM_VERB.finditer(masked))
 
     def _is_heading(self, span: tuple[int, int], heads: set) -> bool:
         """A heading line ("Harm in complying with s1(1)(a)") names a topic; it states no harm."""
@@ -403,10 +420,12 @@ _HARM_HEADING = ci(
     r"^(overall )?harm\b|\bprejudice test\b|\bevidence of harm\b|\bharm (in|of) (confirm|comply|disclos|releas)"
     r"|\bharm test\b",
 )
+_BRACKETED = re.compile(r"\([^()]{0,200}\)")
 _HARM_TALK = ci(
     r"prejudice[- ]based|prejudice test|harm test|prejudice/public|no requirement|not required|requirement to|"
     r"identify the harm|articulate the harm|evidence of harm|evidence the harm|evidence this|consider the harm|"
-    r"demonstrate the (?:harm|prejudice)|legislators|version of an attachment|"
+    r"demonstrate the (?:harm|prejudice)|legislators|version of an attachment|no need to|class[- ]based|"
+    r"would,? or would be likely to|would or would likely|"
     r"freedom of information request [\"'‘“]",
     word_start=True,
 )

@@ -42,7 +42,7 @@ def check(ctx):
         evidence = [ctx.citation_ev(e) for e in prej]
         ctx.cover(prej, RULE.id)
         return [ctx.finding(RULE, "strong", evidence, citations=[e.citation for e in prej],
-                            none=True, generic=False, speculative=False, subject=None, withheld_part=False,
+                            no_harm=True, generic=False, speculative=False, subject=None, withheld_part=False, adverse=ctx.regime == "EIR",
                             ncnd=all(ctx.info(e)[2] or e.ncnd for e in prej))]
     generic = False
     if prof.known and prof.terms:
@@ -55,9 +55,9 @@ def check(ctx):
         generic = True
     speculative = not any(ctx.search(STATED_LIKELIHOOD, a, b) for a, b in scope) and any(
         ctx.search(HEDGE, a, b) for a, b in scope)
-    eir = ctx.regime in ("EIR", "EISR")
-    if eir:
-        speculative = False  # reg 12(5)/10(5) has no likelihood limb: adverse-effect-not-shown says it
+    adverse = ctx.regime == "EIR"
+    if adverse:
+        speculative = False  # EIR reg 12(5) has no likelihood limb: adverse-effect-not-shown says it
     if not (generic or speculative):
         return []
     ctx.cover(prej, RULE.id)
@@ -70,9 +70,10 @@ def check(ctx):
     return [ctx.finding(
         RULE, "moderate", [ctx.ev(a, b) for a, b in scope[:3]],
         citations=[e.citation for e in prej],
-        none=False, generic=generic, speculative=speculative,
+        no_harm=False, generic=generic, speculative=speculative,
         subject=None if given else _subject(prof),
         withheld_part=given,
+        adverse=adverse,
         ncnd=ncnd,
     )]
 

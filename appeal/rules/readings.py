@@ -63,19 +63,43 @@ def ncnd_scope(ctx: Context) -> str | None:
     if not r.ncnd:
         return None
     st = ctx.ncnd_statement
-    if r.ncnd_scope == "other":
-        return "other"
     if st and ctx.search(_SCOPE_PART, *st):
         return "part"  # NCND for some questions only ("to requests 1, 2 and 3")
+    if st and _tied_to_questions(ctx, st):
+        return "part"  # "...a Refusal Notice for Request 2. [We] can neither confirm nor deny..."
+    if r.ncnd_scope == "other":
+        return "other"
+    qs = getattr(r, "questions", None) or []
+    if qs and any(getattr(q, "answer", None) == "ncnd" for q in qs) and any(
+            getattr(q, "answer", None) in ("answered", "not-held") for q in qs):
+        return "part"
     if st and ctx.search(_SCOPE_OTHER, *st):
         return "other"
     return "all"
 
 
+_NCND_TALK = ci(r"ncnd|neither\s+confirm|confirm\s+(?:n|)or\s+deny|refusal notice", word_start=True)
+
+
+def _tied_to_questions(ctx: Context, st: tuple[int, int]) -> bool:
+    """The letter says which questions its NCND answers: in the sentence before the NCND statement,
+    or in a sentence elsewhere that speaks of the NCND and names request numbers."""
+    i = ctx._sentence_index(st[0])
+    near = [ctx.sentences[i - 1]] if i else []
+    for a, b in near + [s for s in ctx.ncnd_sentences if s != st]:
+        if ctx.search(_SCOPE_PART, a, b) and (ctx.search(_NCND_TALK, a, b) or (a, b) in near):
+            return True
+    for a, b in ctx.sentences_matching(_SCOPE_PART):
+        if ctx.search(_NCND_TALK, a, b):
+            return True
+    return False
+
+
 _NEGATIVE = ci(r"not hold|not held|does not|do not|no information|not have|unable to", word_start=True)
 _NOT_HELD = ci(r"does not hold|do not hold|is not held|are not held|not held by|holds no|no information (?:is )?held|"
                r"does not have the information|do not have the information", word_start=True)
-_SCOPE_PART = ci(r"(?:to|for|in relation to|in respect of|regarding) (?:requests?|questions?|parts?|points?|q) ?\d",
+_SCOPE_PART = ci(r"(?:to|for|in relation to|in respect of|regarding) (?:requests?|questions?|parts?|points?|q) ?"
+                 r"(?:numbers? |nos?\.? )?\d",
                  word_start=True)
 
 

@@ -49,6 +49,10 @@ CATALOGUE = (
     "qualified_person_not_shown",
 )
 
+# The rule ids, known without importing a rule: each module is named for its rule's id
+# (all_rules checks it). The one list of ids; everything else (precedents' `supports`) reads it.
+RULE_IDS: tuple[str, ...] = tuple(name.replace("_", "-") for name in CATALOGUE)
+
 # Catalogue ids that need more than one letter: they fire only with batch context (appeal scan).
 BATCH_ONLY = ("inconsistent-disclosure",)
 
@@ -61,6 +65,7 @@ def all_rules() -> tuple[Rule, ...]:
         rules.append(dataclasses.replace(module.RULE, check=module.check))
     ids = [r.id for r in rules]
     assert len(set(ids)) == len(ids), "duplicate rule id"
+    assert tuple(ids) == RULE_IDS, "a rule module is not named for its rule's id"
     return tuple(rules)
 
 

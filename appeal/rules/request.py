@@ -121,16 +121,23 @@ INVESTIGATION_SPECIFIC = re.compile(
     _F,
 )
 
-def count_units(request_text: str | None) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def mentions(rx: re.Pattern, request_text: str | None) -> bool:
+    """Does the request text match `rx`? Remembered per (pattern, request): several rules ask."""
+    return bool(request_text) and bool(rx.search(request_text))
+
+
+@lru_cache(maxsize=64)
+def count_units(request_text: str | None) -> tuple[tuple[int, int], ...]:
     """The questions (numbered items or '?' sentences) that ask for a count or a total, as spans into
     the request: not for one transaction or extreme, a named person, a particular incident or operation,
     or case-by-case detail. A request with no question units is judged whole."""
     if not request_text:
-        return []
+        return ()
     units = [m.span() for m in _UNIT.finditer(request_text) if len(m.group(0).strip()) > 12]
     if not units:
         units = [(0, len(request_text))]
-    return [(a, b) for a, b in units if is_count(request_text[a:b])]
+    return tuple((a, b) for a, b in units if is_count(request_text[a:b]))
 
 
 def is_count(text: str) -> bool:

@@ -7,6 +7,7 @@ import re
 
 from appeal.rules.base import Rule
 from appeal.rules.context import ci, distinct, ncnd_scope
+from appeal.rules.request import mentions
 
 RULE = Rule(
     id="security-link-unexplained",
@@ -70,13 +71,13 @@ def check(ctx):
     prof = ctx.request
     if not forms or not prof.known or prof.specific:
         return []
-    if SECURITY_WORK.search(prof.text):
+    if mentions(SECURITY_WORK, prof.text):
         return []  # the subject is security work itself: a link is plain
     if ctx.search(LINK_EXPLAINED, response=True):
         return []
     gesture = ctx.search(GESTURE, response=True)
     ceop = ctx.search(CEOP_WORDS, response=True)
-    nca = bool(NCA_SUBJECT.search(prof.text)) or bool(ceop)
+    nca = mentions(NCA_SUBJECT, prof.text) or bool(ceop)
     scope = ncnd_scope(ctx)
     # moderate at most (an explanation point); weak where the copy is cut or the request is not for figures
     strength = "moderate" if prof.aggregate and not ctx.refusal.truncated else "weak"

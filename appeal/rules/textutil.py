@@ -7,12 +7,7 @@ import re
 from bisect import bisect_right
 
 
-def lower_same_length(text: str) -> str:
-    """text.lower(), except characters that lower-case to two (İ) are kept, so offsets still match."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+from appeal.text import lower as lower_same_length  # noqa: E402,F401  (one home: appeal.text)
 
 
 def distinct(words) -> list[str]:

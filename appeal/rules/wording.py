@@ -7,12 +7,9 @@ from functools import lru_cache
 
 from appeal.rules.textutil import normalise_prose
 
-REGIME_NAMES = {
-    "FOIA": "the Freedom of Information Act 2000",
-    "EIR": "the Environmental Information Regulations 2004",
-    "FOISA": "the Freedom of Information (Scotland) Act 2002",
-    "EISR": "the Environmental Information (Scotland) Regulations 2004",
-}
+from appeal.law.regimes import instrument_names
+
+REGIME_NAMES = instrument_names()  # regime names: one table (appeal/law/regimes.py)
 COMMISSIONER = {
     "FOIA": "the Information Commissioner",
     "EIR": "the Information Commissioner",

@@ -103,8 +103,17 @@ def _anchor_memo_file(path: Path) -> Path | None:
 def _load_anchor_memo(memo_file: Path | None) -> None:
     import json
 
+    from appeal.resources import SHIPPED_CACHE
+
     if memo_file is None:
         return
+    # The memo is keyed by pattern text, so the copy shipped by the release step is right for
+    # whatever patterns it knows; the user's file adds the rest.
+    for source in (SHIPPED_CACHE / "stock-anchors-v1.json", memo_file):
+        _load_anchor_file(source, json)
+
+
+def _load_anchor_file(memo_file: Path, json) -> None:
     try:
         data = json.loads(memo_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -120,8 +129,13 @@ def _load_anchor_memo(memo_file: Path | None) -> None:
 def _save_anchor_memo(memo_file: Path | None) -> None:
     from appeal.resources import write_cache_json
 
-    if memo_file is not None:
-        write_cache_json(memo_file, _ANCHOR_MEMO)
+    if memo_file is not None and write_cache_json(memo_file, _ANCHOR_MEMO):
+        for old in memo_file.parent.glob("stock-anchors-v1-*.json"):  # older copies: stale now
+            if old != memo_file:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
 
 @cache
 def library() -> tuple[tuple[Family, ...], tuple[Dangling, ...]]:

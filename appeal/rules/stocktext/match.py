@@ -51,17 +51,7 @@ def _search(rx: _Rx, low: str, tokens: frozenset[bytes]) -> list[tuple[int, int]
     return spans
 
 
-def _merge(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge overlapping matches of one family."""
-    found.sort()
-    out: list[tuple[int, int]] = []
-    for s, e in found:
-        if out and s < out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
-            continue
-        out.append((s, e))
-    return out
+from appeal.text import merge_spans as _merge  # noqa: E402  (merge overlapping matches of one family)
 
 
 def _phrase(text: str, s: int, e: int) -> str:
