@@ -153,6 +153,30 @@ def test_devices_are_not_letters(capsys):
     one_line_exit_2(code, err)
 
 
+def test_web_page_of_megabytes_of_tags_is_bounded(tmp_path, capsys, monkeypatch):
+    from appeal.ingest import html
+
+    monkeypatch.setattr(html, "MAX_HTML_SECONDS", 0.0)  # any page needing a second piece
+    page = tmp_path / "tags.html"
+    page.write_text("<html><body>" + "<b></b>" * 50_000 + "<p>We refuse under section 40(2).</p></body></html>")
+    code, _, err = run(["check", page], capsys)
+    one_line_exit_2(code, err)
+    assert "save the letter as text" in err
+
+
+def test_web_page_read_in_pieces_reads_as_one(monkeypatch):
+    """Pieces end at a tag, so no text or whitespace run is split: the same text as one feed."""
+    from appeal.ingest import html
+
+    body = "".join(f"<p>Paragraph {i}: the  council\n refuses &amp; explains   why.</p>\n<div>line {i}<br>next</div>"
+                   for i in range(3000))
+    page = f"<html><body><main>{body}</main></body></html>"
+    assert len(page) > 4 * (1 << 16)
+    pieces = html.html_to_text(page)
+    monkeypatch.setattr(html, "_PIECE", 1 << 30)  # one piece
+    assert html.html_to_text(page) == pieces
+
+
 # ---- user templates ---------------------------------------------------------------------------
 def _template_dir(tmp_path: Path, body: bytes | str) -> Path:
     folder = tmp_path / "tpl"
