@@ -110,6 +110,8 @@ class _Extractor(HTMLParser):
     def _is_chrome(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if tag in _DROP_TAGS:
             return True
+        if not attrs:  # most tags: only the tag itself can say it is chrome
+            return tag in _CHROME_TAGS and not self.content_depth
         a = {k.lower(): (v or "") for k, v in attrs}
         if "hidden" in a or a.get("aria-hidden", "").lower() == "true":
             return tag not in _NEVER_CHROME
