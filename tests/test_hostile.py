@@ -99,11 +99,12 @@ def test_letter_of_300kb_checks(tmp_path, capsys):
 def test_json_text_over_the_cap_is_refused(tmp_path, capsys):
     from appeal.ingest import guards
 
-    path = tmp_path / "big.json"
-    path.write_text(json.dumps({"schema": "appeal.refusal/1", "text": "x" * (guards.MAX_CHARS + 1)}))
-    code, _, err = run(["check", path], capsys)
-    one_line_exit_2(code, err)
-    assert "limit" in err
+    for key in ("text", "request_text"):
+        path = tmp_path / "big.json"
+        path.write_text(json.dumps({"schema": "appeal.refusal/1", key: "x" * (guards.MAX_CHARS + 1)}))
+        code, _, err = run(["check", path], capsys)
+        one_line_exit_2(code, err)
+        assert "limit" in err
 
 
 @bounded(20)
