@@ -129,7 +129,7 @@ def test_fifo_with_a_writer_is_read(tmp_path):
         with open(fifo, "w", encoding="utf-8") as fh:
             fh.write(LETTER)
 
-    t = threading.Thread(target=writer)
+    t = threading.Thread(target=writer, daemon=True)  # never keeps the test run alive
     t.start()
     try:
         assert "neither confirms nor denies" in read_letter(str(fifo))
@@ -404,7 +404,7 @@ def test_no_clobber_is_atomic_under_a_race(tmp_path):
             except UserError as exc:
                 results[i] = exc
 
-        threads = [threading.Thread(target=writer, args=(i,)) for i in (1, 2)]
+        threads = [threading.Thread(target=writer, args=(i,), daemon=True) for i in (1, 2)]
         for t in threads:
             t.start()
         for t in threads:
