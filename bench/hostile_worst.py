@@ -111,6 +111,12 @@ def cases() -> dict[str, tuple[str, str, str | bytes]]:
     msg.set_content("Please find attached our response.")
     msg.add_attachment(big.encode(), maintype="text", subtype="plain", filename="response.txt")
     out["eml-attached-1MB"] = ("size", ".eml", msg.as_bytes())
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_ingest_helpers import make_docx, make_pdf
+
+    lines = big.split("\n")
+    out["pdf-1MB-500-pages"] = ("size", ".pdf", make_pdf([lines[i:i + 50] for i in range(0, len(lines), 50)][:500]))
+    out["docx-1MB"] = ("size", ".docx", make_docx(lines, [], []))
     from appeal.model import Refusal
 
     r = Refusal(text=big)
