@@ -62,6 +62,8 @@ class Result:
     timeline: object | None = None
     notes: list[str] = field(default_factory=list)
     case: object | None = None  # the appeal.case.Case the letter was built on
+    outcome: object | None = None  # appeal.model.Outcome: the judgement step's decision
+    withheld: str | None = None  # why no letter was written (nothing-to-argue without --force)
 
 
 def _split(values) -> tuple[str, ...]:
@@ -153,9 +155,19 @@ def make_letter(opts: Options) -> Result:
     case.requester = requester
     refusal, outcome, timeline, regime = case.refusal, case.outcome, case.timeline, case.regime
     notes: list[str] = []
-    if case.is_review_outcome and opts.kind == "review":
-        notes.append("this letter looks like an internal review outcome: the next step is usually "
-                     "'appeal complaint'")
+    if case.is_review_outcome and opts.kind == "review" and not opts.force:
+        raise UserError("this letter is an internal review outcome, and a review of a review is not "
+                        f"the next step: run 'appeal complaint {opts.refusal}' (or add --force to write "
+                        "a review request anyway)")
+    review_asked = case.source("review_requested") not in (None, "assumed") or case.date("review_responded") \
+        or outcome is not None or case.is_review_outcome
+    if opts.kind == "complaint" and regime in ("FOISA", "EISR") and not review_asked:
+        raise UserError("the Scottish Information Commissioner can take an application only after a "
+                        "requirement for review (FOISA s47(1)): run 'appeal review' first, or give "
+                        "--review-requested DATE if you have already required one")
+    if opts.kind == "complaint" and not review_asked:
+        notes.append("no internal review is recorded: the Commissioner normally needs one first "
+                     "(run 'appeal review', or give --review-requested DATE)")
     if case.regime_from == "assumed":
         notes.append("the letter does not say which law it answers under: FOIA assumed (give --regime)")
     notes.extend(date_notes + case.assumptions)
@@ -167,17 +179,19 @@ def make_letter(opts: Options) -> Result:
         outcome_findings = _check(outcome, timeline=timeline, dates=dates, include=include,
                                   exclude=exclude, template_dir=opts.template_dir)
 
+    from appeal.judge import decide_case
     from appeal.render import letters
 
+    judgement = decide_case(case, findings, outcome_findings)
     common = dict(regime=regime, letter_date=letter_date, received=case.date("received"),
                   responded=case.date("responded"), review_requested=case.date("review_requested"),
                   all_strengths=opts.all, include=include, assumptions=notes)
     if opts.kind == "review":
-        letter = letters.build_review(refusal, findings, timeline, requester, **common)
+        letter = letters.build_review(refusal, findings, timeline, requester, outcome=judgement, **common)
     else:
         letter = letters.build_complaint(refusal, findings, timeline, requester,
                                          review_responded=case.date("review_responded"), outcome=outcome,
-                                         outcome_findings=outcome_findings,
+                                         outcome_findings=outcome_findings, judgement=judgement,
                                          accepted=_split(opts.accept), **common)
     from appeal.law.regimes import scottish
 
@@ -188,9 +202,14 @@ def make_letter(opts: Options) -> Result:
             "(FOISA s20(3)): add --name and --email or --address")
     _late_notes(letter, timeline, letter_date, opts.kind)
     markdown = letters.to_markdown(letter, template_dir=opts.template_dir)
-    data = render_format(letter, markdown, opts.fmt, letter_date)
+    withheld = None
+    if judgement.kind == "nothing-to-argue" and not opts.force:
+        withheld = judgement.reason  # no appeal letter where there is nothing worth arguing
+        data = b""
+    else:
+        data = render_format(letter, markdown, opts.fmt, letter_date)
     return Result(letter=letter, markdown=markdown, data=data, fmt=opts.fmt, target=target,
-                  timeline=timeline, notes=notes, case=case)
+                  timeline=timeline, notes=notes, case=case, outcome=judgement, withheld=withheld)
 
 
 def _late_notes(letter: Letter, timeline, letter_date: dt.date, kind: str) -> None:
@@ -232,6 +251,8 @@ def render_format(letter: Letter, markdown: str, fmt: str, letter_date: dt.date)
 
 def write(result: Result, *, force: bool = False) -> str:
     """Write the letter; return where it went ("standard output" or the path)."""
+    if result.withheld is not None:
+        return "nowhere"
     if result.target is None:
         out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
         if out is not None:
@@ -266,21 +287,54 @@ DATE_LABELS = (
 )
 
 
+CONFIRM_COMPLETE = (
+    "Thank you for your response{ref}. Please confirm that it is complete: that you hold no further "
+    "information within the scope of my request or, if you do, that you will deal with it under {duty}."
+)
+
+
+def confirm_note(letter: Letter) -> str:
+    """The two-line note for an answer that may be complete (where nothing is worth arguing)."""
+    ref = f" to my request (your reference {letter.reference})" if letter.reference else " to my request"
+    duty = "regulation 5(1) of the Regulations" if letter.regime in ("EIR", "EISR") else "section 1(1) of the Act"
+    return CONFIRM_COMPLETE.format(ref=ref, duty=duty)
+
+
 def summary(result: Result, where: str) -> str:
     letter = result.letter
+    outcome = result.outcome
     name = KIND_NAMES[(letter.kind, letter.regime)].format(regulator=letter.regulator.get("name", "the regulator"))
-    lines = [f"{name}: written to {where}"]
+    lines = []
+    if outcome is not None:
+        lines.append(f"Outcome: {outcome.kind}: {outcome.reason}")
+    if result.withheld is not None:
+        lines.append(f"No {name.split(' (')[0].lower()} written: there is nothing worth arguing "
+                     "(add --force to write it anyway)")
+        if "confirm-complete" in getattr(outcome, "notes", []):
+            lines.append("If you want to be sure nothing was missed, send this instead:")
+            lines.append("  " + confirm_note(letter))
+    else:
+        lines.append(f"{name}: written to {where}")
+    if outcome is not None and letter.kind == "review":
+        hint = {"complaint": "The next step is the Commissioner: run 'appeal complaint' instead.",
+                "narrow": "A narrower request is likely to do better than this review.",
+                "fresh-request": "A fresh request is likely to do better: the letter asks the authority "
+                                 "to accept the review late."}.get(outcome.kind)
+        if hint:
+            lines.append("  " + hint)
     counts = {}
     for g in letter.grounds:
         counts[g.strength] = counts.get(g.strength, 0) + 1
     parts = [f"{counts[s]} {s}" for s in ("strong", "moderate", "weak") if counts.get(s)]
     head = f"Grounds: {', '.join(parts)}" if parts else "Grounds: none found at this strength"
-    left = sum(letter.left_out.values())
-    if left:
-        head += f" ({left} weak left out: add --all to use them)"
+    if letter.left_out_rules:
+        head += f" ({len(letter.left_out_rules)} more left out: add --all to use them)"
     lines.append(head)
     for g in letter.grounds:
-        lines.append(f"  {g.number}. {g.strength:<8} {g.rule}: {g.title}")
+        merged = f" (with {', '.join(r for r in g.rules if r != g.rule)})" if len(g.rules) > 1 else ""
+        lines.append(f"  {g.number}. {g.strength:<8} {g.rule}: {g.title}{merged}")
+    if letter.left_out_rules:
+        lines.append("  Left out: " + ", ".join(letter.left_out_rules))
     dates = [(label, letter.dates.get(eid), letter.bases.get(eid)) for eid, label in DATE_LABELS]
     dates = [d for d in dates if d[1]]
     if dates:

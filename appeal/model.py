@@ -268,8 +268,31 @@ class Finding:
         return asdict(self)
 
 
-def findings_to_dict(findings: list[Finding], refusal: Refusal | None = None) -> dict[str, Any]:
+OUTCOMES = ("review", "complaint", "nothing-to-argue", "fresh-request", "narrow")
+
+
+@dataclass
+class Outcome:
+    """The judgement step's decision: what the requester should do next, and why.
+
+    kind: review | complaint | nothing-to-argue | fresh-request | narrow (design.md).
+    notes: machine-readable hints for the letters and the summary ("late-review",
+    "confirm-complete").
+    """
+
+    kind: str
+    reason: str
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "reason": self.reason}
+
+
+def findings_to_dict(findings: list[Finding], refusal: Refusal | None = None,
+                     outcome: Outcome | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"schema": FINDINGS_SCHEMA, "findings": [f.to_dict() for f in findings]}
+    if outcome is not None:
+        out["outcome"] = outcome.to_dict()
     if refusal is not None:
         out["assumptions"] = list(refusal.assumptions)
     return out

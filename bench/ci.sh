@@ -15,6 +15,7 @@ run "seeds: must fire / must not"    $PY bench/seeds_check.py
 run "rules accuracy: corpus labels + seeds-lawyer" $PY bench/rules_accuracy.py
 run "seeds: letters in every format"  $PY bench/seeds_letters.py ../shared/seeds
 run "letter citations: seeds + corpus, every regime" $PY bench/letter_citations.py
+run "judgement: lead, cap, outcome"  $PY bench/judgement_accuracy.py ../shared
 run "parse speed"                    $PY bench/parse_speed.py
 run "parse + check speed"            $PY bench/check_speed.py
 run "cold start: deadlines, check, review as Word (warm and empty cache)" $PY bench/cold_start.py

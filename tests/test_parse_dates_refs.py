@@ -40,3 +40,10 @@ def test_reference_forms(text, ref):
 def test_date_forms_and_null_when_none(text, letter, received):
     r = parse_text(text)
     assert (r.dates.letter, r.dates.received) == (letter, received)
+
+
+def test_a_date_inside_the_quoted_request_is_not_the_letter_date():
+    r = parse_text("Our ref: FOI/1\nYour request:\nPlease provide the arrests on the day of the match, which was\n"
+                   "5 May 2022\n"
+                   "Response\nThe information is withheld under section 31(1)(a).\n")
+    assert r.dates.letter is None

@@ -39,6 +39,7 @@ FRAME = st.sampled_from([
     "please say so?",
     "{n}. Please list every request you treated as vexatious, and those refused under {c}.",
     "{n}. I would like the number of times {c} was used, broken down by month.",
+    "{n}. Please tell me how many times you used each of these exemptions:\n{C} – Law enforcement",
 ])
 WORDS = st.text(alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd"), whitelist_characters=" ,()"),
                 max_size=40)
@@ -50,6 +51,7 @@ def test_text_in_the_request_never_adds_a_relied_on_exemption(head, items):
     base = parse_text(head + TAIL)
     want = [(e.citation, e.found) for e in base.exemptions]
     assert want == [("s31(1)(a)", "cited")]
-    lines = [frame.format(n=i + 2, c=c) + (" " + w if w.strip() else "") for i, (frame, c, w) in enumerate(items)]
+    lines = [frame.format(n=i + 2, c=c, C=c[:1].upper() + c[1:]) + (" " + w if w.strip() else "")
+             for i, (frame, c, w) in enumerate(items)]
     r = parse_text(head + "\n".join(lines) + TAIL)
     assert [(e.citation, e.found) for e in r.exemptions] == want

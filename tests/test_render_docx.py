@@ -15,7 +15,7 @@ def make(quote="We neither confirm nor deny.", name="Ann Example", n=2):
     ref = Refusal(authority=Authority(name="Northshire Council"), regime="FOIA", reference="REF-9",
                   dates=Dates(letter="2024-03-01", received="2024-02-02"), request_text="The budget.",
                   exemptions=[Exemption("s12", test="cost")])
-    findings = [Finding(f"rule-{i}", f"Ground title {i}", "strong", [Evidence(quote, 0, 1)],
+    findings = [Finding(f"rule-{i}", f"Ground title {i}", "strong", [Evidence(quote, i, i + 1)],
                         f"Argument {i}.", [], f"Ask {i}.") for i in range(n)]
     tl = Timeline("FOIA", "uk-any-part", [Event("review_due", "2024-04-03", "code")])
     letter = build_review(ref, findings, tl, Requester(name=name, email="a@example.org"), regime="FOIA",
@@ -32,8 +32,10 @@ def test_structure_of_the_word_letter():
     assert "[Heading 2] Grounds" in paras
     assert "[Heading 3] 1. Ground title 0" in paras and "[Heading 3] 2. Ground title 1" in paras
     assert "[Quote] “We neither confirm nor deny.”" in paras
-    assert any(p.startswith("[List Bullet] Ask 0.") for p in paras)
-    assert "[table] Review due (20 working days, section 45 Code) | 3 April 2024" in paras
+    assert "[Normal] What I ask: Ask 0." in paras
+    # the dates are in the review's text, not a table (the complaint and the summary list them)
+    assert not any(p.startswith("[table]") for p in paras)
+    assert any("by 3 April 2024" in p for p in paras)
 
 
 def test_numbering_restarts_in_each_letter():
@@ -62,3 +64,11 @@ def test_control_characters_and_surrogates_are_cleaned_not_fatal():
     assert quote == "[Quote] “bad text with [31m escapes and a surrogate”"
     joined = "".join(paras)
     assert "\x00" not in joined and "\ud800" not in joined
+
+
+def test_word_proofs_the_letter_in_british_english():
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(make())) as z:
+        styles = z.read("word/styles.xml").decode("utf-8")
+    assert 'w:val="en-GB"' in styles and 'w:val="en-US"' not in styles

@@ -318,8 +318,7 @@ def test_exemption_named_only_in_the_request_is_not_relied_on():
             "of crime.")
     f = findings(police(req, resp))
     assert "personal-data-aggregate" not in f
-    assert all("40" not in c for fd in f.values() for c in [e.quote for e in fd.evidence if "section 40" in e.quote.lower()]
-               if False) or True  # the quotes may mention the request; the finding itself must not exist
+    assert "subsection-not-specified" not in f  # s40(2) named in the request is not cited by the authority
     refusal = parse_text(police(req, resp.replace("Section 31(1)(a)", "Section 40(2)")))
     assert "personal-data-aggregate" in {f.rule for f in run(refusal).findings}
 
@@ -382,10 +381,8 @@ def test_eir_prejudice_is_worded_as_adverse_effect_never_as_likely():
     req = "Please provide the inspection reports for the bridge at Mill Lane."
     resp = ("The information is withheld under regulation 12(5)(a) of the EIR.\n\nHarm\n\nDisclosure would "
             "adversely affect public safety.\n\nWe have applied the presumption in favour of disclosure.")
-    f = findings(council_eir(req, resp))
-    for rule in ("prejudice-not-demonstrated", "adverse-effect-not-shown"):
-        if rule in f:
-            assert "would be likely to" not in f[rule].argument.replace('no "would be likely to" limb', "")
+    got = findings(council_eir(req, resp))["prejudice-not-demonstrated"]  # generic: no link to the reports
+    assert "would be likely to" not in got.argument and "adversely affect" in got.argument
 
 
 def test_review_rights_silent_where_the_copy_ends_at_the_review_paragraph():
@@ -470,8 +467,13 @@ def test_scottish_eir_keep_a_likelihood_limb_so_no_adverse_effect_ground():
     assert refusal.regime == "EISR"
     f = {x.rule: x for x in run(refusal).findings}
     assert "adverse-effect-not-shown" not in f
-    if "prejudice-not-demonstrated" in f:
-        assert "substantial" in f["prejudice-not-demonstrated"].argument
+    # "could make the site a target for sabotage" states a harm, in words the harm list lacks:
+    # never "states no harm at all"
+    assert "prejudice-not-demonstrated" not in f
+    vague = parse_text(text.replace("Disclosure could make the site a target for sabotage.",
+                                    "Disclosure could undermine security at the site."))
+    got = {x.rule: x for x in run(vague).findings}["prejudice-not-demonstrated"]
+    assert "substantial" in got.argument and "would adversely affect" not in got.argument
 
 
 def test_a_recital_of_the_statutory_test_is_not_a_harm_statement():
@@ -489,3 +491,38 @@ def test_an_exemptions_title_in_brackets_is_not_a_harm_statement():
             "information requested. The information is commercially sensitive.")
     got = findings(police(req, resp))["prejudice-not-demonstrated"]
     assert "states no harm at all" in got.argument and got.strength == "strong"
+
+
+def test_cost_estimate_without_breakdown_judged_in_a_cut_copy_once_the_letter_moved_on():
+    req = "Please tell me how many prescriptions of ketamine were issued in 2023."
+    est = ("Compliance would exceed the appropriate cost limit under Section 12 of the Freedom of Information Act "
+           "2000. We estimate that this would take over 18 hours of staff time.")
+    after = "\n\n" + "The Trust publishes its prescribing policies on its website for anyone to read. " * 5
+    moved_on = parse_text(police(req, est + after, close=""))
+    moved_on.truncated = True
+    assert "cost-limit-no-estimate" in {f.rule for f in run(moved_on).findings}
+    cut_at_estimate = parse_text(police(req, est, close=""))
+    cut_at_estimate.truncated = True
+    assert "cost-limit-no-estimate" not in {f.rule for f in run(cut_at_estimate).findings}
+
+
+def test_the_requesters_own_words_about_identification_explain_nothing():
+    req = "Please provide the following data on children in care."
+    resp = ("1. How many children in care died in 2022? (We will not identify any child by area.)\n\n"
+            "This information is exempt under Section 40(2) of the Freedom of Information Act. Releasing it would "
+            "contravene the first data protection principle.")
+    assert "personal-data-aggregate" in findings(police(req, resp))
+    said = resp + " The numbers are so small that the children could be identified by people who know them."
+    assert "personal-data-aggregate" not in findings(police(req, said))
+
+
+def test_personal_data_silent_in_a_cut_copy_even_after_the_letter_moved_on():
+    # the exemptions are often named first and explained in a later section the copy may have lost
+    req = "Please provide the following data on children in care."
+    resp = ("1. How many children in care died in 2022?\n\nThis information is exempt under Section 40(2) of the "
+            "Freedom of Information Act; we have detailed our rationale below.")
+    on = parse_text(police(req, resp + "\n\n" + "Question 2 is answered in the attached table of placements. " * 12,
+                           close=""))
+    assert "personal-data-aggregate" in {f.rule for f in run(on).findings}
+    on.truncated = True
+    assert "personal-data-aggregate" not in {f.rule for f in run(on).findings}

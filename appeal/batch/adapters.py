@@ -54,7 +54,7 @@ def judgement(refusal, findings, timeline=None, today=None, keep=()) -> Judgemen
         decide = select_grounds = None
     if decide is not None:
         outcome = decide(refusal, findings, timeline, today=today)
-        selection = select_grounds(findings, refusal, limit=GROUND_LIMIT)
+        selection = select_grounds(findings, refusal, limit=GROUND_LIMIT, include=tuple(keep))
         plans = getattr(selection, "grounds", selection)
         grounds = [getattr(p, "lead", p) for p in plans]
         argued = [f for p in plans for f in (getattr(p, "findings", None) or [p])]

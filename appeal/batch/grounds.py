@@ -149,7 +149,12 @@ def apply_boilerplate(item, findings: list[Finding], batch: dict) -> list[Findin
     argument, ask = _render("batch/boilerplate-reasoning.j2", facts)
     strength = "moderate" if len(others) >= 2 or batch["absent"] else "weak"
     if existing is not None:
-        existing.argument = (existing.argument + " " + argument).strip()
+        # The batch evidence goes straight after the point, before the general law: a letter
+        # that must be short (appeal.judge) keeps a ground's first sentences.
+        from appeal.render.letters import split_sentences
+
+        own = split_sentences(" ".join(existing.argument.split()))
+        existing.argument = " ".join(own[:1] + [argument.strip()] + own[1:]).strip()
         known = {(ev.start, ev.end) for ev in existing.evidence}
         existing.evidence.extend(ev for ev in evidence if (ev.start, ev.end) not in known)
         if existing.strength == "weak" and strength == "moderate":

@@ -107,6 +107,8 @@ def build(letter, kind: str, plan: Plan, requester, letter_date: dt.date) -> tup
     else:
         timeline = letter.item.timeline
         date = lambda name: _iso(getattr(r.dates, {"responded": "letter"}.get(name, name), None))  # noqa: E731
+    # Every finding goes to the letter, which ranks, merges and caps them (appeal.judge) as the
+    # single-letter commands do; the grounds the batch added are always argued.
     common = dict(regime=regime, letter_date=letter_date, received=date("received"),
                   responded=date("responded"), review_requested=date("review_requested"), assumptions=notes)
     from appeal.batch.adapters import letter_kwargs
@@ -114,6 +116,8 @@ def build(letter, kind: str, plan: Plan, requester, letter_date: dt.date) -> tup
     builder = L.build_review if kind == "review" else L.build_complaint
     findings, extra = letter_kwargs(builder, letter.judgement, letter.findings, kind) if letter.judgement \
         else (letter.grounds, {})
+    if extra:  # the builder judges: the grounds only the batch can show are named, so always argued
+        extra["include"] = tuple(letter.batch_rules)
     if kind == "review":
         built = L.build_review(r, findings, timeline, requester, **common, **extra)
     else:

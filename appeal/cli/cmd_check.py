@@ -55,19 +55,24 @@ def check(
     if hidden:
         report.notes.insert(0, f"{len(hidden)} weaker finding{'s' if len(hidden) != 1 else ''} not shown "
                                f"(--minimum {wanted}): use --minimum weak to see them")
+    from appeal.judge import decide_case, rank
+
+    # The order a letter argues them, the lead ground first (design.md, machine forms).
+    report.findings = rank(report.findings, letter)
+    outcome = decide_case(case, report.findings + hidden)  # judged on everything found
     if json_out:
-        out = findings_to_dict(report.findings, letter)
+        out = findings_to_dict(report.findings, letter, outcome)
         out["notes"] = list(report.notes)
         out["case"] = case.to_dict()
         out["hidden"] = report.hidden  # findings below --minimum, not listed
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        print(render_text(report, letter))
+        print(render_text(report, letter, outcome))
     if strict and any(f.strength == "strong" for f in report.findings):
         raise typer.Exit(1)
 
 
-def render_text(report, letter) -> str:
+def render_text(report, letter, outcome=None) -> str:
     from appeal.rules import get_rule
 
     lines: list[str] = []
@@ -78,34 +83,38 @@ def render_text(report, letter) -> str:
     if letter.regime:
         head += f" ({letter.regime})"
     lines.append(head)
+    if outcome is not None:
+        lines.extend(textwrap.wrap(f"Outcome: {outcome.kind}: {outcome.reason}", width=96,
+                                   subsequent_indent="  "))
+        if outcome.kind == "nothing-to-argue" and "confirm-complete" in outcome.notes:
+            from appeal.flow import confirm_note
+
+            lines.extend(textwrap.wrap("To be sure nothing was missed, send: " + confirm_note(letter), width=96,
+                                       initial_indent="  ", subsequent_indent="  "))
     n = len(report.findings)
     hidden = getattr(report, "hidden", 0)
     if n:
-        lines.append(f"{n} finding{'s' if n != 1 else ''}"
+        lines.append(f"{n} finding{'s' if n != 1 else ''}, the likeliest to succeed first"
                      + (f" ({hidden} weaker not shown: use --minimum weak)" if hidden else ""))
     elif hidden:
         lines.append(f"No weaknesses at this strength; {hidden} weaker not shown (use --minimum weak).")
     else:
         lines.append("No weaknesses found by the rules.")
-    for strength in ("strong", "moderate", "weak"):
-        group = [f for f in report.findings if f.strength == strength]
-        if not group:
-            continue
+    if report.findings:
         lines.append("")
-        lines.append(f"{strength.upper()} ({len(group)})")
-        for f in group:
-            lines.append(f"  {f.title}  [{f.rule}]")
-            for e in f.evidence[:2]:
-                quote = " ".join(e.quote.split())
-                if len(quote) > 160:
-                    quote = quote[:157].rsplit(" ", 1)[0] + " ..."
-                lines.extend(textwrap.wrap(f'"{quote}"', width=96, initial_indent="    ", subsequent_indent="     "))
-            why = first_sentence(f.argument) or first_sentence(get_rule(f.rule).why)
-            if len(why) > 240:
-                why = why[:237].rsplit(" ", 1)[0] + " ..."
-            lines.extend(textwrap.wrap("why: " + why, width=96, initial_indent="    ", subsequent_indent="         "))
-            if f.precedents:
-                lines.append("    see: " + ", ".join(f.precedents))
+    for number, f in enumerate(report.findings, 1):
+        lines.append(f"  {number}. {f.strength.upper():<8} {f.title}  [{f.rule}]")
+        for e in f.evidence[:2]:
+            quote = " ".join(e.quote.split())
+            if len(quote) > 160:
+                quote = quote[:157].rsplit(" ", 1)[0] + " ..."
+            lines.extend(textwrap.wrap(f'"{quote}"', width=96, initial_indent="    ", subsequent_indent="     "))
+        why = first_sentence(f.argument) or first_sentence(get_rule(f.rule).why)
+        if len(why) > 240:
+            why = why[:237].rsplit(" ", 1)[0] + " ..."
+        lines.extend(textwrap.wrap("why: " + why, width=96, initial_indent="    ", subsequent_indent="         "))
+        if f.precedents:
+            lines.append("    see: " + ", ".join(f.precedents))
     assumed = list(letter.assumptions)
     if assumed or report.notes:
         lines.append("")

@@ -16,7 +16,7 @@ Config = Annotated[Optional[str], typer.Option("--config", metavar="FILE", help=
 Include = Annotated[Optional[list[str]], typer.Option("--include", metavar="RULE", help="Only these rules (repeatable); a rule named here is used even when weak.")]
 Accept = Annotated[Optional[list[str]], typer.Option("--accept", metavar="EXEMPTION", help="An exemption you accept, e.g. s40(2) (repeatable): the complaint and the ICO form say the others are disputed.")]
 Exclude = Annotated[Optional[list[str]], typer.Option("--exclude", metavar="RULE", help="Leave this rule out (repeatable).")]
-AllGrounds = Annotated[bool, typer.Option("--all", help="Also use weak grounds (default: strong and moderate).")]
+AllGrounds = Annotated[bool, typer.Option("--all", help="Every ground found: weak ones too, and those past the five-ground cap (default: the five likeliest to succeed that fit two pages).")]
 LetterDate = Annotated[Optional[str], typer.Option("--date", help="The letter's date (default: today).")]
 TemplateDir = Annotated[Optional[str], typer.Option("--template-dir", metavar="DIR", help="Your own templates, used before the shipped ones.")]
 ReviewOutcome = Annotated[Optional[str], typer.Option("--review-outcome", metavar="FILE", help="The internal review outcome letter; its own weaknesses become grounds too.")]

@@ -44,7 +44,7 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     add_likelihood(text, exemptions, in_request, split.response_start)
 
     body_start = split.spans[0][0] if split.spans else 0
-    letter, _how = fields.letter_date(text, body_start)
+    letter, _how = fields.letter_date(text, body_start, in_request)
     from appeal.parse.odd_dates import unreadable_letter_date
 
     assumptions.extend(unreadable_letter_date(text, letter))

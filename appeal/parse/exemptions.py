@@ -123,7 +123,8 @@ _NEG_BEFORE = re.compile(
     r"considered\s+it\s+necessary\s+to\s+apply)(?:\s+on)?|rather\s+than|instead\s+of|no\s+longer\s+rel\w+\s+on)"
     r"[^.;\n]{0,30}$"
 )
-_COUNTING = re.compile(r"(?i)\bnumber\s+of\s+times\b|\bhow\s+many\s+times\b|\btimes\s+(?:it|we|the\s+\w+)\s+used\b")
+_COUNTING = re.compile(r"(?i)\bnumber\s+of\s+times\b|\bhow\s+many\s+times\b|\btimes\s+(?:it|we|the\s+\w+)\s+used\b|"
+                       r"\b(?:used|applied|cited|relied\s+on)\b[^.\n]{0,60}?\b\d[\d,]*\s+times\b")
 
 
 _DESCRIBES = re.compile(

@@ -26,7 +26,9 @@ _NCND_ASSERT = re.compile(
     r"(?:an?\s+)?(?:NCND|neither[\s\-]+confirm[\s\-]+n?or[\s\-]+deny)\s+(?:response|stance|position|reply)"
     r"|\bNCND\s+(?:response|stance|position)\s+(?:is|has\s+been|applies)"
     r"|(?:will|can|shall)\s+not\s+(?:either\s+)?confirm\s+or\s+deny"
-    r"|(?:is|are)\s+(?:therefore\s+)?unable\s+to\s+confirm\s+or\s+deny\s+whether)"
+    r"|(?:is|are)\s+(?:therefore\s+)?unable\s+to\s+confirm\s+or\s+deny\s+whether"
+    r"|(?:cit\w+|rel(?:y|ies|ied|ying)\s+on|appl(?:y|ies|ied|ying)|invok\w+)\s+[“\"‘']?(?:an?\s+|the\s+)?exemption\s+from\s+the\s+"
+    r"duty\s+to\s+confirm\s+or\s+deny)"
 )
 _NCND_NOT = re.compile(
     r"(?i)(?:may\s+include\s+information\s+where\s+\w+\s*$|\bwhere\s+(?:we|it|a\s+public\s+authority|an\s+authority|"

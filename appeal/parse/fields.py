@@ -150,8 +150,10 @@ _DATE_LINE_TAIL = re.compile(r"[ \t]*(?:$|\||Dear\b|Case\b|Ref|Our\b|Your\b|[A-Z
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|and\b|until\b)", re.I)
 
 
-def letter_date(text: str, body_start: int) -> tuple[dt.date | None, str | None]:
-    """Return (date, how) for the date of the letter itself."""
+def letter_date(text: str, body_start: int, in_request=None) -> tuple[dt.date | None, str | None]:
+    """Return (date, how) for the date of the letter itself (never one inside the quoted request)."""
+    if in_request is None:
+        in_request = _nowhere
     best: tuple[int, int, dt.date] | None = None
     wins = windows(lower(text), ("date", "dat e", "responded", "response", "published", "publish", "issue", "sent"),
                    40, 30, align=True)
@@ -166,6 +168,8 @@ def letter_date(text: str, body_start: int) -> tuple[dt.date | None, str | None]
     # A line that is (or starts with) a full date, in the heading part of the letter.
     limit = max(body_start, min(len(text), 1500))
     for m in re.finditer(r"(?m)^[ \t]*", text[:limit]):
+        if in_request(m.start()):
+            continue
         h = date_at(text, m.end(), span=0)
         if not h or h.year is None:
             continue
@@ -189,6 +193,10 @@ def letter_date(text: str, body_start: int) -> tuple[dt.date | None, str | None]
     if best is None:
         return None, None
     return best[2], ("label" if best[0] != 3 else "line")
+
+
+def _nowhere(_pos: int) -> bool:
+    return False
 
 
 # ---- date received ------------------------------------------------------------------------

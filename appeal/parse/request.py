@@ -81,8 +81,15 @@ _END_SENTENCE = re.compile(
 # A line of the authority's exemption list ("Section 31(1)(a)(b) – Law Enforcement",
 # "Sections 24(1) – National Security and", "Regulation 12(5)(a)"): short, no question.
 _END_LIST = re.compile(
-    r"(?m)^[ \t]*(?:[•·*\-–][ \t]*)?(?:Sections?|SECTIONS?|S\.|s\.|Regulations?|REGULATIONS?|Reg\.|Exemptions?)"
-    r"[ \t]*\d{1,2}[A-Z]?(?:[ \t]*\([^()\n]{1,4}\))*[ \t]*(?:[\-–—:][^\n?]{0,90}|\([A-Z][^\n?]{0,60}|[A-Z][^\n?]{0,60}|)$"
+    r"(?m)^[ \t]*(?:[•·*\-–][ \t]*)?(?:Sections?|SECTIONS?|S\.|s\.|[Ss]{1,2}(?=[ \t]?\d)|Regulations?|REGULATIONS?|"
+    r"Reg\.|Exemptions?)"
+    r"[ \t]*\d{1,2}[A-Z]?(?:[ \t]*(?:&|and|,|/)?[ \t]*\([^()\n]{1,4}\))*[ \t]*(?:[\-–—:][^\n?]{0,90}|\([A-Z][^\n?]{0,60}|"
+    r"[A-Z][^\n?]{0,60}|)$"
+)
+# A line that starts with a provision (an item of a list of them, whoever wrote it).
+_LIST_START = re.compile(
+    r"[ \t]*(?:[•·*\-–][ \t]*)?(?:Sections?|SECTIONS?|S\.|s\.|[Ss]{1,2}(?=[ \t]?\d)|Regulations?|REGULATIONS?|Reg\.|"
+    r"Exemptions?|(?=\d{1,2}[A-Z]?[ \t]?\(\d))[ \t]*\d"
 )
 # A line of figures: "2017 – 7", "Total: 1,234", "Q1 - 15" (the answer's table).
 _END_FIGURES = re.compile(
@@ -120,6 +127,24 @@ class RequestSplit:
         return any(s <= pos < e for s, e in self.spans)
 
 
+def _requesters_list(text: str, pos: int, start: int) -> bool:
+    """A list of provisions the requester asks about ("how many times you used each of these
+    exemptions:\nSection 40(2) – Personal information"): the line leading into the list asks."""
+    p = pos
+    while p > start:
+        ls = text.rfind("\n", start, p - 1) + 1
+        line = text[max(ls, start):p].strip()
+        p = max(ls, start)
+        if not line:
+            continue
+        if _LIST_START.match(line) and "?" not in line:
+            continue  # another item of the same list
+        return "?" in line or bool(_REQUESTISH.search(line))
+    # the list opens the request: the request's own lead-in is before `start`
+    ls = text.rfind("\n", 0, max(0, start - 1)) + 1
+    return bool(_REQUESTISH.search(text[ls:start]))
+
+
 def _end_of_request(text: str, start: int) -> int | None:
     """The start of the response after a request that begins at `start`. The cheap line
     patterns go first; the costlier ones are searched only up to the best end so far."""
@@ -130,7 +155,8 @@ def _end_of_request(text: str, start: int) -> int | None:
         # an answer marker with nothing quoted before it ends nothing (but a response heading
         # straight after a request heading means the request is not printed)
         while m is not None and (m.start() < start or (rx is not _END_HEADING and not text[start:m.start()].strip())
-                                 or ((rx is _END_LIST or rx is _END_FIGURES) and _REQUESTISH.search(m.group(0)))):
+                                 or ((rx is _END_LIST or rx is _END_FIGURES) and _REQUESTISH.search(m.group(0)))
+                                 or (rx is _END_LIST and _requesters_list(text, m.start(), start))):
             m = rx.search(text, m.end(), stop)
         if m and (best is None or m.start() < best):
             best = m.start()
@@ -256,7 +282,8 @@ def _requestish_run(text: str, q: int, limit: int) -> int | None:
     while pos != -1 and pos < limit:
         nxt = text.find("\n", pos + 1)
         line = text[pos + 1: nxt if nxt != -1 else len(text)]
-        if line.strip() and not (_ITEM_LINE.match(line) or _REQUESTISH.search(line) or "?" in line):
+        if line.strip() and not (_ITEM_LINE.match(line) or _REQUESTISH.search(line) or "?" in line
+                                 or (_LIST_START.match(line) and _requesters_list(text, pos + 1, q))):
             return pos + 1
         if not line.strip() and nxt != -1 and not text[nxt + 1: nxt + 2].strip() == "":
             # a blank line: the request continues only into a numbered item or another ask

@@ -54,6 +54,7 @@ def _setup(doc) -> None:
     styles = doc.styles
     normal = styles["Normal"]
     _font(normal, size=11)
+    _british(doc)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.1
     for level, size, before in ((1, 13, 12), (2, 12, 12), (3, 11, 10)):
@@ -71,6 +72,27 @@ def _setup(doc) -> None:
     for name in ("List Bullet",):
         _font(styles[name], size=11)
         styles[name].paragraph_format.space_after = Pt(3)
+
+
+def _british(doc) -> None:
+    """Word proofs the letter in British English: en-GB on the document defaults and on Normal."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    targets = [doc.styles["Normal"].element.get_or_add_rPr()]
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+            targets.append(rpr_default.find(qn("w:rPr")))
+    for rpr in targets:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), "en-GB")
+        lang.set(qn("w:eastAsia"), "en-GB")
+        lang.set(qn("w:bidi"), "ar-SA")
 
 
 def _runs(paragraph, runs: list[Run]) -> None:

@@ -32,9 +32,11 @@ ESTIMATE = ci(
     rf"review|search|locate|retrieve|extract|check|read)|of (work|staff time|officer time))",
 )
 BREAKDOWN = ci(
-    rf"\b\d[\d,.]*\s*{_UNIT}\s*(per|for each|to (review|check|read|locate|retrieve|extract|examine))\b|"
-    # "a minimum of 15 minutes of work is required to review each of these 101 placements"
-    rf"\b\d[\d,.]*\s*{_UNIT}\b[^.]{{0,60}}\b(each|every|per)\b[^.]{{0,40}}\b\d[\d,]*\b|"
+    # a time per item: "2 minutes per file", "15 minutes of work ... to review each of these 101
+    # placements", "2 minutes to interrogate each occurrence" (not "18 hours to extract the information",
+    # which is a total)
+    rf"\b\d[\d,.]*\s*{_UNIT}\s*(per|for each|for every)\b|"
+    rf"\b\d[\d,.]*\s*{_UNIT}\b[^.]{{0,60}}\b(each|every|per)\b|"
     rf"\b\d[\d,]*\s*(records?|files?|cases?|documents?|invoices?|e-?mails?|reports?|logs?|incidents?|crimes?|"
     rf"entries|folders?|boxes)\b[^.]{{0,160}}\b\d[\d,.]*\s*{_UNIT}\b",
 )
@@ -57,6 +59,15 @@ def _estimate(ctx, text):
     return None
 
 
+def _moved_on(ctx, m) -> bool:
+    """The copy is cut, but well after the estimate: a breakdown comes with its estimate, so its
+    absence there can be judged (the letter has gone on to other things)."""
+    if m is None:
+        return False
+    _a, b = ctx.sentence_at(m.start())
+    return len(ctx.text.rstrip()) - b > 300
+
+
 def check(ctx):
     cost = cost_refusal(ctx)
     c = ctx.refusal.cost
@@ -68,7 +79,7 @@ def check(ctx):
         return []
     estimate_m = _estimate(ctx, text)
     has_estimate = bool((c and (c.hours or c.pounds)) or estimate_m)
-    if ctx.refusal.truncated and has_estimate:
+    if ctx.refusal.truncated and has_estimate and not _moved_on(ctx, estimate_m):
         return []  # the breakdown may be in the part of the letter we do not have
     strength = "weak" if (has_estimate or ctx.refusal.truncated) else "moderate"
     evidence = [ctx.citation_ev(e) for e in cost]

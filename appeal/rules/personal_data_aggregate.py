@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 from appeal.rules.context import distinct, ci
 from appeal.rules.base import ALL_REGIMES, Rule
@@ -33,15 +35,26 @@ IDENTIFY = ci(
 )
 
 
+def _question_line(ctx, pos: int) -> bool:
+    """A line that asks ("d. How old was the youngest child? (We will not identify this child...)")
+    holds the requester's words, quoted: they explain nothing for the authority."""
+    a = ctx.text.rfind("\n", max(0, pos - 400), pos) + 1
+    b = ctx.text.find("\n", pos, pos + 400)
+    line = ctx.text[a : b if b >= 0 else len(ctx.text)]
+    return "?" in line[: pos - a + 1] or bool(re.match(r"\s*(?:\(?[a-z0-9]{1,3}[.)]|Q\d+)\s", line) and "?" in line)
+
+
 def check(ctx):
     pd = ctx.cited("personal_data")
     prof = ctx.request
     if not pd or not prof.known or not prof.aggregate:
         return []
-    explained = [s for s in ctx.sentences_matching(IDENTIFY)]
+    explained = [s for s in ctx.sentences_matching(IDENTIFY) if not _question_line(ctx, s[0])]
     if explained:
         return []
     if ctx.refusal.truncated:
+        # the explanation may be in the part we do not have: letters often name the exemptions first
+        # and explain them in a later section ("we have detailed our rationale below")
         return []
     strength = "strong"
     evidence = [ctx.citation_ev(e) for e in pd]

@@ -30,6 +30,16 @@ _FIGURE_WORDS = ci(r"numbers?\b|figures?\b|statistic\w*|counts?\b|totals?\b|data
                    r"spend\w*|spent\b|costs?\b|£|sums?\b|prices?\b|expenditure|how many|how much|level of", word_start=True)
 
 
+# Any sentence about what disclosing (or confirming) would, could or may bring about: then the letter
+# states some harm, even in words the harm list does not know ("a target for sabotage"), and "no
+# harm at all" would be dismissed in one line.
+_CONSEQUENCE = ci(
+    r"(?:disclos|releas|confirm|provid|publish|mak)\w*[^.]{0,80}\b(?:would|could|may|might|will|likely)\b|"
+    r"(?:would|could|may|might|will)\b[^.]{0,40}\b(?:disclos|releas)\w*",
+    word_start=True,
+)
+
+
 def check(ctx):
     prej = [e for e in prejudice_exemptions(ctx)]
     if not prej:
@@ -37,8 +47,8 @@ def check(ctx):
     scope = harm_scope(ctx)
     prof = ctx.request
     if not scope:
-        if ctx.refusal.truncated:
-            return []
+        if ctx.refusal.truncated or ctx.search(_CONSEQUENCE, response=True):
+            return []  # the copy is cut, or a consequence of disclosure is stated in words we do not know
         evidence = [ctx.citation_ev(e) for e in prej]
         ctx.cover(prej, RULE.id)
         return [ctx.finding(RULE, "strong", evidence, citations=[e.citation for e in prej],
