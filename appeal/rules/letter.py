@@ -15,7 +15,8 @@ from functools import cached_property, lru_cache
 
 from appeal.model import Evidence, Exemption, Finding, Refusal, Timeline
 from appeal.rules.base import Rule
-from appeal.rules.patterns import _LOWER, _WORD_START, _starts_word, ci, literal_prefixes
+from appeal.prefilter import _SCAN_MIN, candidates, matches_at
+from appeal.rules.patterns import _LOWER, _WORD_START, _starts_word, ci
 from appeal.rules.request import RequestProfile, analyse
 from appeal.rules.sentences import split_sentences
 from appeal.rules.textutil import and_list, lower_same_length, short_quote
@@ -129,7 +130,7 @@ class Context:
         if end - start >= _SCAN_MIN:
             cands = self._candidates(hay, rx)
             if cands is not None:
-                found = _matches_at(rx, hay, cands, start, end)
+                found = matches_at(rx, hay, cands, start, end)
         if found is None:
             found = rx.finditer(hay, start, end)
         if rx in _WORD_START:
@@ -144,13 +145,9 @@ class Context:
             return self._cands[key]
         except KeyError:
             pass
-        prefixes = literal_prefixes(rx)
-        out = None
-        if prefixes is not None:
-            out = []
-            for pre in prefixes:
-                out.extend(self._positions(hay, pre))
-            out.sort()
+        # the lower-cased copies are kept by this Context: positions keyed by their id stay right
+        low = self.low if hay is self.text else self.response_low if hay is self.response_text else hay
+        out = candidates(rx, hay, self._positions, low=low)
         self._cands[key] = out
         return out
 
@@ -488,27 +485,6 @@ _WEB_CHROME = ci(
     r"Bookmark the permalink|Comments are closed|Print this Page|Date published|Disclosure log|"
     r"cookies|Skip to (main )?content|Skip navigation|Site map|Quick exit|Leave this site|FOI release|Published \d",
 )
-
-
-# Ranges shorter than this are searched as usual (a sentence: the regex engine is quick there).
-_SCAN_MIN = 256
-
-
-def _matches_at(rx: re.Pattern, hay: str, cands: list[int], start: int, end: int):
-    """What rx.finditer(hay, start, end) yields, trying rx.match only at the candidate positions:
-    after a match the next is looked for from its end, as finditer does (matches here are never
-    empty: each starts with a literal prefix)."""
-    pos = start
-    for k in range(bisect_left(cands, start), len(cands)):
-        p = cands[k]
-        if p >= end:
-            return
-        if p < pos:
-            continue
-        m = rx.match(hay, p, end)
-        if m is not None:
-            pos = m.end()
-            yield m
 
 
 def _cites(citation: str, prefix: str) -> bool:
