@@ -29,6 +29,7 @@ from bisect import bisect_left
 _PREFIXES: dict = {}
 _MIN_PREFIX = 3  # shorter prefixes occur too often to be worth it
 _MAX_SET = 160
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \t\n\r.,;:'\"-()/")
 _SCAN_MIN = 256  # shorter texts are searched as usual (the regex engine is quick there)
 _SCAN_MIN_CI = 64  # ... but slow on case-insensitive patterns
 _FOLD_TRAPS = ("\u017f", "\u212a", "\u0130", "\u0131")
@@ -63,8 +64,8 @@ def literal_prefixes(rx: re.Pattern) -> tuple[str, ...] | None:
         if found:
             strings = sorted({s[:_LONG] for s, _open in found}, key=len)
             if rx.flags & re.IGNORECASE:
-                strings = sorted({s.lower() for s in strings}, key=len) if all(s.isascii() for s in strings) else []
-            if strings and min(len(x.lstrip(LINE_START)) for x in strings) >= _MIN_PREFIX:
+                strings = sorted({s.lower() for s in strings}, key=len) if all(map(_foldable, strings)) else []
+            if strings and all(_selective(x) for x in strings):
                 kept: list[str] = []
                 for s in strings:  # "harm" makes "harmful" redundant
                     if not any(s.startswith(k) for k in kept):
@@ -72,6 +73,17 @@ def literal_prefixes(rx: re.Pattern) -> tuple[str, ...] | None:
                 out = tuple(kept)
     _PREFIXES[rx] = out
     return out
+
+
+def _foldable(prefix: str) -> bool:
+    """ASCII, or signs with no case ("£"): lower-casing finds them as IGNORECASE matches them."""
+    return prefix.isascii() or all(c.isascii() or (c.lower() == c == c.upper() == c.casefold()) for c in prefix)
+
+
+def _selective(prefix: str) -> bool:
+    """Rare enough to look for: three characters or more, or a sign seldom in prose ("£", "[")."""
+    body = prefix.lstrip(LINE_START)
+    return len(body) >= _MIN_PREFIX or (body != "" and body[0] not in _COMMON)
 
 
 def candidates(rx: re.Pattern, text: str, positions=None, *, low: str | None = None) -> list[int] | None:
@@ -335,13 +347,18 @@ def _seq(a: str) -> set:
         if quantified and least == 0:
             # optional: a match either starts with the atom here or goes straight on
             rest = _seq(a[after:])
+            once = a[j] == "?"  # at most one copy ("?" or "??"), not "*" or "{0,n}"
             new = set()
             for s, o in results:
                 if not o:
                     new.add((s, False))
                     continue
-                for t, _to in atom:
-                    new.add((s + t, False))
+                for t, to in atom:
+                    if to and once:  # "(a )?list": "a list" as well as "list"
+                        for r, ro in rest:
+                            new.add((s + t + r, ro))
+                    else:  # a repeatable atom: what follows it is not known
+                        new.add((s + t, False))
                 for t, to in rest:
                     new.add((s + t, to))
             return new if len(new) <= _MAX_SET else _shrink(new)

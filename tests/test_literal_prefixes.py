@@ -32,9 +32,9 @@ def _prefixes(pattern: str, flags: int = 0):
     (r"(?<![a-z])section 30", {"section "}),  # a lookbehind consumes nothing
     (r"(?:is|are) held", {"is held", "are held"}),
     (r"jeopardi[sz]e", {"jeopardi"}),
-    (r"colou?r scheme", {"colou", "color sc"}),  # with and without the optional letter
+    (r"colou?r scheme", {"colour s", "color sc"}),  # with and without the optional letter
     (r"abc+d", {"abc"}),  # one or more: its first copy counts, then the prefix ends
-    (r"sect(ion)? 12", {"section", "sect 12"}),
+    (r"sect(ion)? 12", {"section ", "sect 12"}),
     (r"(?:quoting\s+)?ref(?:erence)?", {"quoting", "ref"}),
     (r"(?m:^[ \t]*request)", {"\x00request"}),  # at the start of the line "request" is on
     (r"(?m)^\s*request", None),  # \s* could run over lines: not read
@@ -58,7 +58,9 @@ def test_prefix_reader(pattern, expected):
 
 def test_ignorecase_prefixes_are_lower_case():
     assert _prefixes(r"HARM|Prejudice", re.IGNORECASE) == ("harm", "prejudic")
-    assert _prefixes(r"£ ?\d+ an hour|cost\w*", re.IGNORECASE) is None  # "£" alone: too short
+    assert _prefixes(r"£ ?\d+ an hour|cost\w*", re.IGNORECASE) == ("£", "cost")  # "£" is rare enough
+    assert _prefixes(r"a ?\d+ an hour|cost\w*", re.IGNORECASE) is None  # "a" is not
+    assert _prefixes("caf\u00e9 menu", re.IGNORECASE) is None  # "é" has a case: not looked for
 
 
 def test_ignorecase_search_falls_back_where_lower_case_would_miss():
