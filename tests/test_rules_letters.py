@@ -127,15 +127,13 @@ def test_boilerplate_sees_dangling_numerical_data_when_no_figures_given():
     assert "gives no figures" in f.argument
 
 
-def test_review_rights_worded_for_a_published_copy_and_a_truncated_one():
+def test_review_rights_silent_on_a_published_or_truncated_copy():
+    # precision first: on a disclosure-log page or a cut copy the paragraph may simply be off the page
     base = letter("supplied_then_ncnd_all")
-    text = base.text + "\n\nBookmark the permalink.\n"
-    published = parse_text(text)
-    f = fired(published)["review-rights-missing"]
-    assert f.strength == "weak" and "copy of your letter that I have (as published) does not mention" in f.argument
-    cut = letter("supplied_then_ncnd_all", truncated=True)
-    f = fired(cut)["review-rights-missing"]
-    assert f.strength == "weak" and "copy" in f.argument and "incomplete" in f.argument
+    assert fired(base)["review-rights-missing"].strength == "weak"  # complete, signed off: fires
+    published = parse_text(base.text + "\n\nBookmark the permalink.\n")
+    assert "review-rights-missing" not in fired(published)
+    assert "review-rights-missing" not in fired(letter("supplied_then_ncnd_all", truncated=True))
 
 
 def test_outdated_law_depends_on_the_letter_date():

@@ -331,6 +331,20 @@ def test_review_rights_missing_is_weak_and_allows_for_an_incomplete_copy():
     assert "copy of your letter that I have" in got.argument and "please disregard this point" in got.argument
 
 
+def test_review_rights_missing_silent_unless_the_copy_runs_to_a_sign_off():
+    resp = ncnd_reply("Section 31(3) Law Enforcement")
+    req = NCND_COUNTS.format(what="burglary")
+    # ends mid-reasoning, no sign-off: an extract, so the missing paragraph proves nothing
+    cut = police(req, resp, close="The force considers that the harm in confirming or denying would be")
+    assert "review-rights-missing" not in findings(cut)
+    # signed off but far above a long tail (an annex follows the letter): not evidently the end
+    annex = police(req, resp, close="Yours sincerely\n\nAnnex A\n\n" + "Table of figures withheld. " * 40)
+    assert "review-rights-missing" not in findings(annex)
+    # the letter as sent, signed off, with no review or Commissioner paragraph: fires, weak
+    whole = police(req, resp, close="Kind regards\n\nJ Smith\nDisclosure Officer\n")
+    assert findings(whole)["review-rights-missing"].strength == "weak"
+
+
 # ---- quotes: whole sentences, never cut mid-phrase ---------------------------------------------------
 def test_quotes_are_whole_sentences_or_cut_at_a_clause():
     long = ("The force neither confirms nor denies that it holds information relevant to your request as the duty "
