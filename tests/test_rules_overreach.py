@@ -540,3 +540,45 @@ def test_personal_data_silent_in_a_cut_copy_even_after_the_letter_moved_on():
     assert "personal-data-aggregate" in {f.rule for f in run(on).findings}
     on.truncated = True
     assert "personal-data-aggregate" not in {f.rule for f in run(on).findings}
+
+
+# ---- cost: the limit restated is not an estimate; EIR is manifestly unreasonable; pointers are not advice ----
+COST_REQ = "How many complaints about noise did the force log in each month of the last five years?"
+
+
+def test_cost_limit_restated_is_not_an_estimate_and_is_worded_so():
+    for limit in ("more than £450 (equivalent to 18 hours of work)", "more than 3½ working days",
+                  "in excess of 2.5 working days"):
+        resp = (f"We estimate that locating, retrieving and extracting this information would take {limit}. "
+                "Section 12 of the Freedom of Information Act 2000 therefore applies.")
+        got = findings(police(COST_REQ, resp))["cost-limit-no-estimate"]
+        assert got.strength == "moderate", limit
+        assert "Restating the limit is not an estimate" in got.argument
+        assert "no total time or cost" not in got.argument  # the letter does give the limit figure
+        assert limit.split()[-1] in got.evidence[0].quote or "working days" in got.evidence[0].quote
+
+
+def test_cost_own_estimate_above_the_limit_is_an_estimate_near_miss():
+    resp = ("We estimate that locating, retrieving and extracting this information would take about 60 hours. "
+            "Section 12 of the Freedom of Information Act 2000 therefore applies.")
+    got = findings(police(COST_REQ, resp)).get("cost-limit-no-estimate")
+    assert got is None or "Restating the limit" not in got.argument  # its own figure: a total, not the limit
+
+
+def test_cost_eir_is_worded_as_manifestly_unreasonable():
+    resp = ("Regulation 12(4)(b) applies because the request is manifestly unreasonable: the cost of "
+            "compliance would be excessive. No estimate has been prepared.")
+    got = findings(council_eir("All correspondence about the landfill site since 2010.", resp))
+    f = got["cost-limit-no-estimate"]
+    assert "manifestly unreasonable" in f.argument and "on the ground of cost" not in f.argument
+
+
+def test_cost_advice_that_only_points_to_publications_is_not_advice():
+    resp = ("Compliance would exceed the appropriate cost limit under Section 12 of the Freedom of Information Act "
+            "2000. To assist, we would point you to our website, where our annual reports are published.\n\n"
+            "The force publishes its policies in its publication scheme and reviews them each year.")
+    got = findings(police(COST_REQ, resp))["cost-limit-no-advice"]
+    assert got.strength == "moderate" and "pointing elsewhere is not advice" in got.argument
+    # near miss: the same pointer with real narrowing advice is advice
+    helped = resp.replace("To assist,", "If you were to narrow the request to one year we could answer it. Also,")
+    assert "cost-limit-no-advice" not in findings(police(COST_REQ, helped))
