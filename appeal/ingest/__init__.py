@@ -261,12 +261,13 @@ def _refusal_from_json(data: bytes, name: str):
         obj = _json_safe(obj)
     except RecursionError:
         raise UserError(f"{name} is not a parsed refusal: the JSON is nested too deeply") from None
-    text = obj.get("text") if isinstance(obj, dict) else None
-    if isinstance(text, str) and len(text) > guards.MAX_CHARS:
-        raise UserError(
-            f"{name}: the letter text is {len(text):,} characters, over the limit of {guards.MAX_CHARS:,}; "
-            "parse the letter again with 'appeal parse --json'"
-        )
+    for key, what in (("text", "the letter text"), ("request_text", "the request")):
+        value = obj.get(key) if isinstance(obj, dict) else None
+        if isinstance(value, str) and len(value) > guards.MAX_CHARS:
+            raise UserError(
+                f"{name}: {what} is {len(value):,} characters, over the limit of {guards.MAX_CHARS:,}; "
+                "parse the letter again with 'appeal parse --json'"
+            )
     try:
         refusal = Refusal.from_dict(obj)
     except UserError as exc:
