@@ -582,3 +582,29 @@ def test_cost_advice_that_only_points_to_publications_is_not_advice():
     # near miss: the same pointer with real narrowing advice is advice
     helped = resp.replace("To assist,", "If you were to narrow the request to one year we could answer it. Also,")
     assert "cost-limit-no-advice" not in findings(police(COST_REQ, helped))
+
+
+# ---- template-artifacts: a review outcome cites the original request's reference ------------------
+def _review_outcome(original_ref: str) -> str:
+    return (
+        "Westshire Police\nInformation Compliance Unit\n\nInternal review outcome\n\n2 May 2024\n\n"
+        "Our reference: IR/2024/0042\n\n"
+        f"Following your request for an internal review of your Freedom of Information request (our ref: "
+        f"{original_ref}) received on 14 February 2024, the review panel met on 30 April 2024.\n\n"
+        "You asked: How many offences of burglary were recorded in each of the last three years?\n\n"
+        "The panel has decided to uphold the original decision to withhold the figures under Section 31(1)(a) "
+        "of the Freedom of Information Act 2000, because disclosure would prejudice the prevention of crime.\n\n"
+        "If you remain dissatisfied you may complain to the Information Commissioner.\n\nYours sincerely\n\n"
+        "Review Panel\n"
+    )
+
+
+def test_template_artifacts_silent_on_the_original_reference_in_a_review_outcome():
+    refusal = parse_text(_review_outcome("IR/2024/0017"))
+    assert refusal.is_review_outcome
+    assert "template-artifacts" not in {f.rule for f in run(refusal).findings}
+    # fire case: a first response quoting another request's number as its own is still a leftover
+    first = police("How many offences of burglary were recorded?",
+                   "In relation to request number FOI/2023/0999 we write about your request. The figures are "
+                   "withheld under Section 31(1)(a) because disclosure would prejudice the prevention of crime.")
+    assert "template-artifacts" in findings(first)
