@@ -221,6 +221,18 @@ def test_investigation_not_specific_for_s30_1_statistics_never_for_s30_2():
     assert "investigation-not-specific" not in f
 
 
+def test_investigation_not_specific_silent_where_the_request_names_an_operation_or_investigation():
+    base = "The figures are withheld under Section 30(1)(a) Investigations.\n\nThis exemption is class based."
+    for req in ("How many people were arrested under Operation Harbour in 2023, and how many were charged?",
+                "How many people were arrested under Op HARBOUR in 2023?",
+                "How many officers worked on the investigation into the death of a prisoner at Westshire "
+                "prison in 2022?"):
+        assert "investigation-not-specific" not in findings(police(req, base)), req
+    # near miss the other way: investigations in general are not a particular one
+    req = "How many investigations into burglary did the force open in each of the last three years?"
+    assert "investigation-not-specific" in findings(police(req, base))
+
+
 def test_investigation_not_specific_silent_for_informant_payments():
     req = "How much did the force pay to informants in 2022, and how many informants were paid?"
     f = findings(police(req, ncnd_reply("Section 30(3) Investigations")))
