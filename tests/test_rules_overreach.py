@@ -620,3 +620,21 @@ def test_template_artifacts_silent_on_the_original_reference_in_a_review_outcome
                    "In relation to request number FOI/2023/0999 we write about your request. The figures are "
                    "withheld under Section 31(1)(a) because disclosure would prejudice the prevention of crime.")
     assert "template-artifacts" in findings(first)
+
+
+# ---- EIR: the adverse-effect ground, never the FOIA prejudice ground beside it; no page banners ------
+def test_prejudice_defers_to_adverse_effect_under_eir_and_never_quotes_a_banner():
+    req = "Copies of the minutes of meetings with the highways agency about road closures for the works."
+    resp = ("This is an HTML version of an attachment to the Freedom of Information request.\n\n"
+            "The information is withheld under regulation 12(5)(a) (public safety).\n\n"
+            "Harm\n\nDisclosure could assist those intent on crime and could put staff at risk.")
+    got = findings(council_eir(req, resp))
+    assert "adverse-effect-not-shown" in got
+    assert "prejudice-not-demonstrated" not in got  # the letter would contradict itself
+    for f in got.values():
+        assert not any("HTML version of an attachment" in e.quote for e in f.evidence)
+    # FOIA near miss: the same possible-only harm under s38 is the prejudice ground
+    foia = findings(police(req, resp.replace("regulation 12(5)(a) (public safety)", "Section 31(1)(a) of the "
+                                             "Freedom of Information Act 2000")))
+    assert "prejudice-not-demonstrated" in foia and "adverse-effect-not-shown" not in foia
+    assert not any("HTML version" in e.quote for e in foia["prejudice-not-demonstrated"].evidence)

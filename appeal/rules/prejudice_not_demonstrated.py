@@ -40,11 +40,23 @@ _CONSEQUENCE = ci(
 )
 
 
+# Page furniture around a published copy (WhatDoTheyKnow's attachment banner, a site's footer): never
+# the authority's reasoning, so never quoted as its harm case.
+_CHROME = ci(r"this is an html version of an attachment|download original attachment|whatdotheyknow|"
+             r"freedom of information request|bookmark the permalink|skip to (?:main )?content|rate this page",
+             word_start=True)
+
+
 def check(ctx):
     prej = [e for e in prejudice_exemptions(ctx)]
+    if ctx.regime == "EIR" and _adverse_effect_covers(ctx):
+        # EIR reg 12(5): "would adversely affect", no "would be likely to" limb. Where the harm is only
+        # possible, adverse-effect-not-shown makes the point; a prejudice ground beside it would argue
+        # the FOIA test and contradict it in the same letter.
+        prej = [e for e in prej if not e.citation.startswith("reg12(5)")]
     if not prej:
         return []
-    scope = harm_scope(ctx)
+    scope = [s for s in harm_scope(ctx) if not ctx.search(_CHROME, *s)]
     prof = ctx.request
     if not scope:
         if ctx.refusal.truncated or ctx.search(_CONSEQUENCE, response=True):
@@ -86,6 +98,16 @@ def check(ctx):
         adverse=adverse,
         ncnd=ncnd,
     )]
+
+
+def _adverse_effect_covers(ctx) -> bool:
+    """adverse-effect-not-shown's own test: the harm is hedged and never put as 'would'."""
+    from appeal.rules.adverse_effect_not_shown import HEDGE as A_HEDGE, WOULD
+
+    harm = [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]
+    hedged = [s for s in harm if ctx.search(A_HEDGE, *s)]
+    firm = [s for s in harm if ctx.search(WOULD, *s) and not ctx.search(A_HEDGE, *s)]
+    return bool(hedged) and not firm
 
 
 def _subject(prof):
