@@ -638,3 +638,65 @@ def test_prejudice_defers_to_adverse_effect_under_eir_and_never_quotes_a_banner(
                                              "Freedom of Information Act 2000")))
     assert "prejudice-not-demonstrated" in foia and "adverse-effect-not-shown" not in foia
     assert not any("HTML version" in e.quote for e in foia["prejudice-not-demonstrated"].evidence)
+
+
+# ---- the statute recited is not the authority's finding; speculative chains; FOISA substantial prejudice ----
+RECITAL_S31 = ("Section 31(1) provides that information is exempt information if its disclosure would, or would be "
+               "likely to, prejudice the prevention or detection of crime.")
+
+
+def test_likelihood_looks_past_the_recited_statute_to_the_authoritys_own_reasons():
+    req = "How many bicycles were reported stolen from the city centre in each of the last three years?"
+    hedged = f"{RECITAL_S31}\n\nHarm\n\nDisclosure of the figures could potentially assist offenders in choosing targets."
+    got = findings(police(req, hedged))
+    assert "likelihood-not-stated" in got
+    assert not any("would, or would be likely to" in e.quote for e in got["likelihood-not-stated"].evidence)
+    # near miss: the authority's own finding is put as "would be likely to"
+    own = hedged.replace("could potentially assist", "would be likely to assist")
+    assert "likelihood-not-stated" not in findings(police(req, own))
+
+
+def test_prejudice_catches_a_speculative_chain_whatever_is_asserted_elsewhere():
+    req = "How much did the hospital spend on private security in each of the last four years?"
+    resp = ("The information is withheld under Section 31(1)(a) of the Freedom of Information Act 2000. There is a "
+            "need to withhold any information that would prejudice the prevention of crime. Disclosure of the "
+            "security spend could potentially reveal the level of security and could therefore encourage crime.")
+    got = findings(police(req, resp))["prejudice-not-demonstrated"]
+    assert "could potentially reveal" in got.evidence[0].quote and "might happen" in got.argument
+    # near miss: one concrete step, put as "would", names what was asked for
+    firm = resp.replace("Disclosure of the security spend could potentially reveal the level of security and "
+                        "could therefore encourage crime.", "Disclosure of the security spend would reveal the number "
+                        "of guards on duty at night, which would be likely to help offenders choose their time.")
+    assert "prejudice-not-demonstrated" not in findings(police(req, firm))
+
+
+def test_foisa_substantial_prejudice_recited_with_own_reasons_only_potential():
+    text = (
+        "Northvale Council\n\n11 December 2020\n\nFreedom of Information (Scotland) Act 2002\n\n"
+        "You asked for copies of the council's planning assessments for the end of the transition period.\n\n"
+        "Section 33(1)(b) applies: release would be likely to prejudice substantially the commercial interests of "
+        "the Council. Release of the documents would potentially prejudice the council's position with local "
+        "businesses and could damage those relationships.\n\n"
+        "You may ask for a review within 40 working days, and then apply to the Scottish Information "
+        "Commissioner.\n\nYours sincerely\n\nInformation Officer\n")
+    refusal = parse_text(text)
+    assert refusal.regime == "FOISA"
+    got = {f.rule: f for f in run(refusal).findings}
+    assert "prejudice-not-demonstrated" in got and "likelihood-not-stated" not in got
+    firm = text.replace("would potentially prejudice the council's position with local businesses and could damage "
+                        "those relationships", "would reveal the prices the council is negotiating with three named "
+                        "suppliers, which would prejudice substantially its position in those negotiations")
+    assert "prejudice-not-demonstrated" not in {f.rule for f in run(parse_text(firm)).findings}
+
+
+def test_adverse_effect_where_the_regulation_is_recited_and_the_reasons_are_only_an_ongoing_case():
+    req = "All correspondence about planning enforcement at the harbour since 2018."
+    resp = ("The information is withheld under regulation 12(5)(b) (the course of justice).\n\n"
+            "If disclosing the information would adversely affect the course of justice, the exception applies.\n\n"
+            "This case is currently ongoing and requires the council to have fairness in negotiations.")
+    got = findings(council_eir(req, resp))["adverse-effect-not-shown"]
+    assert "currently ongoing" in got.evidence[-1].quote and "reciting the regulation" in got.argument
+    firm = resp.replace("This case is currently ongoing and requires the council to have fairness in negotiations.",
+                        "Disclosure would reveal the council's legal advice on the enforcement appeal now before "
+                        "the inspector, and would adversely affect its ability to defend that appeal.")
+    assert "adverse-effect-not-shown" not in findings(council_eir(req, firm))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from appeal.rules.base import ALL_REGIMES, Rule
 from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, figures_given, harm_scope, prejudice_exemptions
 from appeal.rules.context import ci
+from appeal.rules.readings import chain_sentences, is_recital, own_likelihood, speculative_chain
 from appeal.rules.request import content_terms
 
 RULE = Rule(
@@ -75,8 +76,14 @@ def check(ctx):
         # bare fact that a count is held would reveal (for disclosure itself, too loose: the withheld
         # part may be locations or records beside the counts)
         generic = True
-    speculative = not any(ctx.search(STATED_LIKELIHOOD, a, b) for a, b in scope) and any(
-        ctx.search(HEDGE, a, b) for a, b in scope)
+    # The authority's own likelihood, not the statute's it recites; and a chain of possibilities
+    # ("could potentially divulge ... could therefore encourage crime") shows no causal link whatever
+    # the letter asserts elsewhere.
+    chain = [s for s in scope if speculative_chain(ctx, s)] or [
+        s for s in chain_sentences(ctx) if ctx.search(_CONSEQUENCE, *s)]
+    scope = scope + [s for s in chain if s not in scope]
+    speculative = bool(chain) or (not any(own_likelihood(ctx, s) for s in scope) and any(
+        ctx.search(HEDGE, a, b) for a, b in scope))
     adverse = ctx.regime == "EIR"
     if adverse:
         speculative = False  # EIR reg 12(5) has no likelihood limb: adverse-effect-not-shown says it
@@ -85,7 +92,9 @@ def check(ctx):
     ctx.cover(prej, RULE.id)
     # Quote the sentences that state a harm first (they carry the likelihood words), not
     # whatever sentence of the harm passage comes first ("the information is withheld under...").
-    scope = sorted(scope, key=lambda ab: 0 if (ctx.search(HEDGE, *ab) or ctx.search(STATED_LIKELIHOOD, *ab)) else 1)
+    # the authority's own words before the statute it recites
+    scope = sorted(scope, key=lambda ab: 0 if ab in chain else 3 if is_recital(ctx, ab) else
+                   1 if (ctx.search(HEDGE, *ab) or ctx.search(STATED_LIKELIHOOD, *ab)) else 2)
     # Where the figures were given (a partial disclosure), the harm is about what was withheld:
     # never say it "does not mention the figures".
     given = bool(figures_given(ctx)) or bool(ctx.refusal.partial_disclosure)
