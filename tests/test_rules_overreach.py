@@ -700,3 +700,19 @@ def test_adverse_effect_where_the_regulation_is_recited_and_the_reasons_are_only
                         "Disclosure would reveal the council's legal advice on the enforcement appeal now before "
                         "the inspector, and would adversely affect its ability to defend that appeal.")
     assert "adverse-effect-not-shown" not in findings(council_eir(req, firm))
+
+
+# ---- public-interest-irrelevant never attacks the authority's own factors for disclosure -------------
+def test_public_interest_irrelevant_leaves_the_factors_for_disclosure_alone():
+    req = NCND_COUNTS.format(what="harassment")
+    pit = ("Factors favouring confirming or denying\n\nThe public is entitled to know how public funds are spent.\n\n"
+           "Factors against confirming or denying\n\nConfirming whether the figures are held would prejudice the "
+           "prevention of crime.\n\nBalance test\n\nThe factors against outweigh those in favour.")
+    got = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", pit=pit)))
+    assert "public-interest-irrelevant" not in got
+    # fire case: the balance itself weighs the use of police resources against a request for counts
+    unbalanced = pit.replace("The factors against outweigh those in favour.",
+                             "The public interest in effective law enforcement outweighs the public interest in "
+                             "the use of police resources.")
+    got = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", pit=unbalanced)))
+    assert "use of police resources" in got["public-interest-irrelevant"].evidence[0].quote
