@@ -101,3 +101,10 @@ def test_chrome_around_a_letter_never_changes_what_is_read(top, bottom):
         want.authority, want.reference, want.dates, want.ncnd, want.regime)
     for line in top:
         assert line not in got.text
+
+
+def test_a_page_ending_in_rate_this_page_or_a_postcode_is_not_cut_short():
+    letter = "Dear Sir\nThe minutes are withheld under section 36(2)(b)(ii).\n\nCentral Enquiry Unit\nRegent Road\nEdinburgh\nEH1 3DG\n"
+    assert not parse_text(strip_chrome(letter + "\nRate this Page\n")).truncated
+    assert "Rate this Page" not in strip_chrome(letter + "\nRate this Page\n")
+    assert parse_text("Dear Sir\nThe minutes are withheld under section 36(2)(b)(ii) because the").truncated

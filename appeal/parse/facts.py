@@ -330,6 +330,8 @@ def looks_truncated(text: str) -> bool:
     # a contact line (e-mail, telephone, web address) closes a letter too
     if len(last.split()) <= 8 and re.search(r"@|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b", last):
         return False
+    if re.fullmatch(r"(?:[A-Za-z ,]{0,40}\s)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", last):
+        return False  # an address's postcode closes the page
     return True
 
 

@@ -155,7 +155,8 @@ def letter_date(text: str, body_start: int, in_request=None) -> tuple[dt.date | 
     if in_request is None:
         in_request = _nowhere
     best: tuple[int, int, dt.date] | None = None
-    wins = windows(lower(text), ("date", "dat e", "responded", "response", "published", "publish", "issue", "sent"),
+    # "response" only at a line start ("Response 28-07-2021"): the word is everywhere else too
+    wins = windows(lower(text), ("date", "dat e", "responded", "\nresponse", "published", "publish", "issue", "sent"),
                    40, 30, align=True)
     for rx, rank in _LETTER_LABELS:
         for m in finditer(rx, text, wins):
