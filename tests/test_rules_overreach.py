@@ -716,3 +716,41 @@ def test_public_interest_irrelevant_leaves_the_factors_for_disclosure_alone():
                              "the use of police resources.")
     got = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", pit=unbalanced)))
     assert "use of police resources" in got["public-interest-irrelevant"].evidence[0].quote
+
+
+# ---- ncnd-after-confirmation: question-scoped NCND; an earlier disclosure recited in the request ------
+def test_ncnd_scoped_to_one_question_is_not_a_bolt_on():
+    req = ("Q1. How many traffic officers did the force have in each of the last three years?\n"
+           "Q2. How many were on patrol at each time of day?")
+    resp = ("Q1. 2021 - 60, 2022 - 58, 2023 - 61.\n\nFor question 2 we would rely on the following:\n\n"
+            "Section 1 of the Freedom of Information Act 2000 places two duties on public authorities. Unless "
+            "exemptions apply, the first duty at Section 1(1)(a) is to confirm or deny whether the information "
+            "specified in a request is held. The second duty at Section 1(1)(b) is to disclose information that "
+            "has been confirmed as being held. Where exemptions are relied upon Section 17(1) requires a notice.\n\n"
+            "Westshire Police can neither confirm nor deny that it holds any other information relevant to your "
+            "request by virtue of Section 31(3) Law Enforcement.\n\nHarm\n\nConfirming whether patrol patterns "
+            "are held would be likely to help offenders avoid patrols.")
+    got = findings(police(req, resp))
+    assert "ncnd-after-confirmation" not in got
+    # fire case: the same bolt-on with no question heading is an NCND over nothing asked
+    got = findings(police(req, resp.replace("For question 2 we would rely on the following:", "Further:")))
+    assert got["ncnd-after-confirmation"].strength == "moderate"
+
+
+def test_ncnd_after_an_earlier_disclosure_recited_in_the_request():
+    req = ("Through FOI/2024/0200, the force confirmed that 40 people were arrested in the operation and 12 of "
+           "them had earlier reports of domestic abuse made against them. How many of the adults arrested had "
+           "earlier reports of domestic abuse made against them?")
+    resp = ncnd_reply("Section 30(3) Investigations and Section 40(5) Personal Information",
+                      harm="Harm\n\nConfirming whether the information is held would be likely to prejudice "
+                           "investigations.")
+    got = findings(police(req, resp))
+    f = got["ncnd-after-confirmation"]
+    assert f.strength == "strong" and "already disclosed information of this kind" in f.argument
+    assert "public-domain" not in got  # the subset asked for is not public; holding the data is confirmed
+    # near miss: an earlier request that was refused confirms nothing
+    refused = req.replace("the force confirmed that 40 people were arrested", "the force refused to say how many "
+                          "people were arrested").replace(" and 12 of them had earlier reports of domestic abuse "
+                                                         "made against them.", ".")
+    got = findings(police(refused, resp))
+    assert got.get("ncnd-after-confirmation") is None or "already disclosed" not in got["ncnd-after-confirmation"].argument
