@@ -32,10 +32,11 @@ CASES = [
      {"ncnd-statistics": "strong", "security-link-unexplained": "moderate", "personal-data-aggregate": "strong",
       "subsection-not-specified": "weak", "boilerplate-reasoning": "strong",
       "investigation-not-specific": "moderate",
-      "prejudice-not-demonstrated": "moderate", "public-interest-irrelevant": "moderate"},
+      "prejudice-not-demonstrated": "moderate", "public-interest-irrelevant": "moderate",
+      "outdated-law": "moderate"},  # "Section 40(5)" in a 2021 letter: the pre-2018 numbering
      # s23(5) is cited, so national security is not weighed without its provision; "would prejudice"
      # among the factors states the likelihood, so likelihood-not-stated is silent.
-     {"late-response", "review-rights-missing", "ncnd-after-confirmation", "template-artifacts", "outdated-law",
+     {"late-response", "review-rights-missing", "ncnd-after-confirmation", "template-artifacts",
       "cost-limit-no-estimate", "public-interest-missing", "national-security-mismatch", "likelihood-not-stated"}),
     ("ncnd_named_suspect", {},
      {"ncnd-statistics", "personal-data-aggregate", "investigation-not-specific", "national-security-mismatch",

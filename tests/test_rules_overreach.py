@@ -754,3 +754,21 @@ def test_ncnd_after_an_earlier_disclosure_recited_in_the_request():
                                                          "made against them.", ".")
     got = findings(police(refused, resp))
     assert got.get("ncnd-after-confirmation") is None or "already disclosed" not in got["ncnd-after-confirmation"].argument
+
+
+# ---- outdated-law: the pre-2018 s40(5) numbering; never beside error-of-law on the same sentence -------
+def test_outdated_law_catches_the_old_s40_5_numbering_after_may_2018_and_error_of_law_stays_off_it():
+    resp = ncnd_reply("Section 31(3) Law Enforcement\nSection 40(5) Personal Information",
+                      harm="Harm\n\nConfirming whether the figures are held would be likely to prejudice the "
+                           "prevention of crime.")
+    got = findings(police(NCND_COUNTS.format(what="stalking"), resp))  # dated 12 March 2024
+    f = got["outdated-law"]
+    assert f.strength == "moderate" and "40(5A)" in f.argument and "40(5B)" in f.argument
+    assert "Data Protection Act 1998 was repealed" not in f.argument  # the letter never cites it
+    if "error-of-law" in got:  # never both on the same sentence
+        spans = {(e.start, e.end) for e in f.evidence}
+        assert not any((e.start, e.end) in spans for e in got["error-of-law"].evidence)
+    # near miss: the same citation in a letter dated before 25 May 2018
+    old = police(NCND_COUNTS.format(what="stalking"), resp).replace("12 March 2024", "12 March 2017").replace(
+        "14 February 2024", "14 February 2017")
+    assert "outdated-law" not in findings(old)
