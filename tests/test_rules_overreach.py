@@ -772,3 +772,16 @@ def test_outdated_law_catches_the_old_s40_5_numbering_after_may_2018_and_error_o
     old = police(NCND_COUNTS.format(what="stalking"), resp).replace("12 March 2024", "12 March 2017").replace(
         "14 February 2024", "14 February 2017")
     assert "outdated-law" not in findings(old)
+
+
+# ---- personal-data-aggregate: a small count (one month, one district) is arguable, not strong ---------
+def test_personal_data_aggregate_moderate_for_a_short_window_or_small_area():
+    resp = ncnd_reply("Section 40(5) Personal Information")
+    wide = "How many officers were suspended by the force in each of the last three years?"
+    assert findings(police(wide, resp))["personal-data-aggregate"].strength == "strong"
+    for narrow in ("How many officers were suspended in the North district between 20th June and 20th July 2023?",
+                   "How many officers were suspended in March 2023?",
+                   "How many asylum seekers were housed in BT12 in each of the last three years?"):
+        f = findings(police(narrow, resp))["personal-data-aggregate"]
+        assert f.strength == "moderate", narrow
+        assert "wider area or a longer period" in f.ask
