@@ -785,3 +785,17 @@ def test_personal_data_aggregate_moderate_for_a_short_window_or_small_area():
         f = findings(police(narrow, resp))["personal-data-aggregate"]
         assert f.strength == "moderate", narrow
         assert "wider area or a longer period" in f.ask
+
+
+def test_s38_speculative_chain_is_argued_in_endangerment_terms():
+    req = "How much did the trust spend on private security contractors in each of the last four years?"
+    resp = ("The information is withheld under Section 38(1)(b) of the Freedom of Information Act 2000. Disclosure of "
+            "the security spend could potentially reveal the level of security and could therefore encourage crime "
+            "and could also put staff at risk.")
+    f = findings(police(req, resp))["prejudice-not-demonstrated"]
+    assert "Section 38 is engaged only where disclosure would, or would be likely to, endanger" in f.argument
+    assert "prejudice-based exemption" not in f.argument and "endanger anyone's health or safety" in f.ask
+    firm = resp.replace("could potentially reveal the level of security and could therefore encourage crime and "
+                        "could also put staff at risk", "would reveal the night rota of the two guards named in the "
+                        "contract, who have been threatened, and would endanger their safety")
+    assert "prejudice-not-demonstrated" not in findings(police(req, firm))

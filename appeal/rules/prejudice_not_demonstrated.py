@@ -56,7 +56,7 @@ def check(ctx):
         # the FOIA test and contradict it in the same letter.
         prej = [e for e in prej if not e.citation.startswith("reg12(5)")]
     if not prej:
-        return []
+        return _endangerment_chain(ctx)
     scope = [s for s in harm_scope(ctx) if not ctx.search(_CHROME, *s)]
     prof = ctx.request
     if not scope:
@@ -106,6 +106,30 @@ def check(ctx):
         withheld_part=given,
         adverse=adverse,
         ncnd=ncnd,
+    )]
+
+
+def _endangerment_chain(ctx):
+    """FOIA s38 is an endangerment test, not a prejudice one (the ICO dropped it from its prejudice list),
+    but it carries the same 'would, or would be likely to'. Where its only harm case is a chain of
+    possibilities ("could potentially divulge ... could therefore encourage crime"), no causal link to
+    any danger is shown: say so, in s38's own terms. Nothing else about s38 is judged here."""
+    if ctx.regime != "FOIA":
+        return []
+    s38 = [e for e in ctx.cited("s38") if not e.citation.startswith("s38(2)")]
+    if not s38:
+        return []
+    chain = [s for s in chain_sentences(ctx) if ctx.search(_CONSEQUENCE, *s) and not is_recital(ctx, s)
+             and not ctx.search(_CHROME, *s)]
+    if not chain:
+        return []
+    ctx.cover(s38, RULE.id)
+    given = bool(figures_given(ctx)) or bool(ctx.refusal.partial_disclosure)
+    return [ctx.finding(
+        RULE, "moderate", [ctx.ev(a, b) for a, b in chain[:2]],
+        citations=[e.citation for e in s38],
+        no_harm=False, generic=False, speculative=True, subject=None if given else _subject(ctx.request),
+        withheld_part=given, adverse=False, ncnd=False, endanger=True,
     )]
 
 
