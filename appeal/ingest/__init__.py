@@ -187,6 +187,11 @@ def load_refusal(path: str):
         return _refusal_from_json(guards.read_bytes(path), path)
     ex = read_extracted(path, data)
     _warn(ex.notes)
+    return parse_extracted(ex, path)
+
+
+def parse_extracted(ex, path: str):
+    """Parse what was read from `path`; a letter cut at the size cap says so in its assumptions."""
     from appeal.parse import parse_text
 
     refusal = parse_text(ex.text, source=path)
