@@ -266,6 +266,8 @@ def find_request(text: str) -> RequestSplit:
     if mm and mm.end() < e:
         s = mm.end()
     split.spans[0] = (s, e)
+    if len(split.spans) == 1:
+        split.spans.extend(_interleaved(text, s, e))
     first = text[s:min(e, s + 400)]
     if _REVIEW_ASK.search(first) and not re.search(r"(?i)\boriginal\s+request\b", first):
         split.review_request = True
@@ -275,6 +277,37 @@ def find_request(text: str) -> RequestSplit:
         if q:
             split.spans.append((q.start(1), q.end(1)))
     return split
+
+
+_ITEM_NO = re.compile(r"(?m)^[ \t]*(?:Q(?:uestion)?[ \t]*)?\(?(\d{1,2})[.):]")
+_GAP_MAX = 1200  # the answer printed between two questions (a longer run is another part of the letter)
+
+
+def _interleaved(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Questions with the answer printed after each ("1. How many ...?" / "The Council does
+    not hold this information." / "2. What is ...?"): the later numbered questions, each a
+    span of its own. Only the next number in sequence, asking, within a short gap."""
+    nums = [int(m.group(1)) for m in _ITEM_NO.finditer(text, s, e)]
+    if not nums:
+        return []
+    expect = max(nums) + 1
+    out: list[tuple[int, int]] = []
+    pos = e
+    while expect <= 40:
+        nxt = re.compile(rf"(?m)^[ \t]*(?:Q(?:uestion)?[ \t]*)?\(?{expect}[.):](?!\d)").search(text, pos, pos + _GAP_MAX)
+        if nxt is None:
+            break
+        le = text.find("\n", nxt.start())
+        line = text[nxt.start(): le if le != -1 else len(text)]
+        if not ("?" in line or _REQUESTISH.search(line)) or not text[pos:nxt.start()].strip():
+            break
+        end = _requestish_run(text, nxt.start(), min(len(text), nxt.start() + _GAP_MAX))
+        if end is None:
+            end = le if le != -1 else len(text)
+        out.append((nxt.start(), end))
+        pos = end
+        expect += 1
+    return out
 
 
 def _find_request(text: str) -> RequestSplit:
