@@ -51,6 +51,11 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     assumptions.extend(unreadable_letter_date(text, letter))
     received, notes = fields.received_date(text, letter)
     assumptions.extend(notes)
+    if letter is None and split.spans:
+        floor = fields.not_before(text, split.spans)
+        if floor is not None and (received is None or floor > received):
+            assumptions.append(f"the letter's date is not printed; its request names {floor.day} "
+                               f"{floor.strftime('%B %Y')}, so the response is later than that (a lower bound only)")
     ref = fields.reference(text, split.spans)
 
     ncnd = facts.find_ncnd(text, in_request)
