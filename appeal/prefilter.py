@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 _PREFIXES: dict = {}
 _MIN_PREFIX = 3  # shorter prefixes occur too often to be worth it
@@ -67,9 +68,11 @@ def literal_prefixes(rx: re.Pattern) -> tuple[str, ...] | None:
                 strings = sorted({s.lower() for s in strings}, key=len) if all(map(_foldable, strings)) else []
             if strings and all(_selective(x) for x in strings):
                 kept: list[str] = []
-                for s in strings:  # "harm" makes "harmful" redundant
-                    if not any(s.startswith(k) for k in kept):
+                seen: set[str] = set()
+                for s in strings:  # shortest first: "harm" makes "harmful" redundant
+                    if not any(s[:i] in seen for i in range(1, len(s) + 1)):
                         kept.append(s)
+                        seen.add(s)
                 out = tuple(kept)
     _PREFIXES[rx] = out
     return out
@@ -199,15 +202,18 @@ _LITERAL_ESCAPES = frozenset(".^$*+?{}[]()|\\/-'\"#&~ ,:;!@%=<>`_")
 _ZERO_ESCAPES = frozenset("bBAZ")
 
 
-def _alt_set(pattern: str) -> set | None:
+@lru_cache(maxsize=4096)
+def _alt_set(pattern: str) -> frozenset:
+    """_read_alts, kept: the same group is met again and again as the reader branches."""
+    return frozenset(_read_alts(pattern))
+
+
+def _read_alts(pattern: str) -> set:
     """{(prefix, open)} for a pattern (its top-level alternatives); None if some alternative
     can start with any character. open: the prefix is the whole of what the alternative matched."""
     out: set = set()
     for alt in _alternatives(pattern):
-        got = _seq(alt)
-        if got is None:
-            return None
-        out |= got
+        out |= _seq(alt)
         if len(out) > _MAX_SET:
             out = _shrink(out)
     return out
@@ -252,7 +258,12 @@ _RUN = re.compile(r"[^\\\[\](){}.^$*+?|]+")
 _LONG = 8  # prefixes this long are selective enough: stop extending them
 
 
-def _seq(a: str) -> set:
+@lru_cache(maxsize=4096)
+def _seq(a: str) -> frozenset:
+    return frozenset(_read_seq(a))
+
+
+def _read_seq(a: str) -> set:
     """{(prefix, open)} for one alternative (no top-level |)."""
     results = {("", True)}
     growing = True
