@@ -14,6 +14,7 @@ from pathlib import Path
 
 from appeal.errors import UserError
 from appeal.resources import shipped_dir
+from appeal.timelimit import TimeUp, time_limit
 
 # Limits on what a template may do (a user's --template-dir is code we did not write): one
 # render may take RENDER_SECONDS (nested loops, huge ranges); one `*` or `**` may not build
@@ -137,37 +138,6 @@ def render(name: str, *, template_dir: str | None = None, **context) -> str:
         return environment(template_dir).get_template(name).render(**context)
 
 
-class _TimeUp(BaseException):
-    """Raised by the alarm; a BaseException so that no `except Exception` swallows it."""
-
-
-@contextmanager
-def _time_limit(seconds: float):
-    """Interrupt a render after `seconds` (Unix, main thread, no other alarm; else no limit)."""
-    import signal
-    import threading
-
-    usable = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
-    )
-    if not usable or seconds <= 0:
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise _TimeUp()
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _template_line(exc: BaseException, name: str) -> str:
     """' line N' of the template where exc was raised, when the traceback says."""
     tb = exc.__traceback__
@@ -192,9 +162,9 @@ def template_errors(name: str):
     import jinja2
 
     try:
-        with _time_limit(RENDER_SECONDS):
+        with time_limit(RENDER_SECONDS):
             yield
-    except _TimeUp:
+    except TimeUp:
         raise UserError(
             f"template {name}: rendering took longer than {RENDER_SECONDS:g} seconds "
             "(a loop too large?); simplify the template"

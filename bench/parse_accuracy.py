@@ -12,6 +12,12 @@ Exemptions are compared at section level (s31(1)(a) -> s31) and first-subsection
 Labels may carry a regime prefix ("FOISA s30(b)(i)") or a note in brackets
 ("Home Office (Border Force)", "X Council (inferred)"): the bracket is an alternative name
 unless it is a note ("inferred ...", "review of ...").
+
+Letters are read as a user's file is read (appeal.ingest.read_letter: page chrome dropped).
+`authority` and `reference` count null as right where the text never names the authority or
+prints the reference (issue 8: some labels come from the page's address, not its text);
+`authority_label` and `reference_label` are the strict scores against the label. A table per
+kind of authority (the label's authority_type) follows the overall figures.
 """
 
 from __future__ import annotations

@@ -50,6 +50,19 @@ def labelled() -> list[dict]:
     return out
 
 
+def _lead(report, text: str, path) -> str | None:
+    """The ground a letter would argue first: the judge's ranking when `appeal.judge` is there,
+    else the engine's order (strongest first)."""
+    try:
+        from appeal.judge import select_grounds
+        from appeal.parse import parse_text
+
+        sel = select_grounds(report.findings, parse_text(text, source=str(path)))
+        return sel.grounds[0].lead.rule if sel.grounds else None
+    except Exception:  # no judge yet, or another signature: the engine's order
+        return report.findings[0].rule if report.findings else None
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     if not CORPUS.is_dir():
@@ -65,6 +78,7 @@ def main(argv: list[str]) -> int:
     misses: list[str] = []
     wrongs: list[str] = []
     lead_ok = lead_n = 0
+    leads: list[str] = []
     for e in labelled():
         path = (CORPUS / e["file"]).resolve()
         text = path.read_text(encoding="utf-8")
@@ -97,7 +111,10 @@ def main(argv: list[str]) -> int:
         lead = e.get("lead_ground")
         if lead:
             lead_n += 1
-            lead_ok += bool(fired) and fired[0] == lead
+            first = _lead(report, text, path)
+            lead_ok += first == lead
+            if first != lead:
+                leads.append(f"{name}: lead {first or '-'}, want {lead}")
         if verbose:
             print(f"{name}: fired {', '.join(fired) or '-'}")
 
@@ -117,7 +134,9 @@ def main(argv: list[str]) -> int:
         result[key] = dict(t)
         print(f"{key:8} {t['letters']:7}  {t['hit']:3}/{t['must']:<3} {pct(t['hit'], t['must']):>5}          "
               f"{t['wrong']:3}/{t['must_not']:<4} {pct(t['wrong'], t['must_not']):>5}              {t['findings']}")
-    print(f"lead ground (seeds with a lead): {lead_ok}/{lead_n}")
+    print(f"lead ground (seeds with a lead, after the judge's ranking where it exists): {lead_ok}/{lead_n}")
+    for line in leads:
+        print("  " + line)
     print("\nper rule                        recall        wrong        fired on")
     for rid in sorted(per_rule):
         r = per_rule[rid]

@@ -101,11 +101,12 @@ def test_letter_of_300kb_checks(tmp_path, capsys):
 def test_json_text_over_the_cap_is_refused(tmp_path, capsys):
     from appeal.ingest import guards
 
-    path = tmp_path / "big.json"
-    path.write_text(json.dumps({"schema": "appeal.refusal/1", "text": "x" * (guards.MAX_CHARS + 1)}))
-    code, _, err = run(["check", path], capsys)
-    one_line_exit_2(code, err)
-    assert "limit" in err
+    for key in ("text", "request_text"):
+        path = tmp_path / "big.json"
+        path.write_text(json.dumps({"schema": "appeal.refusal/1", key: "x" * (guards.MAX_CHARS + 1)}))
+        code, _, err = run(["check", path], capsys)
+        one_line_exit_2(code, err)
+        assert "limit" in err
 
 
 @bounded(20)
@@ -130,7 +131,7 @@ def test_fifo_with_a_writer_is_read(tmp_path):
         with open(fifo, "w", encoding="utf-8") as fh:
             fh.write(LETTER)
 
-    t = threading.Thread(target=writer)
+    t = threading.Thread(target=writer, daemon=True)  # never keeps the test run alive
     t.start()
     try:
         assert "neither confirms nor denies" in read_letter(str(fifo))
@@ -153,6 +154,30 @@ def test_devices_are_not_letters(capsys):
         pytest.skip("no /dev/zero on this system")
     code, _, err = run(["check", "/dev/zero"], capsys)
     one_line_exit_2(code, err)
+
+
+def test_web_page_of_megabytes_of_tags_is_bounded(tmp_path, capsys, monkeypatch):
+    from appeal.ingest import html
+
+    monkeypatch.setattr(html, "MAX_HTML_SECONDS", 0.0)  # any page needing a second piece
+    page = tmp_path / "tags.html"
+    page.write_text("<html><body>" + "<b></b>" * 50_000 + "<p>We refuse under section 40(2).</p></body></html>")
+    code, _, err = run(["check", page], capsys)
+    one_line_exit_2(code, err)
+    assert "save the letter as text" in err
+
+
+def test_web_page_read_in_pieces_reads_as_one(monkeypatch):
+    """Pieces end at a tag, so no text or whitespace run is split: the same text as one feed."""
+    from appeal.ingest import html
+
+    body = "".join(f"<p>Paragraph {i}: the  council\n refuses &amp; explains   why.</p>\n<div>line {i}<br>next</div>"
+                   for i in range(3000))
+    page = f"<html><body><main>{body}</main></body></html>"
+    assert len(page) > 4 * (1 << 16)
+    pieces = html.html_to_text(page)
+    monkeypatch.setattr(html, "_PIECE", 1 << 30)  # one piece
+    assert html.html_to_text(page) == pieces
 
 
 # ---- user templates ---------------------------------------------------------------------------
@@ -381,7 +406,7 @@ def test_no_clobber_is_atomic_under_a_race(tmp_path):
             except UserError as exc:
                 results[i] = exc
 
-        threads = [threading.Thread(target=writer, args=(i,)) for i in (1, 2)]
+        threads = [threading.Thread(target=writer, args=(i,), daemon=True) for i in (1, 2)]
         for t in threads:
             t.start()
         for t in threads:

@@ -167,3 +167,22 @@ def test_thread_breaks_are_found_and_plain_letters_left_alone():
     assert _without_thread(forward) == (letter, "below")
     notes_only = "Thanks!\n\n-----Original Message-----\nFrom: me\nSent: then\n\nok"
     assert _without_thread(notes_only) == (notes_only, None)  # nothing looks like a letter: all kept
+
+
+@bounded(30)
+def test_web_page_printed_to_pdf_or_pasted_into_word_reads_as_the_txt(tmp_path):
+    from appeal.ingest import read_letter
+
+    chrome = ["Skip to main content", "Tell us whether you accept cookies", "Accept additional cookies",
+              "Print this page"]
+    letter = (LETTERS / "qualified_no_pit.txt").read_text(encoding="utf-8")
+    lines = chrome + letter.split("\n")
+    (tmp_path / "page.txt").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "page.pdf").write_bytes(make_pdf([lines[i:i + 45] for i in range(0, len(lines), 45)]))
+    (tmp_path / "page.docx").write_bytes(make_docx(lines, [], []))
+    txt = read_letter(str(tmp_path / "page.txt"))
+    assert not any(c in txt for c in chrome)
+    for ext in ("pdf", "docx"):
+        text = read_letter(str(tmp_path / f"page.{ext}"))
+        assert not any(c in text for c in chrome), ext
+    assert _findings(tmp_path / "page.pdf") == _findings(tmp_path / "page.txt") == _findings(tmp_path / "page.docx")

@@ -108,3 +108,55 @@ def test_hostile_mixtures_check_through_the_cli(seed, tmp_path, capsys):
         main(["check", str(path)])
     _, err = capsys.readouterr()
     assert exc.value.code == 0, err
+
+
+_ODD_VALUES = [None, 0, -1, 10**20, 1.5, "", "x", "2024-02-30", "9999-12-31", "0001-01-01", [], {}, [[1, 2]],
+               [[-5, 3]], True, "\x1b[2J", "s31(1)(a)", "reg12(4)(b)", "EIR", "bogus", [None], {"a": 1}]
+
+
+def _paths(obj, pre=()):
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield pre + (k,)
+            yield from _paths(v, pre + (k,))
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj[:3]):
+            yield pre + (i,)
+            yield from _paths(v, pre + (i,))
+
+
+@bounded(120)
+def test_parsed_refusal_json_with_odd_fields_is_read_or_one_user_error(tmp_path):
+    """A parsed refusal with one to three fields swapped for odd values (wrong types, bad dates,
+    spans out of the text, escape codes): loading and checking it is a result or one UserError."""
+    import copy
+    import json
+    import random
+
+    from appeal.ingest import load_refusal
+    from appeal.parse import parse_text
+    from appeal.rules import check
+
+    base = parse_text((_HERE / "rules_letters" / "ncnd_counts_police.txt").read_text(encoding="utf-8")).to_dict()
+    paths = list(_paths(base))
+    rng = random.Random(13)
+    path = tmp_path / "odd.json"
+    for _ in range(120):
+        data = copy.deepcopy(base)
+        for _ in range(rng.randint(1, 3)):
+            where, obj = rng.choice(paths), data
+            try:
+                for key in where[:-1]:
+                    obj = obj[key]
+                obj[where[-1]] = copy.deepcopy(rng.choice(_ODD_VALUES))
+            except (KeyError, IndexError, TypeError):
+                continue
+        path.write_text(json.dumps(data), encoding="utf-8")
+        try:
+            refusal = load_refusal(str(path))
+        except UserError as exc:
+            assert "\n" not in str(exc)
+            continue
+        for finding in check(refusal):
+            for e in finding.evidence:
+                assert refusal.text[e.start:e.end] == e.quote

@@ -82,3 +82,29 @@ def test_lines_merely_mentioning_chrome_words_are_kept():
 def test_text_without_chrome_is_returned_as_is():
     text = "Dear Mr Smith\nYour request is refused under section 40(2).\n"
     assert strip_chrome(text) is text
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(top=st.lists(st.sampled_from(CHROME_EN + CHROME_CY), max_size=8),
+       bottom=st.lists(st.sampled_from(["Print this page", "Share", "Back to top", "Was this page useful?"]),
+                       max_size=3))
+def test_chrome_around_a_letter_never_changes_what_is_read(top, bottom):
+    letter = "\n".join(LETTER) + "\n"
+    want = parse_text(strip_chrome(letter))
+    got = parse_text(strip_chrome("\n".join(top + [letter] + bottom)))
+    assert [e.citation for e in got.exemptions] == [e.citation for e in want.exemptions]
+    assert (got.authority, got.reference, got.dates, got.ncnd, got.regime) == (
+        want.authority, want.reference, want.dates, want.ncnd, want.regime)
+    for line in top:
+        assert line not in got.text
+
+
+def test_a_page_ending_in_rate_this_page_or_a_postcode_is_not_cut_short():
+    letter = "Dear Sir\nThe minutes are withheld under section 36(2)(b)(ii).\n\nCentral Enquiry Unit\nRegent Road\nEdinburgh\nEH1 3DG\n"
+    assert not parse_text(strip_chrome(letter + "\nRate this Page\n")).truncated
+    assert "Rate this Page" not in strip_chrome(letter + "\nRate this Page\n")
+    assert parse_text("Dear Sir\nThe minutes are withheld under section 36(2)(b)(ii) because the").truncated

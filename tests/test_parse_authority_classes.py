@@ -59,3 +59,16 @@ def test_null_when_the_text_never_names_the_authority():
         "Response\nThe information is withheld under section 43(2) of the Freedom of Information Act 2000.\n"
     )
     assert r.authority.name is None
+
+
+def test_the_former_body_a_trust_merged_with_is_not_the_authority():
+    r = parse_text(
+        "Freedom of Information Request: 0329\n"
+        "Dear Requester\n"
+        "Eastford Hospitals NHS Foundation Trust (EHT) completed a merger by acquisition of Westvale NHS Foundation "
+        "Trust on 1st April 2018.\nDue to differences across EHT and the former Westvale NHS Foundation Trust some "
+        "responses are given by site.\n"
+        "1. The local tariff of every orthotics product.\n"
+        "The Trust holds the tariff. However, it is withheld under Section 43(2).\n"
+    )
+    assert r.authority.name == "Eastford Hospitals NHS Foundation Trust"

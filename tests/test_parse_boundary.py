@@ -4,6 +4,8 @@ the request is. Synthetic letters, one per form."""
 
 from __future__ import annotations
 
+import pytest
+
 from appeal.parse import parse_text
 
 
@@ -146,3 +148,31 @@ def test_ncnd_reported_as_an_exemption_from_the_duty_to_confirm_or_deny():
     r = parse_text("Section 1 places two duties on public authorities: the first is to confirm or deny whether the "
                    "information is held. The figures are attached.\n")
     assert not r.ncnd
+
+
+@pytest.mark.parametrize("sentence", [
+    "The factors the Department considered when deciding where the public interest lies are listed below.",
+    "In assessing the public interest, the Trust takes the view that withholding is right.",
+    "The Trust accepts that there is a public interest in how the public purse is spent. However, safety comes first.",
+    "We maintain that it is not in the public interest for confidential papers to be published.",
+])
+def test_public_interest_weighed_in_other_words(sentence):
+    r = parse_text("You asked: the reports.\nResponse\nThe reports are withheld under section 38(1)(b). " + sentence + "\n")
+    assert r.public_interest_test
+
+
+def test_no_public_interest_words_means_no_test():
+    r = parse_text("You asked: the reports.\nResponse\nThe reports are withheld under section 21.\n")
+    assert not r.public_interest_test
+
+
+def test_authority_like_word_mid_request_does_not_end_it_before_the_next_question():
+    r = parse_text(
+        "Your request:\n"
+        "1. How many stop and search encounters were recorded in 2023? Unfortunately your site does not say.\n"
+        "2. How often did you apply section 40(1) in 2023?\n"
+        "Our response:\n"
+        "I can confirm that we hold the information. The figures are 412 and 9.\n"
+    )
+    assert cits(r) == []
+    assert "2. How often" in r.request_text

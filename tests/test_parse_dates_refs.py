@@ -36,6 +36,9 @@ def test_reference_forms(text, ref):
     ("Thank you for your request to the Council for information under the Freedom of Information Act (2000) received on "
      "22 March 2022 regarding the agreement.\n", None, "2022-03-22"),
     ("Dear Sir\nThank you for your e-mail. The information is withheld under section 40(2).\n", None, None),
+    ("Information Rights\nReceived on 23/08/2017 Our Ref: DC/FOI 782/17\nYour request:\nHow many?\n", None, "2017-08-23"),
+    ("Date: 2 April 2013\nI write in connection with your request for information, which was received by Anyshire "
+     "Police on 14 March 2013.\n", "2013-04-02", "2013-03-14"),
 ])
 def test_date_forms_and_null_when_none(text, letter, received):
     r = parse_text(text)

@@ -24,6 +24,11 @@ REQ = "Your request:\nPlease provide the reports.\n\nResponse\n"
      "under 12(4)(d) and the contract under 12(5)(e).", "EIR", ["reg12(4)(d)", "reg12(5)(e)"]),
     ("We have dealt with your request under the Environmental Information Regulations 2004. The names are withheld "
      "under regulation 13.", "EIR", ["reg13"]),
+    ("This request was dealt with under the Environmental Information Regulations 2004. The contract is withheld "
+     "under EIR 12(5)(e).", "EIR", ["reg12(5)(e)"]),
+    ("We have handled your request under the Environmental Information Regulations 2004. The following exceptions "
+     "apply:\n12(5)(e) – confidentiality of commercial information\n12(4)(d) – unfinished documents", "EIR",
+     ["reg12(5)(e)", "reg12(4)(d)"]),
     ("The information is withheld as follows:\n| Document | Exemption |\n| Report A | Section 43(2) |\n"
      "| Report B | s.36(2)(b)(ii) |\n", "FOIA", ["s43(2)", "s36(2)(b)(ii)"]),
 ])

@@ -40,6 +40,9 @@ FRAME = st.sampled_from([
     "{n}. Please list every request you treated as vexatious, and those refused under {c}.",
     "{n}. I would like the number of times {c} was used, broken down by month.",
     "{n}. Please tell me how many times you used each of these exemptions:\n{C} – Law enforcement",
+    "{n}. If answering would exceed the cost limit of £450, please give only the figures for {c}.",
+    "{n}. Please confirm whether you have ever refused to confirm or deny under {c}.",
+    "- How many requests were refused under {c}?",
 ])
 WORDS = st.text(alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd"), whitelist_characters=" ,()"),
                 max_size=40)
@@ -55,3 +58,4 @@ def test_text_in_the_request_never_adds_a_relied_on_exemption(head, items):
              for i, (frame, c, w) in enumerate(items)]
     r = parse_text(head + "\n".join(lines) + TAIL)
     assert [(e.citation, e.found) for e in r.exemptions] == want
+    assert r.ncnd == base.ncnd and r.cost == base.cost  # nor an NCND or a cost refusal

@@ -78,7 +78,7 @@ def analyse(job: Job) -> Analysed:
 
 def _load(path: str, notes: list[str]):
     """The refusal, with reading notes kept for the row instead of printed by each worker."""
-    from appeal.ingest import guards, kind_for, load_refusal, read_extracted
+    from appeal.ingest import guards, kind_for, load_refusal, parse_extracted, read_extracted
 
     if path.lower().endswith(".json"):
         return load_refusal(path)
@@ -87,15 +87,7 @@ def _load(path: str, notes: list[str]):
         return load_refusal(path)
     ex = read_extracted(path, data)
     notes.extend(" ".join(n.split()) for n in ex.notes)
-    from appeal.parse import parse_text
-
-    refusal = parse_text(ex.text, source=path)
-    if ex.truncated:
-        refusal.truncated = True
-        note = "only the start of the letter was read (it was too long)"
-        if note not in refusal.assumptions:
-            refusal.assumptions.append(note)
-    return refusal
+    return parse_extracted(ex, path)
 
 
 def _analyse(job: Job, out: Analysed) -> None:

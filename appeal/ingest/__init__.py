@@ -120,14 +120,22 @@ def extract_bytes(data: bytes, name: str, kind: str, *, depth: int = 0, charset:
         )
     if kind in _UNSUPPORTED:
         raise UserError(f"{name} {_UNSUPPORTED[kind]}")
+    # A web page printed to PDF or pasted into Word keeps the site's chrome lines: dropped as
+    # from a .txt or .html, so the same letter reads the same whatever it came in.
     if kind == "pdf":
         from appeal.ingest.pdf import read_pdf
+        from appeal.ingest.text import strip_chrome
 
-        return read_pdf(data, name)
+        ex = read_pdf(data, name)
+        ex.text = strip_chrome(ex.text)
+        return ex
     if kind == "docx":
         from appeal.ingest.docx import read_docx
+        from appeal.ingest.text import strip_chrome
 
-        return read_docx(data, name)
+        ex = read_docx(data, name)
+        ex.text = strip_chrome(ex.text)
+        return ex
     if kind == "html":
         from appeal.ingest.html import read_html
 
@@ -179,6 +187,11 @@ def load_refusal(path: str):
         return _refusal_from_json(guards.read_bytes(path), path)
     ex = read_extracted(path, data)
     _warn(ex.notes)
+    return parse_extracted(ex, path)
+
+
+def parse_extracted(ex, path: str):
+    """Parse what was read from `path`; a letter cut at the size cap says so in its assumptions."""
     from appeal.parse import parse_text
 
     refusal = parse_text(ex.text, source=path)
@@ -261,12 +274,13 @@ def _refusal_from_json(data: bytes, name: str):
         obj = _json_safe(obj)
     except RecursionError:
         raise UserError(f"{name} is not a parsed refusal: the JSON is nested too deeply") from None
-    text = obj.get("text") if isinstance(obj, dict) else None
-    if isinstance(text, str) and len(text) > guards.MAX_CHARS:
-        raise UserError(
-            f"{name}: the letter text is {len(text):,} characters, over the limit of {guards.MAX_CHARS:,}; "
-            "parse the letter again with 'appeal parse --json'"
-        )
+    for key, what in (("text", "the letter text"), ("request_text", "the request")):
+        value = obj.get(key) if isinstance(obj, dict) else None
+        if isinstance(value, str) and len(value) > guards.MAX_CHARS:
+            raise UserError(
+                f"{name}: {what} is {len(value):,} characters, over the limit of {guards.MAX_CHARS:,}; "
+                "parse the letter again with 'appeal parse --json'"
+            )
     try:
         refusal = Refusal.from_dict(obj)
     except UserError as exc:

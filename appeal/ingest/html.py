@@ -96,6 +96,7 @@ class _Extractor(HTMLParser):
         self.skip_depth = 0
         self.pre = 0
         self.content_depth = 0  # inside <article>/<main>
+        self.size = 0  # characters of text kept so far
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         # The stdlib asserts on unknown keywords ("<![foo"); skip such a section instead.
@@ -109,6 +110,8 @@ class _Extractor(HTMLParser):
     def _is_chrome(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if tag in _DROP_TAGS:
             return True
+        if not attrs:  # most tags: only the tag itself can say it is chrome
+            return tag in _CHROME_TAGS and not self.content_depth
         a = {k.lower(): (v or "") for k, v in attrs}
         if "hidden" in a or a.get("aria-hidden", "").lower() == "true":
             return tag not in _NEVER_CHROME
@@ -184,6 +187,7 @@ class _Extractor(HTMLParser):
             self.parts.append(data)
         else:
             self.parts.append(_WS.sub(" ", data))
+        self.size += len(data)
 
     # -- result -----------------------------------------------------------------------
     def text(self) -> str:
@@ -207,26 +211,56 @@ class _Extractor(HTMLParser):
         return "\n".join(line for line in lines if not _SKIP_LINK.match(line))
 
 
-def html_to_text(markup: str) -> str:
+# Bounds on reading a page (the standard library's parser takes ~2 s per MB of dense tags):
+# markup is fed in pieces that end at a tag, reading stops once more text than the character
+# cap is found (the rest would be cut anyway), and a page that still takes longer than
+# MAX_HTML_SECONDS (megabytes of tags with no text) is refused with one clear line.
+MAX_HTML_SECONDS = 10.0
+_PIECE = 1 << 16
+
+
+def html_to_text(markup: str, name: str = "the web page") -> str:
     """The readable text of an HTML page, one block per line; whole lines of page chrome
     that no tag or class gave away (a cookie banner in a plain <div>) are dropped too."""
+    import time
+
     from appeal.ingest.text import strip_chrome
 
-    text = _run(markup, by_name=True)
+    deadline = time.monotonic() + MAX_HTML_SECONDS
+    text = _run(markup, by_name=True, deadline=deadline, name=name)
     if len(text.strip()) < 40:
         # A page-wide wrapper named like chrome (e.g. <div class="has-cookie-banner">) can
         # swallow everything; then drop only by tag and role.
-        loose = _run(markup, by_name=False)
+        loose = _run(markup, by_name=False, deadline=deadline, name=name)
         if len(loose.strip()) > len(text.strip()):
             return strip_chrome(loose)
     return strip_chrome(text)
 
 
-def _run(markup: str, by_name: bool) -> str:
+def _run(markup: str, by_name: bool, deadline: float | None = None, name: str = "the web page") -> str:
+    import time
+
+    from appeal.errors import UserError
+    from appeal.ingest.guards import MAX_CHARS, human_size
+
     parser = _Extractor(by_name)
     try:
-        parser.feed(markup)
+        i, n = 0, len(markup)
+        while i < n:
+            j = markup.find("<", i + _PIECE)  # pieces end at a tag: no text is split
+            j = n if j < 0 else j
+            parser.feed(markup[i:j])
+            i = j
+            if parser.size > MAX_CHARS + MAX_CHARS // 5:
+                break  # more than will be read: the cap (and its note) applies later
+            if deadline is not None and time.monotonic() > deadline:
+                raise UserError(
+                    f"{name} is {human_size(n)} of markup that took over {MAX_HTML_SECONDS:g} seconds to "
+                    "read; open it in a browser and save the letter as text (.txt)"
+                )
         parser.close()
+    except UserError:
+        raise
     except Exception:  # the stdlib parser asserts on some broken markup ("<![foo")
         return _crude(markup)
     return parser.text()
@@ -256,4 +290,4 @@ def sniff_charset(data: bytes) -> str | None:
 
 def read_html(data: bytes, name: str, charset: str | None = None) -> Extracted:
     markup = decode(data, name, declared=charset or sniff_charset(data), what="a web page")
-    return Extracted(html_to_text(markup))
+    return Extracted(html_to_text(markup, name))

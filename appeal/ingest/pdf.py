@@ -9,17 +9,15 @@ text layer (a scan) is a clear error too.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import logging
 import re
-import signal
-import threading
 import warnings
 
 from appeal.errors import UserError
 from appeal.ingest import guards
 from appeal.ingest.guards import Extracted
+from appeal.timelimit import TimeUp, time_limit
 
 # "section" / "s." / "regulation" / "reg." at a line end, the number on the next line.
 _WORD_THEN_NUMBER = re.compile(
@@ -95,34 +93,6 @@ def join_breaks(text: str) -> str:
     return _HYPHEN_BREAK.sub(hyphen, text)
 
 
-class _TimeUp(BaseException):
-    """Raised by the alarm; a BaseException so that pypdf's `except Exception` lets it by."""
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Interrupt PDF reading after `seconds` (Unix, main thread; elsewhere no limit)."""
-    usable = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
-    )
-    if not usable or seconds <= 0:
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise _TimeUp()
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def read_pdf(data: bytes, name: str) -> Extracted:
     if b"%PDF-" not in data[:1024]:
         raise UserError(f"could not read {name} as a PDF: it may be damaged (no PDF header)")
@@ -137,10 +107,10 @@ def read_pdf(data: bytes, name: str) -> Extracted:
     log.setLevel(logging.CRITICAL)  # pypdf logs every repair it makes; not the user's business
     state = _State(name)
     try:
-        with warnings.catch_warnings(), _time_limit(guards.MAX_PDF_SECONDS):
+        with warnings.catch_warnings(), time_limit(guards.MAX_PDF_SECONDS):
             warnings.simplefilter("ignore")
             _extract(pypdf, data, state, DependencyError, FileNotDecryptedError)
-    except _TimeUp:
+    except TimeUp:
         if not any(p.strip() for p in state.pages):
             raise UserError(
                 f"{name} took over {guards.MAX_PDF_SECONDS:g} seconds to read and gave no text; "

@@ -137,13 +137,14 @@ _CHROME = re.compile(
     # print and share
     r"(?:print|share)(?:\s+this\s+(?:page|article))?|share\s+(?:on|via)\s+(?:facebook|twitter|x|linkedin|whatsapp|e-?mail)|"
     r"back\s+to\s+top|was\s+this\s+page\s+(?:useful|helpful)\??.*|report\s+a\s+problem\s+with\s+this\s+page|"
+    r"rate\s+this\s+page|"
     # a page's status label
     r"this\s+request\s+was\s+(?:refused|answered)\s+in\s+(?:full|part),\s+so\s+we\b.*"
     r")[ \t]*$"
 )
 _CHROME_WORDS = ("cookie", "cwci", "skip to", "exit this site", "leave this site", "gyflym", "gadael", "neidio",
                  "technical problem", "dechnegol", "beta", "new service", "improvements", "pre-election", "print",
-                 "share", "back to top", "this page", "in full, so we", "in part, so we")
+                 "share", "back to top", "this page", "rate this", "in full, so we", "in part, so we")
 
 
 def strip_chrome(text: str) -> str:

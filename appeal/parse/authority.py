@@ -367,7 +367,8 @@ _BEFORE_SIGNAL = re.compile(
 )
 _THIRD_PARTY_BEFORE = re.compile(
     r"(?i)(?:published\s+by|publishes|visit|guidance\s+(?:issued\s+)?(?:by|from)|website\s+of|according\s+to|"
-    r"supplied\s+by|provided\s+by|shared\s+with|refer(?:red)?\s+to|contact|complain\s+to|apply\s+to)\s+(?:the\s+)?$"
+    r"supplied\s+by|provided\s+by|shared\s+with|refer(?:red)?\s+to|contact|complain\s+to|apply\s+to|"
+    r"acquisition\s+of|merg(?:ed|er|ing)\s+with|took\s+over|formerly|former|predecessor|previously)\s+(?:the\s+)?$"
 )
 _THIRD_PARTY_AFTER = re.compile(
     r"(?i)['’]?s?\s*(?:routinely\s+)?(?:publish(?:es)?|website|guidance|statistics|police\s+use|offence\s+code|"

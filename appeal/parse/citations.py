@@ -121,7 +121,8 @@ _CONNECTOR_ONLY = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&|or|,)?[ \t]*$")
 # reg 12(4)(a)-(e) and 12(5)(a)-(g) are EIR shapes that FOIA s12 letters never cite
 # "12(4)(d)", "12(5)(e)", "10(4)(b)" standing alone after "under", "exception", a comma or "and"
 _BARE_EIR = re.compile(
-    r"(?:(?<=under )|(?<=exception )|(?<=exceptions )|(?<=and )|(?<=, )|(?<=& )|(?<=at ))"
+    r"(?:(?<=under )|(?<=exception )|(?<=exceptions )|(?<=and )|(?<=, )|(?<=& )|(?<=at )|(?<=EIR )|(?<=EIRs )|(?<=EISR )|"
+    r"(?<=\n)|(?<=\n- )|(?<=\n• )|(?<=^))"
     r"(?P<n>1[02])[ \t]?\((?P<p>[45])\)[ \t]?\((?P<l>[a-gA-G])\)(?![\w(])"
 )
 _EIR_SHAPE = re.compile(r"\((?:4\)\([a-e]|5\)\([a-g])\)")

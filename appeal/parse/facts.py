@@ -174,7 +174,10 @@ _PIT = re.compile(
     r"arguments)|public\s+interest\s+in\s+(?:the\s+information\s+being\s+)?(?:disclos|maintaining|withholding|"
     r"favour|release|applying|upholding|confirming)|weighed\s+up|on\s+balance|outweigh|"
     r"(?<!no\s)(?<!not\s)(?:carry\s+out|conduct|complete|completed|undertake|undertaken)\s+(?:a|the)\s+"
-    r"(?:prejudice\s+test/)?public\s+interest\s+test|(?m:^[ \t]*public\s+interest\s+test\b[^\n.]{0,40}$))"
+    r"(?:prejudice\s+test/)?public\s+interest\s+test|(?m:^[ \t]*public\s+interest\s+test\b[^\n.]{0,40}$)|"
+    r"where\s+the\s+(?:balance\s+of\s+the\s+)?public\s+interest\s+lies|assessing\s+the\s+public\s+interest|"
+    r"there\s+is\s+(?:also\s+)?(?:a|some|clearly\s+a|an\s+obvious)\s+(?:strong\s+|general\s+|legitimate\s+|wider\s+)?"
+    r"public\s+interest\s+in|(?:is\s+)?not\s+in\s+the\s+public\s+interest\s+(?:for|to)\b)"
 )
 _PIT_NEG = re.compile(
     r"(?i)(?:no\s+(?:requirement|need)\s+to\s+(?:\w+\s+){0,4}public\s+interest|not\s+(?:subject|required)\s+to\s+"
@@ -327,6 +330,8 @@ def looks_truncated(text: str) -> bool:
     # a contact line (e-mail, telephone, web address) closes a letter too
     if len(last.split()) <= 8 and re.search(r"@|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b", last):
         return False
+    if re.fullmatch(r"(?:[A-Za-z ,]{0,40}\s)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", last):
+        return False  # an address's postcode closes the page
     return True
 
 

@@ -155,7 +155,8 @@ def letter_date(text: str, body_start: int, in_request=None) -> tuple[dt.date | 
     if in_request is None:
         in_request = _nowhere
     best: tuple[int, int, dt.date] | None = None
-    wins = windows(lower(text), ("date", "dat e", "responded", "response", "published", "publish", "issue", "sent"),
+    # "response" only at a line start ("Response 28-07-2021"): the word is everywhere else too
+    wins = windows(lower(text), ("date", "dat e", "responded", "\nresponse", "published", "publish", "issue", "sent"),
                    40, 30, align=True)
     for rx, rank in _LETTER_LABELS:
         for m in finditer(rx, text, wins):
@@ -203,10 +204,10 @@ def _nowhere(_pos: int) -> bool:
 _RECEIVED_LABELS = [
     (re.compile(r"\b(?:date\s+(?:of\s+)?(?:request\s+)?received|date\s+of\s+receipt|request\s+received"
                 r"|received\s+date|date\s+of\s+request|date\s+requested|request\s+date)\b[ \t]*[:\-–]?", re.I), 1),
-    (re.compile(r"(?m)^[ \t]*(?:received|requested)\b[ \t]*[:\-–]?", re.I), 1),
+    (re.compile(r"(?m)^[ \t]*(?:received|requested)(?:[ \t]+on)?\b[ \t]*[:\-–]?", re.I), 1),
     # "... your request for information received on 25th September", "which we received on"
     (re.compile(r"\b(?:request|e-?mail|letter|application|correspondence)\b[^.\n]{0,120}?\breceived"
-                r"(?:\s+(?:by\s+(?:us|this\s+office|the\s+(?:[\w’']+\s+){0,3}?[A-Za-z’']+(?=\s+on\b))|in\s+this\s+office|here))?(?:\s+on)?\b", re.I), 2),
+                r"(?:\s+(?:by\s+(?:us|this\s+office|(?:the\s+)?(?:[\w’']+\s+){0,3}?[A-Za-z’']+(?=\s+on\b))|in\s+this\s+office|here))?(?:\s+on)?\b", re.I), 2),
     (re.compile(r"\bwhich\s+(?:we|was)\s+received(?:\s+on)?\b", re.I), 2),
     # "Thank you for your e-mail of 15 November", "your request dated 20th April 2023"
     (re.compile(r"\byour\s+(?:(?:recent|original|information|FOI|FOIA|freedom\s+of\s+information)\s+)?"
@@ -268,7 +269,8 @@ def received_date(
 
 
 # ---- reference -----------------------------------------------------------------------------
-_VAL = r"(?P<v>(?=[A-Z0-9\-/_ ]*\d)[A-Z]{0,8}[\-/ ]?[A-Z0-9][A-Z0-9/_\-.]*(?:[ ]?[\-–/][ ]?\d[A-Z0-9/_\-]*|[ ]\d{2,}[A-Z0-9/_\-]*(?![ \t]+(?-i:[A-Z][a-z]{2})))*)"
+_VAL = (r"(?P<v>(?=[A-Z0-9\-/_ ]*\d)[A-Z]{0,8}[\-/ ]?[A-Z0-9][A-Z0-9/_\-.]*(?:[ ]?[\-–/][ ]?\d[A-Z0-9/_\-]*(?![A-Z0-9/_\-])(?![ \t]+(?-i:[A-Z][a-z]{2}))|[ ]\d{2,}[A-Z0-9/_\-]*(?![A-Z0-9/_\-])"
+        r"(?![ \t]+(?-i:[A-Z][a-z]{2})))*)")
 _STRONG_LABELS = (
     r"our\s+ref(?:erence)?(?:\s+(?:no|number))?\.?|ref(?:erence)?\s*(?:no|number)\.?|"
     r"(?:FOI|FOIA|EIR|FOISA|freedom\s+of\s+information|information)\s+(?:request\s+)?(?:ref(?:erence)?|no|number)\.?"

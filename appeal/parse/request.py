@@ -145,6 +145,22 @@ def _requesters_list(text: str, pos: int, start: int) -> bool:
     return bool(_REQUESTISH.search(text[ls:start]))
 
 
+_NUMBERED_ASK = re.compile(r"[ \t]*(?:Q(?:uestion)?[ \t]*)?\(?\d{1,2}[a-z]?[.):][ \t]")
+
+
+def _request_continues(text: str, pos: int) -> bool:
+    """The next line is another numbered question ("3. How often ...?"): whatever looked like
+    the authority's voice before it ("... in 2023? Unfortunately ...") was still the request."""
+    nl = text.find("\n", pos)
+    while nl != -1:
+        nxt = text.find("\n", nl + 1)
+        line = text[nl + 1: nxt if nxt != -1 else len(text)]
+        if line.strip():
+            return bool(_NUMBERED_ASK.match(line)) and ("?" in line or bool(_REQUESTISH.search(line)))
+        nl = nxt
+    return False
+
+
 def _end_of_request(text: str, start: int) -> int | None:
     """The start of the response after a request that begins at `start`. The cheap line
     patterns go first; the costlier ones are searched only up to the best end so far."""
@@ -156,7 +172,8 @@ def _end_of_request(text: str, start: int) -> int | None:
         # straight after a request heading means the request is not printed)
         while m is not None and (m.start() < start or (rx is not _END_HEADING and not text[start:m.start()].strip())
                                  or ((rx is _END_LIST or rx is _END_FIGURES) and _REQUESTISH.search(m.group(0)))
-                                 or (rx is _END_LIST and _requesters_list(text, m.start(), start))):
+                                 or (rx is _END_LIST and _requesters_list(text, m.start(), start))
+                                 or (rx is not _END_HEADING and _request_continues(text, m.start()))):
             m = rx.search(text, m.end(), stop)
         if m and (best is None or m.start() < best):
             best = m.start()
