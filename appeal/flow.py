@@ -367,6 +367,8 @@ def summary(result: Result, where: str) -> str:
         lines.append("")
         lines.extend("  " + x if x else "" for x in result.instead.rstrip("\n").split("\n"))
         lines.append("")
+        lines.append("  Check the request's words above against your own request before sending: they are "
+                     "the words read from the letter.")
     elif result.withheld is not None and outcome is not None and outcome.kind != "nothing-to-argue":
         lines.append(f"No {doc} written: {result.withheld}")
     elif result.withheld is not None:
@@ -397,7 +399,10 @@ def summary(result: Result, where: str) -> str:
         lines.append(f"  {g.number}. {g.strength:<8} {g.rule}: {g.title}{merged}")
     if letter.left_out_rules:
         lines.append("  Left out: " + ", ".join(letter.left_out_rules))
-    dates = [(label, letter.dates.get(eid), letter.bases.get(eid)) for eid, label in DATE_LABELS]
+    labels = DATE_LABELS
+    if result.withheld is not None:  # no review is being asked for: its due dates would mislead
+        labels = [(eid, label) for eid, label in DATE_LABELS if eid not in ("review_due", "review_due_max")]
+    dates = [(label, letter.dates.get(eid), letter.bases.get(eid)) for eid, label in labels]
     dates = [d for d in dates if d[1]]
     if dates:
         lines.append("Dates:")

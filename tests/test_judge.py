@@ -371,3 +371,12 @@ def test_the_cap_keeps_a_strong_ground_over_a_moderate_one_it_nearly_matches():
     found[0] = f("public-domain", "strong")
     kept = [p.lead.rule for p in select_grounds(found, r).grounds]
     assert "ncnd-after-confirmation" in kept
+
+
+def test_an_estimate_near_the_limit_is_still_an_estimate():
+    from appeal.judge.outcome import real_estimate
+
+    # 101 records at 15 minutes: 25 hours is a real estimate, not the 24-hour limit restated
+    assert real_estimate(refusal("s12(1)", cost=CostEstimate(hours=25.25)))
+    assert not real_estimate(refusal("s12(1)", cost=CostEstimate(hours=24)))
+    assert not real_estimate(refusal("s12(1)", cost=CostEstimate(pounds=450)))

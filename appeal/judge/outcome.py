@@ -160,7 +160,8 @@ PROMOTABLE = ("cost-limit-no-estimate", "security-link-unexplained")
 MAX_PROMOTED = 2
 # The cost limit restated as if it were an estimate: 18 or 24 hours, 2.5 or 3.5 working days,
 # £450 or £600 (the Fees Regulations' figures).
-_LIMIT_HOURS = (17.0, 27.0)
+# 2.5 or 3.5 working days are read at 7.4 or 7.5 hours a day.
+_LIMIT_HOURS = (18.0, 18.5, 18.75, 24.0, 25.9, 26.25)
 _LIMIT_POUNDS = (450.0, 600.0)
 
 
@@ -172,7 +173,7 @@ def real_estimate(refusal: Refusal) -> bool:
         return False
     if c.breakdown_given:
         return True
-    if c.hours is not None and not (_LIMIT_HOURS[0] <= c.hours <= _LIMIT_HOURS[1]):
+    if c.hours is not None and not any(abs(c.hours - x) < 0.2 for x in _LIMIT_HOURS):
         return True
     if c.pounds is not None and not any(abs(c.pounds - x) < 1 for x in _LIMIT_POUNDS):
         return True
