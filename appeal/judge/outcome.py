@@ -6,19 +6,27 @@
 It takes plain domain objects (the Refusal, its findings, the Timeline, whether the letter is
 a review outcome, today's date), so a Case can call it with what it gathered. The kinds:
 
-- `complaint`: the letter is the outcome of an internal review; or a review was asked for and
+- `complaint`: the letter is the outcome of an internal review, and the Commissioner's window
+  (ICO: six weeks from the final response, policy; SIC: six months, FOISA s47(4)) is open or
+  closed less than a year ago (then the complaint asks to be accepted late); or a review was asked for and
   no reply came within the time allowed (FOIA: 40 working days, the most the s45 Code allows;
   EIR: reg 11(4), 40; FOISA/EISR: s21(1) / reg 16, 20). For FOISA and EISR an application
   lies only after a requirement for review (s47(1)).
 - `fresh-request`: the letter says the information is not yet held (the answer is fixed at the
   time of the request, s1(4), so only a new request reaches what is held now); or the window
-  for a review closed long ago (more than a year), when a new request is the surer route.
+  for a review (or, after a review, for the Commissioner) closed long ago (more than a year),
+  when a new request is the surer route. Where the response's date is unknown, a received date
+  the letter prints stands in for it (firm), and the latest year the letter mentions gives a
+  warning only (the review goes ahead, asking to be accepted late): both shown as assumptions.
 - `nothing-to-argue`: the request was answered in full (or the answer is "not held"); or all
   that is withheld is a bolt-on NCND over "any other information" nobody asked for; or no
-  ground a lawyer would sign was found. No appeal letter then without --force; where it fits,
+  ground a lawyer would sign was found, even after `promote` raised the weak findings that are
+  a real ground on their own (a cost refusal with no estimate; a s23/s24 link unexplained on a
+  cut copy). A bare "I do not accept" review is never the answer. No appeal letter then without --force; where it fits,
   the summary offers a two-line note asking the authority to confirm the answer is complete.
-- `narrow`: a refusal on cost where no ground shows the estimate is wrong: a narrower request
-  (s16 advice; a shorter period, fewer fields) is the better route.
+- `narrow`: a refusal on cost with a real estimate (not the limit restated) that no ground shows
+  is wrong, on a request not already cut down to fit: a narrower request (s16 advice; a
+  shorter period, fewer fields) is the better route.
 - `review`: otherwise, ask for an internal review (late, if the window has passed: the letter
   says so and asks the authority to accept it).
 """
