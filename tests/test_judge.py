@@ -380,3 +380,10 @@ def test_an_estimate_near_the_limit_is_still_an_estimate():
     assert real_estimate(refusal("s12(1)", cost=CostEstimate(hours=25.25)))
     assert not real_estimate(refusal("s12(1)", cost=CostEstimate(hours=24)))
     assert not real_estimate(refusal("s12(1)", cost=CostEstimate(pounds=450)))
+
+
+def test_a_letter_that_speaks_of_recent_years_is_not_taken_as_old():
+    r = refusal("s31(3)", ncnd=True, text="We neither confirm nor deny. Figures for 2021/22 are not given.",
+                request="How many in 2021/22?")
+    o = decide(r, [f("ncnd-statistics", "strong")], None, today=dt.date(2024, 6, 3))
+    assert o.kind == "review" and "late-review" not in o.notes

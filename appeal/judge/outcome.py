@@ -247,6 +247,9 @@ _SHORT_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](\d\d)\b")
 _FIN_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d)\b")
 
 
+YEARS_QUIET = 5
+
+
 def latest_year(text: str, today: dt.date) -> int | None:
     """The latest past year a letter mentions (statute and case-citation years aside): a letter is
     almost always written in, or soon after, the last year it speaks of."""
@@ -272,7 +275,9 @@ def dated_from(refusal: Refusal, received: dt.date | None, received_source: str 
         how = f"the request was received on {_long(received)}"
         return when, how + (" (a year the letter implies)" if inferred else ""), not inferred
     year = latest_year(refusal.text or "", today)
-    if year is not None and year <= today.year - 3:
+    # Only a letter that speaks of nothing in the last five years: a recent answer about old
+    # figures normally names the current period somewhere too.
+    if year is not None and year <= today.year - YEARS_QUIET:
         return dt.date(year + 1, 6, 30), f"the latest year the letter mentions is {year}", False
     return None
 
