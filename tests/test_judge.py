@@ -387,3 +387,14 @@ def test_a_letter_that_speaks_of_recent_years_is_not_taken_as_old():
                 request="How many in 2021/22?")
     o = decide(r, [f("ncnd-statistics", "strong")], None, today=dt.date(2024, 6, 3))
     assert o.kind == "review" and "late-review" not in o.notes
+
+
+def test_a_cost_point_where_the_rule_read_a_total_is_not_promoted():
+    from dataclasses import replace
+
+    from appeal.judge.outcome import promote
+
+    r = refusal("s12(1)", text="It would cost more than £2,000.", cost=CostEstimate())
+    read_a_total = replace(f("cost-limit-no-estimate", "weak"),
+                           argument="The letter refuses the request under s12 on the ground of cost and states a total.")
+    assert promote([read_a_total], r)[0].strength == "weak"

@@ -195,6 +195,10 @@ def _promotable(f: Finding, refusal: Refusal) -> bool:
     if f.strength != "weak" or f.rule not in PROMOTABLE:
         return False
     if f.rule == "cost-limit-no-estimate":
+        # the rule read a total in the letter (its wording says so): a breakdown point at most,
+        # which may be the limit restated or a real estimate; not raised on our guess
+        if "states a total" in (f.argument or ""):
+            return False
         return not real_estimate(refusal)
     if f.rule == "security-link-unexplained":
         from appeal.judge.rank import _SECURITY_BODY
