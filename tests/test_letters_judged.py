@@ -241,3 +241,26 @@ def test_a_late_bare_review_points_to_nothing_below():
     text = to_text(to_markdown(build_review(refusal(), [], timeline(by="2024-04-26"), ME, regime="FOIA",
                                             letter_date=dt.date(2024, 5, 8), cite=lambda p: None)))
     assert "accept it nonetheless." in text and "points below" not in text
+
+
+def test_a_partly_upheld_review_is_not_said_to_rely_on_everything_it_names():
+    from appeal.model import ReviewOutcome
+
+    kw = dict(regime="FOIA", letter_date=dt.date(2024, 5, 8), review_requested=dt.date(2024, 3, 5),
+              review_responded=dt.date(2024, 4, 2), cite=lambda p: None)
+    both = [Exemption("s31(1)(a)"), Exemption("s40(2)")]
+    partly = refusal(exemptions=both, ncnd=False, review=ReviewOutcome(result="partly-upheld"), is_review_outcome=True)
+    upheld = refusal(exemptions=both, ncnd=False, review=ReviewOutcome(result="upheld"), is_review_outcome=True)
+    text = to_markdown(build_complaint(refusal(), FINDINGS, timeline(), ME, outcome=partly, **kw))
+    assert "upholding its original decision in part" in text and "relying on" not in text.split("## Internal review")[1]
+    text = to_markdown(build_complaint(refusal(), FINDINGS, timeline(), ME, outcome=upheld, **kw))
+    assert "upholding its original decision, relying on sections 31(1)(a) and 40(2)" in text
+
+
+def test_a_complaint_past_the_commissioners_window_says_so_in_the_letter():
+    kw = dict(regime="FOIA", review_requested=dt.date(2024, 3, 5), review_responded=dt.date(2024, 4, 2),
+              cite=lambda p: None)
+    late = to_markdown(build_complaint(refusal(), FINDINGS, timeline(), ME, letter_date=dt.date(2024, 7, 1), **kw))
+    assert "the six weeks ended on 12 June 2024, so I am complaining after them" in late
+    on_time = to_markdown(build_complaint(refusal(), FINDINGS, timeline(), ME, letter_date=dt.date(2024, 5, 8), **kw))
+    assert "complaining after them" not in on_time and "run to 12 June 2024" in on_time

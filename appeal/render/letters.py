@@ -778,7 +778,10 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
         "limit": dates.get(limit_id),
         "late": bool(timeline and timeline.review_late),
         "late_by": timeline.review_late_by_working_days if timeline else None,
-        "upheld_cited": _cited_phrase([e.citation for e in outcome.exemptions], regime) if outcome else None,
+        # what the review relied on: only where it upheld the decision, or did not say (a partial
+        # outcome names exemptions it set aside as well as those it kept)
+        "upheld_cited": _cited_phrase([e.citation for e in outcome.exemptions], regime)
+        if outcome and getattr(getattr(outcome, "review", None), "result", None) in ("upheld", None) else None,
         "outcome_reference": one_line(outcome.reference) if outcome and outcome.reference else None,
         "outcome_source": outcome.source if outcome else None,
         # the letter at hand is itself the review outcome: what it says of the first response
