@@ -264,3 +264,19 @@ def test_a_complaint_past_the_commissioners_window_says_so_in_the_letter():
     assert "the six weeks ended on 12 June 2024, so I am complaining after them" in late
     on_time = to_markdown(build_complaint(refusal(), FINDINGS, timeline(), ME, letter_date=dt.date(2024, 5, 8), **kw))
     assert "complaining after them" not in on_time and "run to 12 June 2024" in on_time
+
+
+def test_a_late_review_on_lateness_alone_does_not_say_the_points_go_to_withholding():
+    from appeal.model import Outcome
+
+    kw = dict(regime="FOIA", letter_date=dt.date(2024, 6, 1), cite=lambda p: None)
+    late_only = [finding("late-response", "Your request was received.", "strong")]
+    text = to_text(to_markdown(build_review(refusal(), late_only, timeline(), ME, **kw))).replace("\n", " ")
+    assert "after the time usually allowed for it, which ended on 26 April 2024" in text
+    assert "go to whether the information should have been withheld" not in text
+    # the window only inferred (no response date): said without a date
+    inferred = Outcome("review", "late", notes=["late-review", "assumed-date"])
+    no_dates = Timeline("FOIA", "uk-any-part", [])
+    text = to_text(to_markdown(build_review(refusal(), FINDINGS, no_dates, ME, outcome=inferred, **kw)))
+    text = text.replace("\n", " ")
+    assert "after the time usually allowed for it. I ask you to accept it nonetheless: the points below" in text

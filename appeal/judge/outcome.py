@@ -371,7 +371,7 @@ def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None 
     by = _event_date(timeline, "review_request_by")
     long_ago = by is not None and (today - by).days > LONG_AGO_DAYS
     assumed = None
-    if by is None and _event_date(timeline, "responded") is None:
+    if by is None:  # no response date: the review window is not known
         guess = dated_from(refusal, received, received_source, today)
         if guess is not None and (today - guess[0]).days > LONG_AGO_DAYS + 60:
             assumed = guess
