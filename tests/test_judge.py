@@ -275,6 +275,7 @@ def test_a_cost_refusal_with_no_estimate_is_promoted_to_a_ground():
     assert [x.strength for x in raised] == ["moderate", "weak"]
     o = decide(r, weak, None, today=TODAY)
     assert o.kind == "review" and "cost-limit-no-estimate" in o.reason  # no estimate: nothing to narrow against
+    assert "promoted:cost-limit-no-estimate" in o.notes and "found weak" in o.reason
 
 
 def test_the_limit_restated_is_not_an_estimate_but_a_real_one_is():

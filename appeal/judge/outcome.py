@@ -286,7 +286,18 @@ def dated_from(refusal: Refusal, received: dt.date | None, received_source: str 
     return None
 
 
-def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None = None, *,
+def decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None = None, **kw) -> Outcome:
+    outcome = _decide(refusal, findings, timeline, **kw)
+    if outcome.kind in ("review", "fresh-request") and not (kw.get("is_review_outcome") or refusal.is_review_outcome):
+        raised = promoted_rules(list(findings), promote(list(findings), refusal))
+        if raised and outcome.kind == "review":
+            outcome.reason += (f" ({', '.join(raised)} was found weak but is the one real ground here, "
+                               "so it is argued)")
+        outcome.notes += [f"promoted:{r}" for r in raised]
+    return outcome
+
+
+def _decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None = None, *,
            is_review_outcome: bool | None = None, today: dt.date | None = None,
            review_requested: dt.date | str | None = None,
            review_responded: dt.date | str | None = None,
