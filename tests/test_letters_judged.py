@@ -280,3 +280,12 @@ def test_a_late_review_on_lateness_alone_does_not_say_the_points_go_to_withholdi
     text = to_text(to_markdown(build_review(refusal(), FINDINGS, no_dates, ME, outcome=inferred, **kw)))
     text = text.replace("\n", " ")
     assert "after the time usually allowed for it. I ask you to accept it nonetheless: the points below" in text
+
+
+def test_the_review_builder_argues_a_raised_finding_for_every_caller():
+    from appeal.model import CostEstimate
+
+    r = refusal(exemptions=[Exemption("s12(1)", test="cost")], ncnd=False, cost=CostEstimate())
+    weak = [finding("cost-limit-no-estimate", "Your request was received.", "weak")]
+    letter = build_review(r, weak, timeline(), ME, regime="FOIA", letter_date=dt.date(2024, 4, 1), cite=lambda p: None)
+    assert [g.rule for g in letter.grounds] == ["cost-limit-no-estimate"]

@@ -689,6 +689,10 @@ def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline |
                  include: tuple[str, ...] = (), assumptions: list[str] = (),
                  cite: Callable[[str], str | None] | None = None,
                  limit: int | None = GROUND_LIMIT, outcome=None) -> Letter:
+    from appeal.judge.outcome import promote
+
+    # the weak findings the judgement raises (the one real ground) are argued by every caller
+    findings = promote(list(findings), refusal)
     kept, _, cap, left, left_rules = _choose(findings, [], refusal, all_strengths=all_strengths,
                                              include=include, limit=limit)
     grounds = make_grounds(kept, cite=cite or _citation_lookup(regime), request=refusal.request_text,
