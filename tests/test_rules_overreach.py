@@ -799,3 +799,12 @@ def test_s38_speculative_chain_is_argued_in_endangerment_terms():
                         "could also put staff at risk", "would reveal the night rota of the two guards named in the "
                         "contract, who have been threatened, and would endanger their safety")
     assert "prejudice-not-demonstrated" not in findings(police(req, firm))
+
+
+def test_cost_no_estimate_never_says_no_total_when_the_limit_figure_is_given():
+    resp = ("Compliance would exceed the appropriate limit under Section 12 of the Freedom of Information Act 2000. "
+            "The limit is £450, calculated at £25 per hour.")
+    got = findings(police(COST_REQ, resp))["cost-limit-no-estimate"]
+    assert "no total time or cost" not in got.argument
+    bare = "Compliance would exceed the appropriate limit under Section 12 of the Freedom of Information Act 2000."
+    assert "no total time or cost" in findings(police(COST_REQ, bare))["cost-limit-no-estimate"].argument
