@@ -18,7 +18,7 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     from appeal.parse import facts, fields
     from appeal.parse.authority import find_authority
     from appeal.parse.citations import find_citations
-    from appeal.parse.exemptions import add_likelihood, decide_regime, eisr_numbering, infer_prose, relied_exemptions
+    from appeal.parse.exemptions import add_likelihood, decide_regime, eisr_numbering, infer_prose, infer_prose_ncnd, relied_exemptions
     from appeal.parse.request import find_request
 
     text = text or ""
@@ -41,6 +41,7 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     exemptions = relied_exemptions(text, cits, guess, in_request)
     assumptions.extend(eisr_numbering(exemptions, guess.regime))
     assumptions.extend(infer_prose(text, exemptions, guess, in_request))
+    assumptions.extend(infer_prose_ncnd(text, exemptions, guess.regime, in_request))
     add_likelihood(text, exemptions, in_request, split.response_start)
 
     body_start = split.spans[0][0] if split.spans else 0
@@ -50,6 +51,11 @@ def parse_text(text: str, *, source: str | None = None) -> Refusal:
     assumptions.extend(unreadable_letter_date(text, letter))
     received, notes = fields.received_date(text, letter)
     assumptions.extend(notes)
+    if letter is None and split.spans:
+        floor = fields.not_before(text, split.spans)
+        if floor is not None and (received is None or floor > received):
+            assumptions.append(f"the letter's date is not printed; its request names {floor.day} "
+                               f"{floor.strftime('%B %Y')}, so the response is later than that (a lower bound only)")
     ref = fields.reference(text, split.spans)
 
     ncnd = facts.find_ncnd(text, in_request)

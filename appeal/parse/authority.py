@@ -272,6 +272,7 @@ def _iter(rx: re.Pattern, text: str, words: tuple[str, ...] | re.Pattern):
     return finditer(rx, text, wins)
 
 
+_NATIONAL_LEAD = re.compile(r"\b(National|British|Scottish|Welsh|English|European)[ \t]+$")
 _REGULATOR_KW = re.compile(r"(?:Regulator|Ombudsman|Commission)(?![a-z])")
 _DEPARTMENT_KW = re.compile(r"(?:Department|Ministry)[ \t]+(?:for|of)\b")
 
@@ -344,6 +345,11 @@ def _pattern_bodies(text: str) -> list[tuple[int, int, Entry]]:
             out.append((start, m.end(), Entry(name, "regulator", _nation_from_place(name, None))))
     for m in _iter(_COMPANY, text, ("Ltd", "Limited", "LLP", "plc", "PLC")):
         name = _trim(m.group(0))
+        if name:
+            # a company's name may open with "National", "British", "Scottish" ...: keep it
+            pre = _NATIONAL_LEAD.search(m.group(0), 0, m.group(0).index(name))
+            if pre:
+                name = pre.group(1) + " " + name
         if name and len(name.split()) >= 2:
             start = m.start() + m.group(0).index(name.split()[0])
             out.append((start, m.end(), Entry(name, "other", None)))
@@ -399,6 +405,10 @@ def find_authority(text: str, request_spans: list[tuple[int, int]]) -> Authority
             ent = g.by_name[ent.name]
         mentions.append((s, e_, ent))
     mentions.extend(_acronym_mentions(text, mentions))
+    initials: list[tuple[int, int, Entry]] = []
+    if not any(ent.kind == "council" for _s, _e, ent in mentions):
+        initials = _council_initials(text)
+        mentions.extend(initials)
     domain_hits = _domain_mentions(text, low)
     if not mentions and not domain_hits:
         return _unnamed(text)
@@ -466,13 +476,56 @@ def find_authority(text: str, request_spans: list[tuple[int, int]]) -> Authority
         best_spans = spans[best] + spans.get(ent.name, [])
     else:
         best_spans = spans[best]
-    if not signals.get(best) and not body.get(best):
+    if any(e is ent for _s, _e, e in initials):
+        assumptions.append(f"the authority ({ent.name}) is read from its initials in the letter "
+                           f"({text[spans[best][0][0]:spans[best][0][1]]}) and the place it names")
+    elif not signals.get(best) and not body.get(best):
         assumptions.append(f"the authority ({ent.name}) is taken from the letterhead or the request; "
                            "the letter does not name itself in its answer")
     return AuthorityResult(Authority(ent.name, ent.kind, ent.nation), assumptions, sorted(best_spans))
 
 
 _ACRONYM_SKIP = {"and", "of", "the", "for", "&", "on", "upon", "in", "under"}
+
+# A council by its initials ("HBC", "NHDC", "SMBC"): the initials of a place the letter
+# names, then the kind of council. "CC" (city or county?) is ambiguous and left alone.
+_COUNCIL_INITIALS = re.compile(r"\b([A-Z]{1,3}?)(MBC|BC|DC)\b")
+_COUNCIL_KIND = {"MBC": "Metropolitan Borough Council", "BC": "Borough Council", "DC": "District Council"}
+_PLACE_WORDS = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?)\b", re.M)
+
+
+_NOT_PLACE = {"environmental", "regulations", "regulation", "freedom", "protection", "general", "internal", "review",
+              "commissioner", "government", "police", "planning", "enforcement", "response", "request", "section",
+              "exemption", "notice", "decision", "tribunal", "court", "officer", "officers", "head", "team", "service",
+              "services", "department", "office", "building", "control", "development", "director", "manager"}
+
+
+def _council_initials(text: str) -> list[tuple[int, int, Entry]]:
+    hits = list(_COUNCIL_INITIALS.finditer(text))
+    if not hits:
+        return []
+    out: list[tuple[int, int, Entry]] = []
+    names: dict[str, str | None] = {}
+    for m in hits:
+        pre, kind = m.group(1), m.group(2)
+        if (pre, kind) not in names:
+            places = set()
+            for pm in _PLACE_WORDS.finditer(text):
+                words = pm.group(1).split()
+                for n in (len(words), 1):
+                    cand = words[:n]
+                    if len(cand) == len(pre) and "".join(w[0] for w in cand) == pre and \
+                            not any(w.lower() in _STOP or w.lower() in _GENERIC_AUTH or w.lower() in _NOT_PLACE
+                                    for w in cand):
+                        places.add(" ".join(cand))
+                        break
+            # exactly one place fits the initials, and it is named more than once
+            fit = [p for p in places if len(re.findall(r"\b" + re.escape(p) + r"\b", text)) >= 2]
+            names[(pre, kind)] = f"{fit[0]} {_COUNCIL_KIND[kind]}" if len(fit) == 1 else None
+        name = names[(pre, kind)]
+        if name:
+            out.append((m.start(), m.end(), Entry(name, "council", _nation_from_place(name, None))))
+    return out
 
 
 def _acronym_mentions(text: str, mentions: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:

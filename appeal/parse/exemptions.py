@@ -448,7 +448,9 @@ _COST_PROSE = re.compile(
     r"(?:exceed\w*|in\s+excess\s+of|more\s+than|over)\s+(?:the\s+)?(?:permitted\s+|prescribed\s+)?"
     r"(?:18|24|40)\s+hours|in\s+excess\s+of\s+(?:2\.5|3|two\s+and\s+a\s+half|three)\s+(?:working\s+)?days|"
     r"(?:appropriate|upper)\s+(?:cost\s+|costs\s+)?limit\s+(?:would|will|has|is)\s+(?:be\s+)?exceeded|"
-    r"manifestly\s+unreasonable"
+    r"manifestly\s+unreasonable|"
+    r"exceed\w*\s+(?:the\s+)?[‘'\"]?(?:appropriate|upper)\s+(?:cost\s+)?level|"
+    r"\bcost\s+(?:more\s+than|in\s+excess\s+of|over)\s+£\s?(?:450|600)\b"
 )
 _VEX_PROSE = re.compile(
     r"(?i)\b(?:request|requests|correspondence|it)\s+(?:is|are|was|were|has\s+been|have\s+been|as|to\s+be|being)\s+"
@@ -466,7 +468,7 @@ _PROSE_NEG = re.compile(
     r"(?i)\b(?:not|no\s+longer|never|nor)\b[^.;]{0,40}$|\bwould\s+not\b|\bdo(?:es)?\s+not\b|\bwithin\s+the\s+"
     r"(?:\w+\s+){0,2}(?:limit|threshold)"
 )
-_PROSE_WORDS_COST = ("exceed", "excess", "limit", "threshold", "unreasonable", "hours")
+_PROSE_WORDS_COST = ("exceed", "excess", "limit", "threshold", "unreasonable", "hours", "£450", "£600")
 _PROSE_WORDS_VEX = ("vexatious",)
 
 
@@ -526,6 +528,44 @@ def infer_prose(text: str, exemptions: list[Exemption], guess: RegimeGuess, in_r
         quote = " ".join(m.group(0).split())
         notes.append(f"{_display(cit, regime)} inferred from the words \"{quote}\": the letter names no provision for it")
     return notes
+
+
+# NCND stated in prose with its harm and no provision named ("an exemption from the duty to
+# confirm or deny ... where its disclosure could endanger the safety of individuals"): the
+# FOIA provision whose subject the sentence names. Only one subject may fit.
+_NCND_PROSE = re.compile(r"(?i)duty\s+to\s+confirm\s+or\s+deny|neither\s+confirm\s+n?or\s+deny")
+_NCND_SUBJECTS = (
+    ("s38(2)", re.compile(r"(?i)\bendanger\w*\b[^.]{0,60}\b(?:safety|(?:physical\s+or\s+mental\s+)?health)\b|"
+                          r"\b(?:health\s+and\s+safety|safety\s+of\s+(?:any\s+)?(?:individuals?|persons?|people))\b")),
+    ("s24(2)", re.compile(r"(?i)\bnational\s+security\b")),
+    ("s31(3)", re.compile(r"(?i)\b(?:law\s+enforcement|prevention\s+or\s+detection\s+of\s+crime)\b")),
+    ("s40(5)", re.compile(r"(?i)\bpersonal\s+(?:data|information)\b")),
+)
+
+
+def infer_prose_ncnd(text: str, exemptions: list[Exemption], regime: str, in_request) -> list[str]:
+    if exemptions or regime != "FOIA":
+        return []
+    from appeal.law.exemptions import lookup
+
+    low = lower(text)
+    for m in finditer(_NCND_PROSE, text, windows(low, ("confirm or deny", "confirm nor deny", "confirm or deny"), 40, 40)):
+        if in_request(m.start()):
+            continue
+        s, e = _sentence_bounds(text, m.start(), m.end())
+        sent = text[s:e]
+        fits = [(cit, h) for cit, rx in _NCND_SUBJECTS for h in [rx.search(sent)] if h]
+        if len(fits) != 1:
+            continue
+        cit, h = fits[0]
+        info = lookup(cit, regime)
+        if info is None:
+            return []
+        exemptions.append(Exemption(citation=cit, title=info.title or None, ncnd=True, absolute=info.absolute,
+                                    test=info.test, spans=[[s + h.start(), s + h.end()]], found="inferred"))
+        return [f"{_display(cit, regime)} inferred from the words \"{' '.join(h.group(0).split())}\" in a refusal "
+                "to confirm or deny: the letter names no provision for it"]
+    return []
 
 
 def _display(cit: str, regime: str) -> str:

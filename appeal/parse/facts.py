@@ -305,10 +305,18 @@ def is_review_outcome(text: str, in_request) -> bool:
 _CHROME_LINE = re.compile(
     r"(?i)^(?:comments\s+are\s+closed|bookmark\s+the\s+permalink\.?|attachments?|no\s+attachments|ok|print\s+this\s+page|"
     r"back\s+to\s+top|share\s+(?:this\s+page)?|our\s+website\s+uses\s+cookies.*|accept.*cookies.*|cookie.*|"
-    r"[\w\-]+_attachment_?\s*\d*|\d+_\d+|skip\s+to\s+(?:main\s+)?content|top\s+of\s+page|was\s+this\s+page\s+useful\??.*)$"
+    r"[\w\-]+_attachment_?\s*\d*|\d+_\d+|skip\s+to\s+(?:main\s+)?content|top\s+of\s+page|was\s+this\s+page\s+useful\??.*|rate\s+this\s+page)$"
 )
 _SIGNOFF = re.compile(r"(?im)^[ \t]*(?:yours\s+(?:sincerely|faithfully)|kind\s+regards|best\s+regards|regards|"
                       r"many\s+thanks|with\s+thanks)\b")
+
+
+# A last line that is only a provision ("Section 40(5)(a)(b)", "Regulation 12(5)(a) -"): the
+# heading of a reason whose text is missing.
+_BARE_CITATION = re.compile(
+    r"(?i)(?:[•·*\-–][ \t]*)?(?:sections?|s\.?|regulations?|reg\.?)[ \t]*\d{1,3}[A-Z]?(?:[ \t]*\([0-9a-zA-Z]{1,4}\))*"
+    r"(?:[ \t]*(?:and|&|,)[ \t]*(?:\d{1,3}[A-Z]?)?(?:\([0-9a-zA-Z]{1,4}\))*)*[ \t]*[\-–:]?$"
+)
 
 
 def looks_truncated(text: str) -> bool:
@@ -325,6 +333,8 @@ def looks_truncated(text: str) -> bool:
     last = lines[-1]
     if _SIGNOFF.search("\n".join(lines[-8:])):
         return False
+    if _BARE_CITATION.match(last) or re.search(r"(?i)\b(?:and|or|of|the|to|under|by|section|regulation|s\.?)$", last):
+        return True  # the copy stops at a bare citation or mid-phrase: the reasons that follow are cut
     if re.search(r"[.!?;)\"”’'>]$", last):
         return False
     # a contact line (e-mail, telephone, web address) closes a letter too

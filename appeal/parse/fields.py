@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from appeal import prefilter
 from appeal.text import finditer, lower, windows
 
 _MONTHS = {
@@ -143,7 +144,8 @@ _LETTER_LABELS = [
     (re.compile(r"(?m)^[ \t]*(?:responded|response)\b[ \t]*[:\-–]?(?=[ \t]*(?:[A-Z][a-z]{2}\.?,?[ \t]+)?\d)", re.I), 2),
 ]
 _DATE_BEFORE_HEAD = re.compile(
-    rf"(?<![\w/])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d(?=\s+(?:Our\s+ref|Your\s+ref|Dear\b|Ref(?:erence)?\b))",
+    rf"(?<![\w/])\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d(?=\s+(?:Our\s+ref|Your\s+ref|Dear\b|Ref(?:erence)?\b|"
+    rf"(?:Freedom\s+of\s+Information\s+(?:Act\s+)?)?Request\s+(?:under|for|no\b|number|ref)|RE:|Subject:))",
     re.I,
 )
 _DATE_LINE_TAIL = re.compile(r"[ \t]*(?:$|\||Dear\b|Case\b|Ref|Our\b|Your\b|[A-Z][a-z]+[ \t]+Reference)", re.M)
@@ -194,6 +196,27 @@ def letter_date(text: str, body_start: int, in_request=None) -> tuple[dt.date | 
     if best is None:
         return None, None
     return best[2], ("label" if best[0] != 3 else "line")
+
+
+# a date the request names as a deadline or a plan, not as something past
+_NOT_PAST_BEFORE = re.compile(r"(?i)\b(?:by|until|till|before|due|expected|planned|scheduled|deadline|no\s+later\s+than|next)\W+(?:the\s+)?$")
+
+
+def not_before(text: str, spans: list[tuple[int, int]]) -> dt.date | None:
+    """The latest full date the quoted request names as past ("reports received on the 5th and
+    6th of July 2025", "as of 30 July 2025"): the request, and so the response, is not earlier.
+    A lower bound only; None when the request names no such date."""
+    best = None
+    for s, e in spans:
+        for h in find_dates(text[s:e]):
+            if h.year is None:
+                continue
+            if _NOT_PAST_BEFORE.search(text[max(s, s + h.start - 30): s + h.start]):
+                continue
+            d = h.date()
+            if d and (best is None or d > best):
+                best = d
+    return best
 
 
 def _nowhere(_pos: int) -> bool:
@@ -336,7 +359,7 @@ def reference(text: str, request_spans: list[tuple[int, int]]) -> str | None:
         (_REF_FOI_LINE, head), (_REF_FOI_ANY, head),
         (_REF_WEAK, text),
     ):
-        for m in rx.finditer(region):
+        for m in prefilter.finditer(rx, region):  # = rx.finditer(region), quicker
             if in_request(m.start()):  # every region is a prefix of the text: same positions
                 continue
             ref = _clean_ref(m["v"] if m["v"] is not None else m["n"]) if "n" in rx.groupindex else _clean_ref(m["v"])

@@ -55,7 +55,7 @@ _REFUSED = re.compile(r"(?i)\b(?:exempt|withh[eo]ld|refus\w*|redact\w*|not\s+(?:
 _ANSWERED = re.compile(
     r"(?i)(?:please\s+(?:find|see)\s+(?:attached|enclosed|below|the\s+(?:attached|table|following))|"
     r"(?:is|are)\s+(?:as\s+follows|set\s+out\s+below|provided\s+below|shown\s+below|attached|enclosed)|"
-    r"\bI\s+enclose|\bwe\s+enclose|\b(?:have|has)\s+(?:been\s+)?(?:provided|disclosed|released|supplied)|"
+    r"\bI\s+enclose|\bwe\s+enclose|(?<!you\s)(?<!they\s)\b(?:have|has)\s+(?:been\s+)?(?:provided|disclosed|released|supplied)|"
     r"(?:I|we)\s+can\s+(?:now\s+)?(?:confirm|advise|tell\s+you)\s+that\s+(?:there\s+(?:were|was|are|is)\s+\d|the\s+(?:total|number|figure))|"
     r"\b(?:total|figure|amount|spend|spent)\b[^.\n]{0,40}?\b(?:is|was|were|are|came\s+to|amounted\s+to)\s+£?\d|"
     r"\bthere\s+(?:were|was|are|is)\s+\d|does\s+hold\s+the\s+information|"
@@ -70,7 +70,7 @@ _FIGURE = re.compile(r"[ \t]*(?:[\w ()/,'’\-]{0,50}?[\-–:=][ \t]*)?£?\d[\d,
 
 
 _FIGURE_LEAD = re.compile(r"[ \t:.)\-–]*(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?%?[ \t]+(?!(?:working|calendar|days?|hours?|weeks?|"
-                          r"months?|years?)\b)[a-z][a-z ,()'’\-]{2,90}?\b(?:are|were|is|was|have|had|resulted)\b")
+                          r"months?|years?)\b)[a-z][a-z0-9 ,()'’\-]{2,90}?\b(?:are|were|is|was|have|had|resulted)\b")
 
 
 _HAS_FIGURE = re.compile(
@@ -114,9 +114,7 @@ def _numbers(spec: str) -> list[str]:
     return out
 
 
-def _items(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
-    """(number, position of the item, position of its words after the number) of each
-    numbered item of the request part [s, e)."""
+def _raw_items(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     for m in _ITEM.finditer(text, s, e):
         n = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
@@ -124,8 +122,47 @@ def _items(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
         line_end = text.find("\n", m.end())
         rest = text[m.end(): line_end if line_end != -1 else e]
         if not re.search(r"[A-Za-z]{3}", rest):
+            if m.group("n1") and not rest.strip():
+                # a heading alone on its line ("Request 1"): its words are on the next line
+                nxt = text[line_end + 1: text.find("\n", line_end + 1) if text.find("\n", line_end + 1) != -1 else e] \
+                    if line_end != -1 and line_end < e else ""
+                if re.search(r"[A-Za-z]{3}", nxt):
+                    found.append((n, m.start(), line_end + 1))
             continue
         found.append((n, m.start(), m.end()))
+    return found
+
+
+def _block_number(text: str, s: int) -> tuple[str, int] | None:
+    """A span that opens right after a "Request 2" heading line: its number and the heading's start."""
+    ls = text.rfind("\n", 0, max(0, s - 1)) + 1
+    m = _BLOCK_HEAD.match(text, ls)
+    if m and m.end() >= s - 2:
+        return m.group(1), ls
+    return None
+
+
+_BLOCK_HEAD = re.compile(r"(?i)[ \t]*(?:request|question|q)[ \t]*(\d{1,2}[a-z]?)[ \t]*[:.]?[ \t]*$", re.M)
+_BULLET = re.compile(r"(?m)^[ \t]*[•\-*·][ \t]+(?=\S)")
+
+
+def _bullets(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
+    """Bulleted requests ("- How many cameras ...", "- I'd like a list of ..."), numbered in
+    order; short bullets (fields of one question: "- date", "- location") are not questions."""
+    out = []
+    for m in _BULLET.finditer(text, s, e):
+        line_end = text.find("\n", m.end())
+        line = text[m.end(): line_end if line_end != -1 and line_end < e else e]
+        if len(re.findall(r"[A-Za-z'’]+", line)) < 4:
+            return []
+        out.append((str(len(out) + 1), m.start(), m.end()))
+    return out if len(out) >= 2 else []
+
+
+def _items(text: str, s: int, e: int) -> list[tuple[str, int, int]]:
+    """(number, position of the item, position of its words after the number) of each
+    numbered item of the request part [s, e)."""
+    found = _raw_items(text, s, e)
     if len(found) < 2:
         return []
     # keep one numbering scheme: the one the first item uses (digits, letters, roman)
@@ -170,6 +207,33 @@ def _classify_low(seg, low, cits, scope_other, cost_exs):
     return "unknown", [], answered
 
 
+def _gap_answers(text, split, questions, cits_in, scope_other, cost_exs) -> bool:
+    """Answers printed after each part of the request (several spans, each followed by the
+    authority's words): the words up to the next span answer the questions of the span before.
+    Returns whether any question was answered so."""
+    spans = split.spans
+    if len(spans) < 2 or not any(q.number for q in questions):
+        return False
+    done = False
+    pending: list[Question] = []
+    for k, (_s, e) in enumerate(spans):
+        end = spans[k + 1][0] if k + 1 < len(spans) else min(len(text), e + _SEG_MAX)
+        pending += [q for q in questions if _s <= q.start < e and q.answer == "unknown"]
+        gap = text[e:end]
+        if not _BLOCK_HEAD.sub("", gap).strip():
+            continue  # only the next "Request 2" heading: one answer after them covers both
+        if end - e > _SEG_MAX or not pending:
+            pending = []
+            continue
+        answer, exs, _ = _classify(gap, cits_in(e, end), scope_other, cost_exs)
+        if answer != "unknown":
+            for q in pending:
+                q.answer, q.exemptions = answer, list(exs)
+            done = True
+        pending = []
+    return done
+
+
 _ANCHOR_FIRST = frozenset(" \t(rRaAqQpPbcdefgh")
 
 
@@ -198,6 +262,32 @@ def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> lis
         items = _items(text, s, e)
         for k, (n, _pos, words) in enumerate(items):
             end = items[k + 1][1] if k + 1 < len(items) else e
+            body = text[words:end].rstrip()
+            if body.strip():
+                questions.append(Question(number=n, text=" ".join(body.split()), start=words, end=words + len(body)))
+    if not questions and len(split.spans) >= 2:
+        # items spread over several spans, one or more per span: "Request 1" ... "Answer 1" ...
+        # "Request 2", or questions with the answer printed after each
+        per: list[tuple[str, int, int, int]] = []
+        for s, e in split.spans:
+            its = _raw_items(text, s, e)
+            blk = _block_number(text, s)
+            if blk and not any(i[1] <= s for i in its):
+                its = [(blk[0], blk[1], s)] + its
+            digits = [i for i in its if i[0][0].isdigit()]
+            for k, (n, pos, words) in enumerate(digits):
+                end = digits[k + 1][1] if k + 1 < len(digits) else e
+                per.append((n, pos, words, end))
+        if len(per) >= 2 and len({n for n, *_ in per}) == len(per):
+            for n, _pos, words, end in per:
+                body = text[words:end].rstrip()
+                if body.strip():
+                    questions.append(Question(number=n, text=" ".join(body.split()), start=words,
+                                              end=words + len(body)))
+    if not questions:
+        items = _bullets(text, split.spans[0][0], split.spans[0][1])
+        for k, (n, _pos, words) in enumerate(items):
+            end = items[k + 1][1] if k + 1 < len(items) else split.spans[0][1]
             body = text[words:end].rstrip()
             if body.strip():
                 questions.append(Question(number=n, text=" ".join(body.split()), start=words, end=words + len(body)))
@@ -256,6 +346,9 @@ def split_questions(text: str, split, exemptions, ncnd_scope: str | None) -> lis
                         q.answer, q.exemptions = answer, list(exs)
             if all(q.answer != "unknown" for q in questions):
                 break  # every question has its answer
+        _gap_answers(text, split, questions, cits_in, scope_other, cost_exs)
+        return questions
+    if _gap_answers(text, split, questions, cits_in, scope_other, cost_exs):
         return questions
     # no anchors: the whole response, when it says one thing
     seg = text[resp:resp + _SEG_MAX]

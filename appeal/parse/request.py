@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from appeal import prefilter
+
 # A heading line that opens the request.
 _START_HEADING = re.compile(
     r"(?im)^[ \t]*(?:your\s+request|the\s+request|request(?:\s+details)?|information\s+requested|"
@@ -30,7 +32,8 @@ _START_PHRASE = re.compile(
     r"\byour\s+[^.\n:]{0,40}\brequest\s+for\s*:|"
     r"\brequested\s+the\s+following(?:\s+information)?\s*:|"
     r"\byou\s+seek\s+(?:access\s+to\s+)?the\s+following(?:\s+information)?\s*:|"
-    r"\byou\s+(?:submitted|made|sent)\s+the\s+following\s+request\s*:)"
+    r"\byou\s+(?:submitted|made|sent)\s+the\s+following\s+request\s*:|"
+    r"\b(?:we|I)\s+(?:have\s+)?received\s+(?:a|your)\s+request\b[^:\n]{0,80}:(?=[ \t]*\n))"
 )
 # Numbered request blocks ("Request 1", "Question 2 and 3", "Questions 1 A-C").
 _BLOCK_HEADING = re.compile(r"(?im)^[ \t]*(?:request|questions?)[ \t]+\d[\w \t,&\-–]{0,24}[:.]?[ \t]*$")
@@ -75,7 +78,8 @@ _END_SENTENCE = re.compile(
     r"(?:I|we)\s+(?:am|are)\s+(?:unable|able|writing\s+to\s+(?:inform|advise|confirm))|unfortunately\b|"
     r"please\s+find\s+(?:below|attached|enclosed)|(?:this|the)\s+information\s+is\s+(?:exempt|withheld|not\s+held)|"
     r"(?-i:(?:[A-Z][\w'’&\-]+\s+(?:(?:for|of|and|the|&)\s+)?){1,5})(?:can|will|does|shall)\s+neither\s+confirm|it\s+is\s+estimated|"
-    r"compliance\s+with\s+(?:this|your)\s+request|the\s+exemptions?\s+(?:applicable|which\s+appl|applied))",
+    r"compliance\s+with\s+(?:this|your)\s+request|the\s+exemptions?\s+(?:applicable|which\s+appl|applied)|"
+    r"section\s+1\s+of\s+the\s+freedom\s+of\s+information\s+act[^.]{0,40}\b(?:places|imposes|gives|provides))",
     re.I,
 )
 # A line of the authority's exemption list ("Section 31(1)(a)(b) – Law Enforcement",
@@ -102,7 +106,7 @@ _REQUESTISH = re.compile(
     r"(?i)\b(?:please\s+(?:provide|disclose|send|supply|tell|confirm|state|could|can|list)|"
     r"(?:could|can|would)\s+you\s+(?:please\s+)?(?:provide|tell|send|disclose|confirm|advise|let)|"
     r"I\s+would\s+like|I\s+am\s+requesting|I\s+(?:wish|want)\s+to\s+(?:request|know|see)|I['’]?d\s+like|"
-    r"I\s+request|I\s+am\s+writing\s+to\s+(?:request|ask|enquire|make)|how\s+many|what\s+is\s+the|"
+    r"I\s+request|I\s+am\s+writing\s+to\s+(?:request|ask|enquire|make)|how\s+(?:many|much|often)|what\s+is\s+the|"
     r"under\s+the\s+freedom\s+of\s+information\s+act[^.\n]{0,60}(?:request|provide|disclose|ask|like))"
 )
 _RESPONSE_CUES = re.compile(
@@ -115,9 +119,14 @@ _RESPONSE_CUES = re.compile(
 class RequestSplit:
     spans: list[tuple[int, int]] = field(default_factory=list)  # the quoted request
     response_start: int = 0  # where the authority's answer begins (0: unknown)
+    # the quoted words are the requester's request for a review, not the request itself (a
+    # review outcome that prints only the review request): kept out of the authority's
+    # words, but not offered as the request
+    review_request: bool = False
 
     def text_of(self, text: str) -> str | None:
-        parts = [text[s:e].strip() for s, e in self.spans]
+        spans = self.spans[1:] if self.review_request else self.spans
+        parts = [text[s:e].strip() for s, e in spans]
         parts = [p for p in parts if p]
         if not parts:
             return None
@@ -227,10 +236,86 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A header line printed above the quoted request: "Original request 202500448819",
+# "Request 101003832329", "Request reference: FOI/123".
+_HEADER_LINE = re.compile(
+    r"(?i)[ \t]*(?:original\s+)?request(?:\s+(?:no\.?|number|ref(?:erence)?\.?))?[ \t]*:?[ \t]*"
+    r"[A-Z]{0,6}[\-/]?\d[\w/\-]*[ \t]*(?:\n|$)"
+)
+# The requester asking for a review ("I am writing to request an internal review of ...").
+_REVIEW_ASK = re.compile(
+    r"(?i)\b(?:request(?:ing)?|ask(?:ing)?\s+for|require|requirement\s+for)\s+(?:an?\s+|the\s+)?(?:internal\s+)?review\s+of\b"
+)
+# The original request quoted in the answer: "... your request under the Act for: “...”".
+_QUOTED_REQUEST = re.compile(r"(?i)\byour\s+(?:original\s+)?request\b[^“\"\n.]{0,120}?\bfor\s*:?\s*[“\"]([^”\"]{10,1500})[”\"]")
+# A page's metadata label and date run into the request's first line ("Responded Wed 06 June 2018I am ...").
+_META_DATE = re.compile(
+    r"[ \t]*(?:Responded|Requested|Received|Sent|Published|Date(?:[ \t]+\w+)?)\b[^\n]{0,40}?(?:19|20)\d\d(?=[A-Z])"
+)
+
+
 def find_request(text: str) -> RequestSplit:
+    split = _find_request(text)
+    if not split.spans:
+        return split
+    s, e = split.spans[0]
+    m = re.compile(r"\s*").match(text, s)
+    p = m.end() if m else s
+    h = _HEADER_LINE.match(text, p)
+    if h and h.end() < e and text[h.end():e].strip():
+        s = h.end()
+    mm = _META_DATE.match(text, s)
+    if mm and mm.end() < e:
+        s = mm.end()
+    split.spans[0] = (s, e)
+    if len(split.spans) == 1:
+        split.spans.extend(_interleaved(text, s, e))
+    first = text[s:min(e, s + 400)]
+    if _REVIEW_ASK.search(first) and not re.search(r"(?i)\boriginal\s+request\b", first):
+        split.review_request = True
+        # the review outcome may quote the original request ("your request under FOISA for:
+        # “All correspondence ...”"): that is the request
+        q = _QUOTED_REQUEST.search(text, e)
+        if q:
+            split.spans.append((q.start(1), q.end(1)))
+    return split
+
+
+_ITEM_NO = re.compile(r"(?m)^[ \t]*(?:Q(?:uestion)?[ \t]*)?\(?(\d{1,2})[.):]")
+_GAP_MAX = 1200  # the answer printed between two questions (a longer run is another part of the letter)
+
+
+def _interleaved(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Questions with the answer printed after each ("1. How many ...?" / "The Council does
+    not hold this information." / "2. What is ...?"): the later numbered questions, each a
+    span of its own. Only the next number in sequence, asking, within a short gap."""
+    nums = [int(m.group(1)) for m in _ITEM_NO.finditer(text, s, e)]
+    if not nums:
+        return []
+    expect = max(nums) + 1
+    out: list[tuple[int, int]] = []
+    pos = e
+    while expect <= 40:
+        nxt = re.compile(rf"(?m)^[ \t]*(?:Q(?:uestion)?[ \t]*)?\(?{expect}[.):](?!\d)").search(text, pos, pos + _GAP_MAX)
+        if nxt is None:
+            break
+        le = text.find("\n", nxt.start())
+        line = text[nxt.start(): le if le != -1 else len(text)]
+        if not ("?" in line or _REQUESTISH.search(line)) or not text[pos:nxt.start()].strip():
+            break
+        end = _requestish_run(text, nxt.start(), min(len(text), nxt.start() + _GAP_MAX))
+        if end is None:
+            end = le if le != -1 else len(text)
+        out.append((nxt.start(), end))
+        pos = end
+        expect += 1
+    return out
+
+
+def _find_request(text: str) -> RequestSplit:
     starts = []
     for rx in (_START_HEADING, _START_PHRASE):
-        m = rx.search(text)
+        m = prefilter.search(rx, text)  # = rx.search(text), quicker
         if m:
             starts.append(m)
     blocks = _blocks(text)
@@ -264,15 +349,25 @@ def find_request(text: str) -> RequestSplit:
             # a page flattened to one line: the sentence that asks, not the whole line
             for c in _REQUESTISH.finditer(line):
                 ss = max(line.rfind(". ", 0, c.start()), line.rfind("? ", 0, c.start()), line.rfind(": ", 0, c.start()))
-                sent = line[ss + 2 if ss != -1 else 0:]
-                if not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", sent):
-                    q = m.start() + (ss + 2 if ss != -1 else 0)
-                    break
+                glued = _GLUED_COLON.search(line, max(ss, 0), c.start() + 1)
+                cut = ss + 2 if ss != -1 else 0
+                while glued:  # "answers to your questions:RESPONSE How many ..."
+                    cut = glued.end()
+                    glued = _GLUED_COLON.search(line, glued.end(), c.start() + 1)
+                sent = line[cut:c.end() + 120]
+                if re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", sent) or _AUTHORITY_VOICE.search(
+                        line, cut, c.end()):
+                    continue
+                q = m.start() + cut
+                break
             if q is not None:
                 break
             continue
+        mm = _META_DATE.match(line) if line[:1] in "RSPD \t" else None
+        if mm:
+            line = line[mm.end():]  # "Responded Wed 06 June 2018I would like ..."
         if _REQUESTISH.search(line) and not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", line):
-            q = m.start()
+            q = m.start() + (mm.end() if mm else 0)
             break
     if q is None:
         return RequestSplit([], head.start() if head else 0)
@@ -286,6 +381,13 @@ def find_request(text: str) -> RequestSplit:
     if e is None:
         e = _fallback_end(text, q)
     return RequestSplit([(q, e)], e)
+
+
+# In a page flattened to one line: a sentence in the authority's voice about the request
+# ("Request under the FOIA 2000 I write in connection with your request ...") is not the request.
+_AUTHORITY_VOICE = re.compile(r"(?i)\byour\s+(?:request|questions?|e-?mail|letter)\b|\bI\s+write\b|\bwe\s+(?:have\s+)?received\b")
+# a colon glued to the next word, optionally an upper-case heading ("questions:RESPONSE How")
+_GLUED_COLON = re.compile(r":(?:[A-Z]{3,}[ \t]+)?(?=[A-Z])")
 
 
 _ITEM_LINE = re.compile(r"[ \t]*(?:[\-•·*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|Q\d|[a-z])")
