@@ -23,6 +23,7 @@ RULE = Rule(
     "exceed the appropriate limit.' with no number of invoices or time per invoice.",
     references=("FOIA s12; Fees Regulations 2004 regs 3-4", "Campbell v IC & Anor [2023] UKFTT 885 (GRC)", "Brown v IC and TNA (EA/2006/0088)",
                 "ICO Line to Take LTT116 (reasonable estimates)", "EIR reg 12(4)(b)"),
+    near_miss="A letter giving its own figure with a breakdown ('about 400 files at 5 minutes each, some 33 hours'); the limit itself ('£450, equivalent to 18 hours') is not such a figure, and the rule says 'restating the limit is not an estimate'.",
 )
 
 _UNIT = r"(hours?|hrs|minutes?|mins|seconds|working days|days|weeks)"

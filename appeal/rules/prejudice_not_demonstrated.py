@@ -24,6 +24,7 @@ RULE = Rule(
     "investigation could compromise the evidence gathering process'.",
     references=("FOIA s31(1)", "Hogan and Oxford City Council v IC (EA/2005/0026, 0030)", "ICO LTT13",
                 "ICO guidance: section 31, how to apply the prejudice test"),
+    near_miss="Under EIR reg 12(5) where the harm is only possible: adverse-effect-not-shown makes that point, and this rule stays off it. A harm put as 'would', naming what was asked for, with one concrete step.",
 )
 
 
