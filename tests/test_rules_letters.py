@@ -32,10 +32,11 @@ CASES = [
      {"ncnd-statistics": "strong", "security-link-unexplained": "moderate", "personal-data-aggregate": "strong",
       "subsection-not-specified": "weak", "boilerplate-reasoning": "strong",
       "investigation-not-specific": "moderate",
-      "prejudice-not-demonstrated": "moderate", "public-interest-irrelevant": "moderate"},
+      "prejudice-not-demonstrated": "moderate", "public-interest-irrelevant": "moderate",
+      "outdated-law": "moderate"},  # "Section 40(5)" in a 2021 letter: the pre-2018 numbering
      # s23(5) is cited, so national security is not weighed without its provision; "would prejudice"
      # among the factors states the likelihood, so likelihood-not-stated is silent.
-     {"late-response", "review-rights-missing", "ncnd-after-confirmation", "template-artifacts", "outdated-law",
+     {"late-response", "review-rights-missing", "ncnd-after-confirmation", "template-artifacts",
       "cost-limit-no-estimate", "public-interest-missing", "national-security-mismatch", "likelihood-not-stated"}),
     ("ncnd_named_suspect", {},
      {"ncnd-statistics", "personal-data-aggregate", "investigation-not-specific", "national-security-mismatch",
@@ -127,15 +128,13 @@ def test_boilerplate_sees_dangling_numerical_data_when_no_figures_given():
     assert "gives no figures" in f.argument
 
 
-def test_review_rights_worded_for_a_published_copy_and_a_truncated_one():
+def test_review_rights_silent_on_a_published_or_truncated_copy():
+    # precision first: on a disclosure-log page or a cut copy the paragraph may simply be off the page
     base = letter("supplied_then_ncnd_all")
-    text = base.text + "\n\nBookmark the permalink.\n"
-    published = parse_text(text)
-    f = fired(published)["review-rights-missing"]
-    assert f.strength == "weak" and "copy of your letter that I have (as published) does not mention" in f.argument
-    cut = letter("supplied_then_ncnd_all", truncated=True)
-    f = fired(cut)["review-rights-missing"]
-    assert f.strength == "weak" and "copy" in f.argument and "incomplete" in f.argument
+    assert fired(base)["review-rights-missing"].strength == "weak"  # complete, signed off: fires
+    published = parse_text(base.text + "\n\nBookmark the permalink.\n")
+    assert "review-rights-missing" not in fired(published)
+    assert "review-rights-missing" not in fired(letter("supplied_then_ncnd_all", truncated=True))
 
 
 def test_outdated_law_depends_on_the_letter_date():

@@ -46,7 +46,8 @@ CASES = [
     ("cost_with_breakdown", {}, {"cost-estimate-unrealistic"}),
     ("cost_no_estimate", {}, {"cost-estimate-unrealistic"}),
     ("public_domain_recorded_crime", {"public-domain": "moderate"}, NEW - {"public-domain"}),
-    ("public_domain_prior_request", {"public-domain": "strong"}, NEW - {"public-domain"}),
+    # the 2020 figures asked for are not public; that the force holds such figures is (issue 9 round 1, 107)
+    ("public_domain_prior_request", {"ncnd-after-confirmation": "strong"}, NEW),
     ("public_domain_s21_near_miss", {}, NEW),
     ("public_domain_scotland", {"public-domain": "moderate"}, NEW - {"public-domain"}),
     ("public_domain_northern_ireland_near_miss", {}, {"public-domain"}),
@@ -114,7 +115,9 @@ def test_error_of_law_items_and_ask():
     f = fired(letter("error_law_s31_absolute"))["error-of-law"]
     assert "section 31 is a qualified exemption" in f.argument
     assert "not a section of the Data Protection Act" in f.argument
-    assert "40(5A)" in f.argument
+    # the pre-2018 s40(5) numbering is outdated-law's point; error-of-law leaves that sentence alone
+    found = fired(letter("error_law_s31_absolute"))
+    assert "40(5A)" not in f.argument and "40(5A)" in found["outdated-law"].argument
     assert f.ask.count("personal data provision") == 1
 
 
@@ -317,8 +320,12 @@ def test_public_domain_request_cites_an_earlier_foi_answer():
     text = (LETTERS / "public_domain_prior_request.txt").read_text(encoding="utf-8").replace(
         "I have figures for 2019 from a previous request to the force.",
         "Through FOI/2020/0101, the force confirmed that 14 such complaints were made in 2019.")
-    f = fired(parse_text(text))["public-domain"]
+    # against an NCND: the earlier answer confirms the force holds such figures (ncnd-after-confirmation);
+    # it does not make the 2020 figure public (round 1, 107: public-domain was the wrong label)
+    found = fired(parse_text(text))
+    f = found["ncnd-after-confirmation"]
     assert f.strength == "strong" and "FOI/2020/0101" in f.evidence[0].quote
+    assert "public-domain" not in found
 
 
 def test_counts_fallback_offers_to_drop_case_level_detail():

@@ -221,6 +221,18 @@ def test_investigation_not_specific_for_s30_1_statistics_never_for_s30_2():
     assert "investigation-not-specific" not in f
 
 
+def test_investigation_not_specific_silent_where_the_request_names_an_operation_or_investigation():
+    base = "The figures are withheld under Section 30(1)(a) Investigations.\n\nThis exemption is class based."
+    for req in ("How many people were arrested under Operation Harbour in 2023, and how many were charged?",
+                "How many people were arrested under Op HARBOUR in 2023?",
+                "How many officers worked on the investigation into the death of a prisoner at Westshire "
+                "prison in 2022?"):
+        assert "investigation-not-specific" not in findings(police(req, base)), req
+    # near miss the other way: investigations in general are not a particular one
+    req = "How many investigations into burglary did the force open in each of the last three years?"
+    assert "investigation-not-specific" in findings(police(req, base))
+
+
 def test_investigation_not_specific_silent_for_informant_payments():
     req = "How much did the force pay to informants in 2022, and how many informants were paid?"
     f = findings(police(req, ncnd_reply("Section 30(3) Investigations")))
@@ -329,6 +341,20 @@ def test_review_rights_missing_is_weak_and_allows_for_an_incomplete_copy():
                           close="Yours sincerely\n"))["review-rights-missing"]
     assert got.strength == "weak"
     assert "copy of your letter that I have" in got.argument and "please disregard this point" in got.argument
+
+
+def test_review_rights_missing_silent_unless_the_copy_runs_to_a_sign_off():
+    resp = ncnd_reply("Section 31(3) Law Enforcement")
+    req = NCND_COUNTS.format(what="burglary")
+    # ends mid-reasoning, no sign-off: an extract, so the missing paragraph proves nothing
+    cut = police(req, resp, close="The force considers that the harm in confirming or denying would be")
+    assert "review-rights-missing" not in findings(cut)
+    # signed off but far above a long tail (an annex follows the letter): not evidently the end
+    annex = police(req, resp, close="Yours sincerely\n\nAnnex A\n\n" + "Table of figures withheld. " * 40)
+    assert "review-rights-missing" not in findings(annex)
+    # the letter as sent, signed off, with no review or Commissioner paragraph: fires, weak
+    whole = police(req, resp, close="Kind regards\n\nJ Smith\nDisclosure Officer\n")
+    assert findings(whole)["review-rights-missing"].strength == "weak"
 
 
 # ---- quotes: whole sentences, never cut mid-phrase ---------------------------------------------------
@@ -526,3 +552,250 @@ def test_personal_data_silent_in_a_cut_copy_even_after_the_letter_moved_on():
     assert "personal-data-aggregate" in {f.rule for f in run(on).findings}
     on.truncated = True
     assert "personal-data-aggregate" not in {f.rule for f in run(on).findings}
+
+
+# ---- cost: the limit restated is not an estimate; EIR is manifestly unreasonable; pointers are not advice ----
+COST_REQ = "How many complaints about noise did the force log in each month of the last five years?"
+
+
+def test_cost_limit_restated_is_not_an_estimate_and_is_worded_so():
+    for limit in ("more than £450 (equivalent to 18 hours of work)", "more than 3½ working days",
+                  "in excess of 2.5 working days"):
+        resp = (f"We estimate that locating, retrieving and extracting this information would take {limit}. "
+                "Section 12 of the Freedom of Information Act 2000 therefore applies.")
+        got = findings(police(COST_REQ, resp))["cost-limit-no-estimate"]
+        assert got.strength == "moderate", limit
+        assert "Restating the limit is not an estimate" in got.argument
+        assert "no total time or cost" not in got.argument  # the letter does give the limit figure
+        assert limit.split()[-1] in got.evidence[0].quote or "working days" in got.evidence[0].quote
+
+
+def test_cost_own_estimate_above_the_limit_is_an_estimate_near_miss():
+    resp = ("We estimate that locating, retrieving and extracting this information would take about 60 hours. "
+            "Section 12 of the Freedom of Information Act 2000 therefore applies.")
+    got = findings(police(COST_REQ, resp)).get("cost-limit-no-estimate")
+    assert got is None or "Restating the limit" not in got.argument  # its own figure: a total, not the limit
+
+
+def test_cost_eir_is_worded_as_manifestly_unreasonable():
+    resp = ("Regulation 12(4)(b) applies because the request is manifestly unreasonable: the cost of "
+            "compliance would be excessive. No estimate has been prepared.")
+    got = findings(council_eir("All correspondence about the landfill site since 2010.", resp))
+    f = got["cost-limit-no-estimate"]
+    assert "manifestly unreasonable" in f.argument and "on the ground of cost" not in f.argument
+
+
+def test_cost_advice_that_only_points_to_publications_is_not_advice():
+    resp = ("Compliance would exceed the appropriate cost limit under Section 12 of the Freedom of Information Act "
+            "2000. To assist, we would point you to our website, where our annual reports are published.\n\n"
+            "The force publishes its policies in its publication scheme and reviews them each year.")
+    got = findings(police(COST_REQ, resp))["cost-limit-no-advice"]
+    assert got.strength == "moderate" and "pointing elsewhere is not advice" in got.argument
+    # near miss: the same pointer with real narrowing advice is advice
+    helped = resp.replace("To assist,", "If you were to narrow the request to one year we could answer it. Also,")
+    assert "cost-limit-no-advice" not in findings(police(COST_REQ, helped))
+
+
+# ---- template-artifacts: a review outcome cites the original request's reference ------------------
+def _review_outcome(original_ref: str) -> str:
+    return (
+        "Westshire Police\nInformation Compliance Unit\n\nInternal review outcome\n\n2 May 2024\n\n"
+        "Our reference: IR/2024/0042\n\n"
+        f"Following your request for an internal review of your Freedom of Information request (our ref: "
+        f"{original_ref}) received on 14 February 2024, the review panel met on 30 April 2024.\n\n"
+        "You asked: How many offences of burglary were recorded in each of the last three years?\n\n"
+        "The panel has decided to uphold the original decision to withhold the figures under Section 31(1)(a) "
+        "of the Freedom of Information Act 2000, because disclosure would prejudice the prevention of crime.\n\n"
+        "If you remain dissatisfied you may complain to the Information Commissioner.\n\nYours sincerely\n\n"
+        "Review Panel\n"
+    )
+
+
+def test_template_artifacts_silent_on_the_original_reference_in_a_review_outcome():
+    refusal = parse_text(_review_outcome("IR/2024/0017"))
+    assert refusal.is_review_outcome
+    assert "template-artifacts" not in {f.rule for f in run(refusal).findings}
+    # fire case: a first response quoting another request's number as its own is still a leftover
+    first = police("How many offences of burglary were recorded?",
+                   "In relation to request number FOI/2023/0999 we write about your request. The figures are "
+                   "withheld under Section 31(1)(a) because disclosure would prejudice the prevention of crime.")
+    assert "template-artifacts" in findings(first)
+
+
+# ---- EIR: the adverse-effect ground, never the FOIA prejudice ground beside it; no page banners ------
+def test_prejudice_defers_to_adverse_effect_under_eir_and_never_quotes_a_banner():
+    req = "Copies of the minutes of meetings with the highways agency about road closures for the works."
+    resp = ("This is an HTML version of an attachment to the Freedom of Information request.\n\n"
+            "The information is withheld under regulation 12(5)(a) (public safety).\n\n"
+            "Harm\n\nDisclosure could assist those intent on crime and could put staff at risk.")
+    got = findings(council_eir(req, resp))
+    assert "adverse-effect-not-shown" in got
+    assert "prejudice-not-demonstrated" not in got  # the letter would contradict itself
+    for f in got.values():
+        assert not any("HTML version of an attachment" in e.quote for e in f.evidence)
+    # FOIA near miss: the same possible-only harm under s38 is the prejudice ground
+    foia = findings(police(req, resp.replace("regulation 12(5)(a) (public safety)", "Section 31(1)(a) of the "
+                                             "Freedom of Information Act 2000")))
+    assert "prejudice-not-demonstrated" in foia and "adverse-effect-not-shown" not in foia
+    assert not any("HTML version" in e.quote for e in foia["prejudice-not-demonstrated"].evidence)
+
+
+# ---- the statute recited is not the authority's finding; speculative chains; FOISA substantial prejudice ----
+RECITAL_S31 = ("Section 31(1) provides that information is exempt information if its disclosure would, or would be "
+               "likely to, prejudice the prevention or detection of crime.")
+
+
+def test_likelihood_looks_past_the_recited_statute_to_the_authoritys_own_reasons():
+    req = "How many bicycles were reported stolen from the city centre in each of the last three years?"
+    hedged = f"{RECITAL_S31}\n\nHarm\n\nDisclosure of the figures could potentially assist offenders in choosing targets."
+    got = findings(police(req, hedged))
+    assert "likelihood-not-stated" in got
+    assert not any("would, or would be likely to" in e.quote for e in got["likelihood-not-stated"].evidence)
+    # near miss: the authority's own finding is put as "would be likely to"
+    own = hedged.replace("could potentially assist", "would be likely to assist")
+    assert "likelihood-not-stated" not in findings(police(req, own))
+
+
+def test_prejudice_catches_a_speculative_chain_whatever_is_asserted_elsewhere():
+    req = "How much did the hospital spend on private security in each of the last four years?"
+    resp = ("The information is withheld under Section 31(1)(a) of the Freedom of Information Act 2000. There is a "
+            "need to withhold any information that would prejudice the prevention of crime. Disclosure of the "
+            "security spend could potentially reveal the level of security and could therefore encourage crime.")
+    got = findings(police(req, resp))["prejudice-not-demonstrated"]
+    assert "could potentially reveal" in got.evidence[0].quote and "might happen" in got.argument
+    # near miss: one concrete step, put as "would", names what was asked for
+    firm = resp.replace("Disclosure of the security spend could potentially reveal the level of security and "
+                        "could therefore encourage crime.", "Disclosure of the security spend would reveal the number "
+                        "of guards on duty at night, which would be likely to help offenders choose their time.")
+    assert "prejudice-not-demonstrated" not in findings(police(req, firm))
+
+
+def test_foisa_substantial_prejudice_recited_with_own_reasons_only_potential():
+    text = (
+        "Northvale Council\n\n11 December 2020\n\nFreedom of Information (Scotland) Act 2002\n\n"
+        "You asked for copies of the council's planning assessments for the end of the transition period.\n\n"
+        "Section 33(1)(b) applies: release would be likely to prejudice substantially the commercial interests of "
+        "the Council. Release of the documents would potentially prejudice the council's position with local "
+        "businesses and could damage those relationships.\n\n"
+        "You may ask for a review within 40 working days, and then apply to the Scottish Information "
+        "Commissioner.\n\nYours sincerely\n\nInformation Officer\n")
+    refusal = parse_text(text)
+    assert refusal.regime == "FOISA"
+    got = {f.rule: f for f in run(refusal).findings}
+    assert "prejudice-not-demonstrated" in got and "likelihood-not-stated" not in got
+    firm = text.replace("would potentially prejudice the council's position with local businesses and could damage "
+                        "those relationships", "would reveal the prices the council is negotiating with three named "
+                        "suppliers, which would prejudice substantially its position in those negotiations")
+    assert "prejudice-not-demonstrated" not in {f.rule for f in run(parse_text(firm)).findings}
+
+
+def test_adverse_effect_where_the_regulation_is_recited_and_the_reasons_are_only_an_ongoing_case():
+    req = "All correspondence about planning enforcement at the harbour since 2018."
+    resp = ("The information is withheld under regulation 12(5)(b) (the course of justice).\n\n"
+            "If disclosing the information would adversely affect the course of justice, the exception applies.\n\n"
+            "This case is currently ongoing and requires the council to have fairness in negotiations.")
+    got = findings(council_eir(req, resp))["adverse-effect-not-shown"]
+    assert "currently ongoing" in got.evidence[-1].quote and "reciting the regulation" in got.argument
+    firm = resp.replace("This case is currently ongoing and requires the council to have fairness in negotiations.",
+                        "Disclosure would reveal the council's legal advice on the enforcement appeal now before "
+                        "the inspector, and would adversely affect its ability to defend that appeal.")
+    assert "adverse-effect-not-shown" not in findings(council_eir(req, firm))
+
+
+# ---- public-interest-irrelevant never attacks the authority's own factors for disclosure -------------
+def test_public_interest_irrelevant_leaves_the_factors_for_disclosure_alone():
+    req = NCND_COUNTS.format(what="harassment")
+    pit = ("Factors favouring confirming or denying\n\nThe public is entitled to know how public funds are spent.\n\n"
+           "Factors against confirming or denying\n\nConfirming whether the figures are held would prejudice the "
+           "prevention of crime.\n\nBalance test\n\nThe factors against outweigh those in favour.")
+    got = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", pit=pit)))
+    assert "public-interest-irrelevant" not in got
+    # fire case: the balance itself weighs the use of police resources against a request for counts
+    unbalanced = pit.replace("The factors against outweigh those in favour.",
+                             "The public interest in effective law enforcement outweighs the public interest in "
+                             "the use of police resources.")
+    got = findings(police(req, ncnd_reply("Section 31(3) Law Enforcement", pit=unbalanced)))
+    assert "use of police resources" in got["public-interest-irrelevant"].evidence[0].quote
+
+
+# ---- ncnd-after-confirmation: question-scoped NCND; an earlier disclosure recited in the request ------
+def test_ncnd_scoped_to_one_question_is_not_a_bolt_on():
+    req = ("Q1. How many traffic officers did the force have in each of the last three years?\n"
+           "Q2. How many were on patrol at each time of day?")
+    resp = ("Q1. 2021 - 60, 2022 - 58, 2023 - 61.\n\nFor question 2 we would rely on the following:\n\n"
+            "Section 1 of the Freedom of Information Act 2000 places two duties on public authorities. Unless "
+            "exemptions apply, the first duty at Section 1(1)(a) is to confirm or deny whether the information "
+            "specified in a request is held. The second duty at Section 1(1)(b) is to disclose information that "
+            "has been confirmed as being held. Where exemptions are relied upon Section 17(1) requires a notice.\n\n"
+            "Westshire Police can neither confirm nor deny that it holds any other information relevant to your "
+            "request by virtue of Section 31(3) Law Enforcement.\n\nHarm\n\nConfirming whether patrol patterns "
+            "are held would be likely to help offenders avoid patrols.")
+    got = findings(police(req, resp))
+    assert "ncnd-after-confirmation" not in got
+    # fire case: the same bolt-on with no question heading is an NCND over nothing asked
+    got = findings(police(req, resp.replace("For question 2 we would rely on the following:", "Further:")))
+    assert got["ncnd-after-confirmation"].strength == "moderate"
+
+
+def test_ncnd_after_an_earlier_disclosure_recited_in_the_request():
+    req = ("Through FOI/2024/0200, the force confirmed that 40 people were arrested in the operation and 12 of "
+           "them had earlier reports of domestic abuse made against them. How many of the adults arrested had "
+           "earlier reports of domestic abuse made against them?")
+    resp = ncnd_reply("Section 30(3) Investigations and Section 40(5) Personal Information",
+                      harm="Harm\n\nConfirming whether the information is held would be likely to prejudice "
+                           "investigations.")
+    got = findings(police(req, resp))
+    f = got["ncnd-after-confirmation"]
+    assert f.strength == "strong" and "already disclosed information of this kind" in f.argument
+    assert "public-domain" not in got  # the subset asked for is not public; holding the data is confirmed
+    # near miss: an earlier request that was refused confirms nothing
+    refused = req.replace("the force confirmed that 40 people were arrested", "the force refused to say how many "
+                          "people were arrested").replace(" and 12 of them had earlier reports of domestic abuse "
+                                                         "made against them.", ".")
+    got = findings(police(refused, resp))
+    assert got.get("ncnd-after-confirmation") is None or "already disclosed" not in got["ncnd-after-confirmation"].argument
+
+
+# ---- outdated-law: the pre-2018 s40(5) numbering; never beside error-of-law on the same sentence -------
+def test_outdated_law_catches_the_old_s40_5_numbering_after_may_2018_and_error_of_law_stays_off_it():
+    resp = ncnd_reply("Section 31(3) Law Enforcement\nSection 40(5) Personal Information",
+                      harm="Harm\n\nConfirming whether the figures are held would be likely to prejudice the "
+                           "prevention of crime.")
+    got = findings(police(NCND_COUNTS.format(what="stalking"), resp))  # dated 12 March 2024
+    f = got["outdated-law"]
+    assert f.strength == "moderate" and "40(5A)" in f.argument and "40(5B)" in f.argument
+    assert "Data Protection Act 1998 was repealed" not in f.argument  # the letter never cites it
+    if "error-of-law" in got:  # never both on the same sentence
+        spans = {(e.start, e.end) for e in f.evidence}
+        assert not any((e.start, e.end) in spans for e in got["error-of-law"].evidence)
+    # near miss: the same citation in a letter dated before 25 May 2018
+    old = police(NCND_COUNTS.format(what="stalking"), resp).replace("12 March 2024", "12 March 2017").replace(
+        "14 February 2024", "14 February 2017")
+    assert "outdated-law" not in findings(old)
+
+
+# ---- personal-data-aggregate: a small count (one month, one district) is arguable, not strong ---------
+def test_personal_data_aggregate_moderate_for_a_short_window_or_small_area():
+    resp = ncnd_reply("Section 40(5) Personal Information")
+    wide = "How many officers were suspended by the force in each of the last three years?"
+    assert findings(police(wide, resp))["personal-data-aggregate"].strength == "strong"
+    for narrow in ("How many officers were suspended in the North district between 20th June and 20th July 2023?",
+                   "How many officers were suspended in March 2023?",
+                   "How many asylum seekers were housed in BT12 in each of the last three years?"):
+        f = findings(police(narrow, resp))["personal-data-aggregate"]
+        assert f.strength == "moderate", narrow
+        assert "wider area or a longer period" in f.ask
+
+
+def test_s38_speculative_chain_is_argued_in_endangerment_terms():
+    req = "How much did the trust spend on private security contractors in each of the last four years?"
+    resp = ("The information is withheld under Section 38(1)(b) of the Freedom of Information Act 2000. Disclosure of "
+            "the security spend could potentially reveal the level of security and could therefore encourage crime "
+            "and could also put staff at risk.")
+    f = findings(police(req, resp))["prejudice-not-demonstrated"]
+    assert "Section 38 is engaged only where disclosure would, or would be likely to, endanger" in f.argument
+    assert "prejudice-based exemption" not in f.argument and "endanger anyone's health or safety" in f.ask
+    firm = resp.replace("could potentially reveal the level of security and could therefore encourage crime and "
+                        "could also put staff at risk", "would reveal the night rota of the two guards named in the "
+                        "contract, who have been threatened, and would endanger their safety")
+    assert "prejudice-not-demonstrated" not in findings(police(req, firm))

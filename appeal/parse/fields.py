@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from appeal import prefilter
 from appeal.text import finditer, lower, windows
 
 _MONTHS = {
@@ -358,7 +359,7 @@ def reference(text: str, request_spans: list[tuple[int, int]]) -> str | None:
         (_REF_FOI_LINE, head), (_REF_FOI_ANY, head),
         (_REF_WEAK, text),
     ):
-        for m in rx.finditer(region):
+        for m in prefilter.finditer(rx, region):  # = rx.finditer(region), quicker
             if in_request(m.start()):  # every region is a prefix of the text: same positions
                 continue
             ref = _clean_ref(m["v"] if m["v"] is not None else m["n"]) if "n" in rx.groupindex else _clean_ref(m["v"])

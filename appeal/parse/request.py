@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from appeal import prefilter
+
 # A heading line that opens the request.
 _START_HEADING = re.compile(
     r"(?im)^[ \t]*(?:your\s+request|the\s+request|request(?:\s+details)?|information\s+requested|"
@@ -313,7 +315,7 @@ def _interleaved(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _find_request(text: str) -> RequestSplit:
     starts = []
     for rx in (_START_HEADING, _START_PHRASE):
-        m = rx.search(text)
+        m = prefilter.search(rx, text)  # = rx.search(text), quicker
         if m:
             starts.append(m)
     blocks = _blocks(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from appeal.rules.base import Rule
 from appeal.rules.context import ci
+from appeal.rules.readings import is_recital
 
 RULE = Rule(
     id="adverse-effect-not-shown",
@@ -40,6 +41,14 @@ ECONOMIC = ci(r"legitimate economic interest|economic interests?|confidentiality
               r"common law (duty|of) confidence|commercial or industrial", word_start=True)
 
 
+# Reasons that describe the matter, not an effect of disclosure: "this case is currently ongoing",
+# "requires the council to have fairness in negotiations". A live matter is not an adverse effect.
+STATUS = ci(r"(?:currently |still )?ongoing\b|(?:is|remains) (?:currently |still )?(?:live|active|open|under (?:consideration|investigation|negotiation))\b|"
+            r"not yet (?:concluded|complete|decided|finali[sz]ed)|fairness in negotiations?|sensitive (?:in nature|stage)|"
+            r"commercially sensitive",
+            word_start=True)
+
+
 def _exceptions(ctx):
     prefix = "reg10(5)" if ctx.regime == "EISR" else "reg12(5)"
     return [e for e in ctx.exemptions if e.citation.startswith(prefix)]
@@ -49,17 +58,27 @@ def check(ctx):
     ex = _exceptions(ctx)
     if not ex:
         return []
-    harm = [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]
+    # The regulation recited ("If disclosing the information would adversely affect ...") is the
+    # law's "would", not the authority's finding: only its own sentences count.
+    harm = [s for s in ctx.harm_sentences if not ctx.in_request(s[0]) and not is_recital(ctx, s)]
     hedged = [s for s in harm if ctx.search(HEDGE, *s)]
     firm = [s for s in harm if ctx.search(WOULD, *s) and not ctx.search(HEDGE, *s)]
     e_para = [e for e in ex if e.citation.endswith("(e)") or "(e)" in e.citation]
     four_part = bool(e_para) and not ctx.search(ECONOMIC, response=True)
     speculative = bool(hedged) and not firm
-    if not (speculative or four_part):
+    # No harm of its own at all, only the state of the matter ("this case is currently ongoing")
+    status = None
+    if not hedged and not firm:
+        status = next((m for m in ctx.finditer(STATUS, response=True) if not ctx.in_request(m.start())), None)
+    status_only = status is not None
+    if not (speculative or four_part or status_only):
         return []
-    if ctx.refusal.truncated and not speculative:
+    if ctx.refusal.truncated and not (speculative or status_only):
         return []
-    evidence = [ctx.ev(a, b) for a, b in hedged[:2]] or [ctx.citation_ev(e) for e in ex]
+    evidence = [ctx.ev(a, b) for a, b in hedged[:2]]
+    if status is not None:
+        evidence.append(ctx.ev_sentence(status.start()))
+    evidence = evidence or [ctx.citation_ev(e) for e in ex]
     ctx.cover(ex, RULE.id)
     words = []
     for a, b in hedged:
@@ -71,6 +90,9 @@ def check(ctx):
         RULE, "moderate", evidence,
         citations=[e.citation for e in ex],
         speculative=speculative,
+        status_only=status_only,
+        recited=any(is_recital(ctx, sp) for sp in ctx.sentences_matching(WOULD)
+                    if not ctx.in_request(sp[0])),
         words=words[:3],
         presumption=bool(ctx.search(PRESUMPTION, response=True)),
         four_part=four_part,

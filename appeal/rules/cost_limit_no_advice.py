@@ -36,6 +36,14 @@ NO_ADVICE = ci(
 )
 
 
+# "Advice" that only points elsewhere (our website, published papers, public meetings): it cannot bring
+# this request within the limit, so it is not the advice s16 / FOISA s15 / reg 9 require.
+POINTER = ci(
+    r"\bpoint you (to|towards)\b|\byou (may|might) be interested in\b|\b(available|published) on (our|the) website\b|"
+    r"\bcan be (found|viewed|watched|accessed) (on|at|via)\b|\bsee our (website|publication scheme)\b",
+)
+
+
 def check(ctx):
     cost = cost_refusal(ctx)
     c = ctx.refusal.cost
@@ -46,16 +54,25 @@ def check(ctx):
     declined = ctx.search(NO_ADVICE, response=True)
     if ctx.search(ADVICE, response=True) and not declined:
         return []
-    if ctx.refusal.truncated and not declined:
+    pointer = None if declined else ctx.search(POINTER, response=True)
+    if ctx.refusal.truncated and not (declined or pointer):
         return []
-    strength = "weak" if declined else "moderate"
+    if pointer is not None:
+        # the letter has gone on past its pointer: what it offered is all it offered
+        cut_soon = ctx.refusal.truncated and len(ctx.text.rstrip()) - ctx.sentence_at(pointer.start())[1] < 300
+        strength = "weak" if cut_soon else "moderate"
+    else:
+        strength = "weak" if declined else "moderate"
     evidence = [ctx.citation_ev(e) for e in cost]
     if declined:
         evidence.append(ctx.ev_sentence(declined.start()))
+    elif pointer is not None:
+        evidence.append(ctx.ev_sentence(pointer.start()))
     section = {"FOISA": "section 15", "EIR": "regulation 9", "EISR": "regulation 9"}.get(ctx.regime, "section 16")
     return [ctx.finding(
         RULE, strength, evidence,
         declined=bool(declined),
+        pointer=pointer is not None,
         section=section,
-        citations=[e.citation for e in cost] or ["the cost limit"],
+        citations=[e.citation for e in cost] or (["regulation 12(4)(b)"] if ctx.regime in ("EIR", "EISR") else ["the cost limit"]),
     )]

@@ -50,13 +50,56 @@ ESTIMATING = ci(
 )
 
 
+# The appropriate limit itself, in money, hours or working days (FOIA £600/£450 = 24/18 hours at £25,
+# about 3½/2½ working days; FOISA £600 = 40 hours). A sentence whose only figures are these restates
+# the limit ("more than £450 (equivalent to 18 hours)", "more than 3½ working days"): not an estimate.
+_LIMIT_FIGURE = ci(
+    r"£\s?(?:450|600)(?:\.00)?(?![\d,])|\b(?:18|24|40)\s*(?:hours?|hrs)\b|"
+    r"\b(?:2|2\.5|2½|2 ½|3|3\.5|3½|3 ½|three and a half|two and a half)\s*(?:working )?days\b",
+)
+_ANY_FIGURE = ci(r"£\s?\d[\d,.]*|\b\d[\d,.½ ]*\s*(?:hours?|hrs|minutes?|mins|(?:working )?days|weeks)\b")
+
+
+def _limit_only(ctx, a: int, b: int) -> bool:
+    """Every time or money figure in the sentence is the appropriate limit itself."""
+    figures = list(ctx.finditer(_ANY_FIGURE, a, b))
+    if not figures:
+        return False
+    limits = [(m.start(), m.end()) for m in ctx.finditer(_LIMIT_FIGURE, a, b)]
+    return all(any(la <= f.start() < lb or f.start() <= la < f.end() for la, lb in limits) for f in figures)
+
+
+_COMPARED = ci(r"exceed|in excess|more than|over |above", word_start=True)
+_ESTIMATED = ci(r"estimat", word_start=True)
+
+
+def _limit_restated(ctx):
+    """The sentence that states the limit as the letter's only figure, or None: preferably the one
+    that says compliance would exceed it ("more than 3½ working days"), not the one that defines it."""
+    found = []
+    for m in ctx.finditer(_LIMIT_FIGURE, response=True):
+        a, b = ctx.sentence_at(m.start())
+        if _limit_only(ctx, a, b):
+            rank = 0 if ctx.search(_COMPARED, a, b) else 1 if ctx.search(_ESTIMATED, a, b) else 2
+            found.append((rank, m.start(), m))
+    return min(found, key=lambda t: t[:2])[2] if found else None
+
+
 def _estimate(ctx, text):
     for m in ctx.finditer(ESTIMATE, response=True):
         a, b = ctx.sentence_at(m.start())
         if ctx.search(LIMIT_ONLY, a, b) and not ctx.search(ESTIMATING, a, b):
             continue  # a statement of the limit itself, not an estimate
+        if _limit_only(ctx, a, b):
+            continue  # "in excess of 2.5 working days", "more than £450": the limit restated
         return m
     return None
+
+
+def _parsed_is_limit(c) -> bool:
+    """The parser's hours/pounds are the limit itself (£450, £600, 18, 24 or 40 hours)."""
+    return (c.pounds in (450, 600) and not c.hours) or (c.hours in (18, 24, 40) and not c.pounds) or \
+        (c.pounds in (450, 600) and c.hours in (18, 24, 40))
 
 
 def _moved_on(ctx, m) -> bool:
@@ -78,17 +121,28 @@ def check(ctx):
     if breakdown:
         return []
     estimate_m = _estimate(ctx, text)
-    has_estimate = bool((c and (c.hours or c.pounds)) or estimate_m)
+    limit_m = None if estimate_m else _limit_restated(ctx)
+    parsed = bool(c and (c.hours or c.pounds)) and not (limit_m or _parsed_is_limit(c))
+    has_estimate = bool(parsed or estimate_m)
     if ctx.refusal.truncated and has_estimate and not _moved_on(ctx, estimate_m):
         return []  # the breakdown may be in the part of the letter we do not have
-    strength = "weak" if (has_estimate or ctx.refusal.truncated) else "moderate"
+    if limit_m is not None:
+        # the limit restated is not an estimate: as strong as no figure at all, once the letter has moved on
+        if ctx.refusal.truncated and not _moved_on(ctx, limit_m):
+            return []  # the copy stops at the limit: its own estimate may follow
+        strength = "moderate"
+    else:
+        strength = "weak" if (has_estimate or ctx.refusal.truncated) else "moderate"
     evidence = [ctx.citation_ev(e) for e in cost]
-    if estimate_m:
+    if limit_m is not None:
+        evidence = [ctx.ev_sentence(limit_m.start())] + evidence
+    elif estimate_m:
         evidence.append(ctx.ev_sentence(estimate_m.start()))
     return [ctx.finding(
         RULE, strength, evidence,
         has_estimate=has_estimate,
+        limit_restated=limit_m is not None,
         copy_only=ctx.refusal.truncated,
-        citations=[e.citation for e in cost] or ["the cost limit"],
+        citations=[e.citation for e in cost] or (["regulation 12(4)(b)"] if ctx.regime in ("EIR", "EISR") else []),
         central=False,
     )]

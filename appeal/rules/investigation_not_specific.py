@@ -32,7 +32,14 @@ RULE = Rule(
 _S30_2 = ("s30(2)",)
 SOURCES = re.compile(r"\binformants?\b|\bCHIS\b|\bcovert (human )?(intelligence )?sources?\b|"
                      r"\bconfidential sources?\b|\bundercover\b", re.I)
-NAMED_OPERATION = re.compile(r"\b(?:Operation|Op\.?) [A-Z][a-z]+")
+# A named operation or investigation is a particular investigation: "Operation Angle", "Op ANGLE",
+# "the investigation into the death of ...", "the inquiry known as ...".
+NAMED_OPERATION = re.compile(
+    r"\b(?:Operation|Op\.?) [A-Z][A-Za-z]+|"
+    r"\b(?:the|this|that|your|its) (?:police |criminal |murder |major )?(?:investigation|inquiry|enquiry) "
+    r"(?:into|known as|called|named|codenamed) (?:the )?[A-Za-z]|"
+    r"\b(?:investigation|inquiry|enquiry) (?:known as|called|named|codenamed) [A-Z]"
+)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "on the 5th and 6th of July 2025", "on 3 May": reports of particular days, tied to an event
 DAYS = re.compile(rf"\bon (?:the )?\d{{1,2}}(?:st|nd|rd|th)?(?: (?:and|&|or) (?:the )?\d{{1,2}}(?:st|nd|rd|th)?)? "

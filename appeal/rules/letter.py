@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from appeal.model import Evidence, Exemption, Finding, Refusal, Timeline
 from appeal.rules.base import Rule
+from appeal.prefilter import _SCAN_MIN, candidates, matches_at
 from appeal.rules.patterns import _LOWER, _WORD_START, _starts_word, ci
 from appeal.rules.request import RequestProfile, analyse
 from appeal.rules.sentences import split_sentences
@@ -82,6 +83,8 @@ class Context:
         self.covered: dict[str, str] = {}  # exemption citation -> rule id that argued it
         self._matching: dict = {}
         self._memo: dict = {}
+        self._cands: dict = {}  # (id(hay), pattern) -> where a match can start
+        self._found: dict = {}  # (id(hay), literal) -> its positions
 
     # ---- searching (ci() patterns run on the lower-cased copy) ---------------------------
     @cached_property
@@ -100,6 +103,20 @@ class Context:
     def search(self, rx: re.Pattern, start: int = 0, end: int | None = None, *, response: bool = False):
         hay = self._hay(rx, response)
         end = len(hay) if end is None else end
+        if end - start >= _SCAN_MIN:
+            cands = self._candidates(hay, rx)
+            if cands is not None:
+                word = rx in _WORD_START
+                for k in range(bisect_left(cands, start), len(cands)):
+                    p = cands[k]
+                    if p >= end:
+                        break
+                    if word and not _starts_word(hay, p):
+                        continue
+                    m = rx.match(hay, p, end)
+                    if m is not None:
+                        return m
+                return None
         m = rx.search(hay, start, end)
         if rx in _WORD_START:
             while m is not None and not _starts_word(hay, m.start()):
@@ -108,10 +125,44 @@ class Context:
 
     def finditer(self, rx: re.Pattern, start: int = 0, end: int | None = None, *, response: bool = False):
         hay = self._hay(rx, response)
-        found = rx.finditer(hay, start, len(hay) if end is None else end)
+        end = len(hay) if end is None else end
+        found = None
+        if end - start >= _SCAN_MIN:
+            cands = self._candidates(hay, rx)
+            if cands is not None:
+                found = matches_at(rx, hay, cands, start, end)
+        if found is None:
+            found = rx.finditer(hay, start, end)
         if rx in _WORD_START:
             return (m for m in found if _starts_word(hay, m.start()))
         return found
+
+    def _candidates(self, hay: str, rx: re.Pattern) -> list[int] | None:
+        """Where in hay a match of rx can start (sorted), from its literal prefixes; None when the
+        pattern has none (it is then searched as usual). Once per letter and pattern."""
+        key = (id(hay), rx)
+        try:
+            return self._cands[key]
+        except KeyError:
+            pass
+        # the lower-cased copies are kept by this Context: positions keyed by their id stay right
+        low = self.low if hay is self.text else self.response_low if hay is self.response_text else hay
+        out = candidates(rx, hay, self._positions, low=low)
+        self._cands[key] = out
+        return out
+
+    def _positions(self, hay: str, needle: str) -> list[int]:
+        key = (id(hay), needle)
+        hit = self._found.get(key)
+        if hit is None:
+            hit = []
+            find = hay.find
+            i = find(needle)
+            while i != -1:
+                hit.append(i)
+                i = find(needle, i + 1)
+            self._found[key] = hit
+        return hit
 
     def words(self, m) -> str:
         """The letter's own words for a match (matches on the lower-cased copy are lower case)."""

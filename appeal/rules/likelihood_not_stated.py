@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from appeal.rules.base import Rule
-from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, harm_scope, prejudice_exemptions
+from appeal.rules.context import HEDGE, harm_scope, prejudice_exemptions
+from appeal.rules.readings import own_likelihood
 
 RULE = Rule(
     id="likelihood-not-stated",
@@ -33,9 +34,11 @@ def check(ctx):
     if not scope:
         return []
     # The whole letter's harm and balance wording counts: "would" said anywhere about the harm
-    # (in the public-interest factors as much as under a "Harm" heading) answers the point.
+    # (in the public-interest factors as much as under a "Harm" heading) answers the point, but
+    # not a "would" in the statute it recites ("exempt if its disclosure would, or would be likely
+    # to ...") nor one it hedges ("would potentially").
     every = [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]
-    if any(ctx.search(STATED_LIKELIHOOD, *s) for s in every + scope):
+    if any(own_likelihood(ctx, s) for s in every + scope):
         return []
     hedged = [s for s in scope if ctx.search(HEDGE, *s)]
     if not hedged:

@@ -32,6 +32,36 @@ RULE = Rule(
 _ALL_WORDING = ci(r"any of the (?:requested )?information|the information (?:you have )?requested", word_start=True)
 
 
+# An NCND introduced by a question ("For question 2 we would rely on ...", "in respect of Request 2"):
+# scoped to that question, so neither a bolt-on over "other" information nor a contradiction of
+# answers given to the other questions.
+_QUESTION_SCOPED = ci(
+    r"(?:for|in respect of|regarding|in relation to|with regard to|as regards|turning to) (?:your )?"
+    r"(?:question|request|part|point|q)\.? ?\(?[0-9a-z]\b",
+    word_start=True,
+)
+
+
+def _question_scoped(ctx, st) -> bool:
+    a = max(0, st[0] - 1200)  # the question heading, then a paragraph of the law, then the NCND
+    return ctx.search(_QUESTION_SCOPED, a, st[1]) is not None
+
+
+def _prior_disclosure(ctx):
+    """The request recites an earlier disclosure by this authority ("Through FOI/15331, the force
+    confirmed that ... 19 of those persons had reports ..."): holding such data is confirmed."""
+    from appeal.rules.public_domain import PRIOR, PRIOR_NOT
+
+    span = ctx.request_span
+    if span is None:
+        return None
+    for m in ctx.finditer(PRIOR, *span):
+        a, b = ctx.sentence_at(m.start())
+        if not ctx.search(PRIOR_NOT, a, b):
+            return (a, b)
+    return None
+
+
 def check(ctx):
     if not harm_based_ncnd(ctx):
         return []
@@ -39,6 +69,16 @@ def check(ctx):
     if st is None:
         return []
     scope = ncnd_scope(ctx)
+    prior = _prior_disclosure(ctx)
+    if prior is not None and scope != "other":
+        # the request itself records that the authority has disclosed data of this kind
+        return [ctx.finding(
+            RULE, "strong", [ctx.ev(*prior), ctx.ev(*st)],
+            kind="prior", confirmed=True,
+            confirm_quote=ctx.text[prior[0]:prior[1]], ncnd_quote=ctx.text[st[0]:st[1]], figures=False,
+        )]
+    if _question_scoped(ctx, st):
+        return []  # the NCND covers one question, not the answers given to the others
     conf = [s for s in confirmations(ctx) if s != st]
     figs = figures_given(ctx)
     confirmed = bool(conf or figs or ctx.refusal.partial_disclosure)

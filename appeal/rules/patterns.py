@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from appeal.prefilter import _alternatives, literal_prefixes  # noqa: F401  (literal_prefixes: for the rules)
+
 _F = re.IGNORECASE
 _LOWER: set = set()
 
@@ -45,29 +47,7 @@ def ci(pattern: str, flags: int = 0, *, word_start: bool = False) -> re.Pattern:
     return rx
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """Split a pattern at its top-level | (not inside groups or character classes)."""
-    parts, depth, in_class, escaped, start = [], 0, False, False, 0
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-    parts.append(pattern[start:])
-    return parts
-
-
 def _starts_word(hay: str, pos: int) -> bool:
     return pos == 0 or not (hay[pos - 1].isalnum() or hay[pos - 1] == "_")
+
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from appeal.rules.base import ALL_REGIMES, Rule
 from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, figures_given, harm_scope, prejudice_exemptions
 from appeal.rules.context import ci
+from appeal.rules.readings import chain_sentences, is_recital, own_likelihood, speculative_chain
 from appeal.rules.request import content_terms
 
 RULE = Rule(
@@ -40,11 +41,23 @@ _CONSEQUENCE = ci(
 )
 
 
+# Page furniture around a published copy (WhatDoTheyKnow's attachment banner, a site's footer): never
+# the authority's reasoning, so never quoted as its harm case.
+_CHROME = ci(r"this is an html version of an attachment|download original attachment|whatdotheyknow|"
+             r"freedom of information request|bookmark the permalink|skip to (?:main )?content|rate this page",
+             word_start=True)
+
+
 def check(ctx):
     prej = [e for e in prejudice_exemptions(ctx)]
+    if ctx.regime == "EIR" and _adverse_effect_covers(ctx):
+        # EIR reg 12(5): "would adversely affect", no "would be likely to" limb. Where the harm is only
+        # possible, adverse-effect-not-shown makes the point; a prejudice ground beside it would argue
+        # the FOIA test and contradict it in the same letter.
+        prej = [e for e in prej if not e.citation.startswith("reg12(5)")]
     if not prej:
-        return []
-    scope = harm_scope(ctx)
+        return _endangerment_chain(ctx)
+    scope = [s for s in harm_scope(ctx) if not ctx.search(_CHROME, *s)]
     prof = ctx.request
     if not scope:
         if ctx.refusal.truncated or ctx.search(_CONSEQUENCE, response=True):
@@ -63,8 +76,14 @@ def check(ctx):
         # bare fact that a count is held would reveal (for disclosure itself, too loose: the withheld
         # part may be locations or records beside the counts)
         generic = True
-    speculative = not any(ctx.search(STATED_LIKELIHOOD, a, b) for a, b in scope) and any(
-        ctx.search(HEDGE, a, b) for a, b in scope)
+    # The authority's own likelihood, not the statute's it recites; and a chain of possibilities
+    # ("could potentially divulge ... could therefore encourage crime") shows no causal link whatever
+    # the letter asserts elsewhere.
+    chain = [s for s in scope if speculative_chain(ctx, s)] or [
+        s for s in chain_sentences(ctx) if ctx.search(_CONSEQUENCE, *s)]
+    scope = scope + [s for s in chain if s not in scope]
+    speculative = bool(chain) or (not any(own_likelihood(ctx, s) for s in scope) and any(
+        ctx.search(HEDGE, a, b) for a, b in scope))
     adverse = ctx.regime == "EIR"
     if adverse:
         speculative = False  # EIR reg 12(5) has no likelihood limb: adverse-effect-not-shown says it
@@ -73,7 +92,9 @@ def check(ctx):
     ctx.cover(prej, RULE.id)
     # Quote the sentences that state a harm first (they carry the likelihood words), not
     # whatever sentence of the harm passage comes first ("the information is withheld under...").
-    scope = sorted(scope, key=lambda ab: 0 if (ctx.search(HEDGE, *ab) or ctx.search(STATED_LIKELIHOOD, *ab)) else 1)
+    # the authority's own words before the statute it recites
+    scope = sorted(scope, key=lambda ab: 0 if ab in chain else 3 if is_recital(ctx, ab) else
+                   1 if (ctx.search(HEDGE, *ab) or ctx.search(STATED_LIKELIHOOD, *ab)) else 2)
     # Where the figures were given (a partial disclosure), the harm is about what was withheld:
     # never say it "does not mention the figures".
     given = bool(figures_given(ctx)) or bool(ctx.refusal.partial_disclosure)
@@ -86,6 +107,40 @@ def check(ctx):
         adverse=adverse,
         ncnd=ncnd,
     )]
+
+
+def _endangerment_chain(ctx):
+    """FOIA s38 is an endangerment test, not a prejudice one (the ICO dropped it from its prejudice list),
+    but it carries the same 'would, or would be likely to'. Where its only harm case is a chain of
+    possibilities ("could potentially divulge ... could therefore encourage crime"), no causal link to
+    any danger is shown: say so, in s38's own terms. Nothing else about s38 is judged here."""
+    if ctx.regime != "FOIA":
+        return []
+    s38 = [e for e in ctx.cited("s38") if not e.citation.startswith("s38(2)")]
+    if not s38:
+        return []
+    chain = [s for s in chain_sentences(ctx) if ctx.search(_CONSEQUENCE, *s) and not is_recital(ctx, s)
+             and not ctx.search(_CHROME, *s)]
+    if not chain:
+        return []
+    ctx.cover(s38, RULE.id)
+    given = bool(figures_given(ctx)) or bool(ctx.refusal.partial_disclosure)
+    return [ctx.finding(
+        RULE, "moderate", [ctx.ev(a, b) for a, b in chain[:2]],
+        citations=[e.citation for e in s38],
+        no_harm=False, generic=False, speculative=True, subject=None if given else _subject(ctx.request),
+        withheld_part=given, adverse=False, ncnd=False, endanger=True,
+    )]
+
+
+def _adverse_effect_covers(ctx) -> bool:
+    """adverse-effect-not-shown's own test: the harm is hedged and never put as 'would'."""
+    from appeal.rules.adverse_effect_not_shown import HEDGE as A_HEDGE, WOULD
+
+    harm = [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]
+    hedged = [s for s in harm if ctx.search(A_HEDGE, *s)]
+    firm = [s for s in harm if ctx.search(WOULD, *s) and not ctx.search(A_HEDGE, *s)]
+    return bool(hedged) and not firm
 
 
 def _subject(prof):

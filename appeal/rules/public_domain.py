@@ -165,9 +165,11 @@ def _prior_point(ctx):
         a, b = ctx.sentence_at(m.start())
         if ctx.search(PRIOR_NOT, a, b):
             continue
-        # strong against an NCND over the request itself; a bolt-on NCND over "any other
-        # information" is not squarely contradicted by what the requester already holds
-        strong = ctx.refusal.ncnd and harm_based_ncnd(ctx) and ncnd_scope(ctx) != "other"
+        # An earlier disclosure recited against an NCND over the request confirms that the data is
+        # held (ncnd-after-confirmation argues it); it does not make the figure now asked for public.
+        if ctx.refusal.ncnd and harm_based_ncnd(ctx) and ncnd_scope(ctx) != "other" and ctx.ncnd_statement:
+            return None
+        strong = False
         return {"kind": "prior", "strength": "strong" if strong else "moderate", "span": (a, b)}
     return None
 

@@ -37,6 +37,24 @@ PIT_SENTENCE = ci(
 )
 
 
+# A factor the authority lists FOR disclosure is its concession, not its reason for withholding:
+# attacking it ("public funds" where the force itself said the public is entitled to know how its
+# money is spent) is a point against the requester's own side.
+FOR_HEAD = ci(r"favou?ring (?:disclosure|confirm|release|provid)|in favou?r of (?:disclosure|confirm|release|provid)|"
+              r"for (?:disclosure|confirming|release)")
+AGAINST_HEAD = ci(r"against|maintain|non-?disclosure|neither|not (?:confirm|disclos)")
+PRO_SENTENCE = ci(r"entitled to know|right to know|would reassure|legitimate interest|accountab|transparen|"
+                  r"in favou?r of (?:disclosure|confirm|release)|favou?ring (?:disclosure|confirm|release)")
+
+
+def _for_disclosure(ctx, a: int, b: int) -> bool:
+    """The sentence states a factor for disclosure: under a 'factors favouring disclosure' heading
+    (and no 'against' one after it), or worded as one ('the public is entitled to know')."""
+    if ctx.search(PRO_SENTENCE, a, b):
+        return True
+    return within(sorted(ctx.passages(FOR_HEAD)), a) and not within(sorted(ctx.passages(AGAINST_HEAD)), a)
+
+
 def check(ctx):
     prof = ctx.request
     if not prof.known:
@@ -51,7 +69,7 @@ def check(ctx):
     evidence, funds, ops = [], [], []
     if not prof.spending:
         for a, b in ctx.sentences_matching(FUNDS):
-            if in_pit(a, b):
+            if in_pit(a, b) and not _for_disclosure(ctx, a, b):
                 m = ctx.search(FUNDS, a, b)
                 funds.append(ctx.words(m))
                 evidence.append(ctx.ev(a, b))

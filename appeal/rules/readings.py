@@ -184,3 +184,51 @@ def cost_refusal(ctx: Context) -> list[Exemption]:
         out = [e for e in out if ctx.info(e)[0] in (None, "cost")]
     return out
 
+
+
+# The statutory test recited ("information is exempt if its disclosure would, or would be likely to ...",
+# "If disclosing the information would adversely affect ...", "release would be likely to prejudice
+# substantially ..."): the law's words, not the authority's finding. Its "would" answers nothing.
+_RECITAL = ci(
+    r"would,? or would be likely to|would (?:be likely to )?(?:prejudice|inhibit) substantially|"
+    r"exempt(?: information)? if\b|"
+    r"(?:if|where|to the extent that|in so far as|insofar as) (?:the |its |any )?(?:disclos|releas)\w*[^.;]{0,150}\bwould\b|"
+    r"(?:provides|states|says) that\b[^.]{0,150}\bwould\b|applies (?:only )?(?:if|where|when|to the extent)\b|"
+    r"is engaged (?:if|where|when)\b|the test is whether",
+    word_start=True,
+)
+# "would potentially prejudice", "would possibly": a "would" the authority itself hedges.
+_HEDGED_WOULD = ci(r"would (?:potentially|possibly|perhaps|conceivably|arguably)\b", word_start=True)
+
+
+def is_recital(ctx: Context, span: tuple[int, int]) -> bool:
+    """The sentence recites the statutory test rather than states the authority's own finding."""
+    return ctx.search(_RECITAL, *span) is not None
+
+
+def own_likelihood(ctx: Context, span: tuple[int, int]) -> bool:
+    """The sentence states a likelihood ('would', 'will', 'likely') as the authority's own finding:
+    not in a recital of the test, and not a 'would' it hedges ('would potentially')."""
+    if is_recital(ctx, span) or ctx.search(_HEDGED_WOULD, *span):
+        return False
+    return ctx.search(STATED_LIKELIHOOD, *span) is not None
+
+
+# A speculative chain: one possibility stacked on another ("could potentially divulge ... and could
+# therefore encourage crime"). Each step is a maybe, so no causal link is shown, whatever the letter
+# asserts elsewhere.
+_CHAIN = ci(
+    r"(?:could|may|might) potentially\b|"
+    r"(?:could|may|might)\b[^.]{0,120}\b(?:could|may|might) (?:therefore|then|in turn|thereby|consequently|also)\b|"
+    r"(?:could|may|might)\b[^.]{0,120}\bwhich (?:could|may|might) (?:in turn )?\b",
+    word_start=True,
+)
+
+
+def speculative_chain(ctx: Context, span: tuple[int, int]) -> bool:
+    return ctx.search(_CHAIN, *span) is not None
+
+
+def chain_sentences(ctx: Context) -> list[tuple[int, int]]:
+    """Sentences of the response that stack one possibility on another, outside the request."""
+    return [s for s in ctx.sentences_matching(_CHAIN) if not ctx.in_request(s[0])]

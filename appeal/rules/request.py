@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from appeal import prefilter
+
 _F = re.IGNORECASE
 
 STATISTICS = re.compile(
@@ -246,9 +248,9 @@ def analyse(request_text: str | None) -> RequestProfile:
     if not request_text or not request_text.strip():
         return RequestProfile()
     spans = {}
-    for kind, rx in _KINDS.items():
-        spans[kind] = tuple(m.span() for m in rx.finditer(request_text))
-    limits = [m.span() for m in COST_LIMIT_TALK.finditer(request_text)]
+    for kind, rx in _KINDS.items():  # prefilter.finditer = rx.finditer, quicker
+        spans[kind] = tuple(m.span() for m in prefilter.finditer(rx, request_text))
+    limits = [m.span() for m in prefilter.finditer(COST_LIMIT_TALK, request_text)]
     spans["spending"] = tuple(s for s in spans["spending"] if not any(a <= s[0] < b for a, b in limits))
     flags = {kind: bool(found) for kind, found in spans.items()}
     if INVESTIGATION_SPECIFIC.search(request_text):

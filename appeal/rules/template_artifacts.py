@@ -85,13 +85,19 @@ def check(ctx):
                 continue
             found.append(("authority", start, m.end()))
     ref = ctx.refusal.reference
+    review = getattr(ctx.refusal, "review", None)
+    # A review outcome cites the original request's reference beside its own: that is not a leftover.
+    own = {_norm_ref(x) for x in (ref, getattr(review, "original_reference", None)) if x}
+    review_outcome = bool(getattr(ctx.refusal, "is_review_outcome", False))
     if ref:
         shape = _shape(ref)
         for m in re.finditer(rf"(?i)(?<![a-z])(?:request (?:number|no\.?|ref(?:erence)?)|our ref(?:erence)?|ref(?:erence)? no\.?)\s*:?\s*({shape})", text):
             other = m.group(1)
             before = text[max(0, m.start() - 60): m.start()].lower()
-            if _norm_ref(other) == _norm_ref(ref) or re.search(r"previous|earlier|disclosure log|published|see |response to|aware|already|other|also", before):
+            if _norm_ref(other) in own or re.search(r"previous|earlier|disclosure log|published|see |response to|aware|already|other|also", before):
                 continue
+            if review_outcome and re.search(r"review|original|your (?:foi |information )?request", before):
+                continue  # the review's reference, or the request's, named as such in a review outcome
             found.append(("reference", m.start(1), m.end(1)))
     if not found:
         return []
