@@ -331,6 +331,8 @@ def looks_truncated(text: str) -> bool:
     if not lines:
         return False
     last = lines[-1]
+    if len(last) >= 50 and last[-1].isalpha() and last[-1].islower() and len(last.split()) >= 10:
+        return True  # a line of prose cut mid-word or mid-sentence (an annex after the sign-off, cut)
     if _SIGNOFF.search("\n".join(lines[-8:])):
         return False
     if _BARE_CITATION.match(last) or re.search(r"(?i)\b(?:and|or|of|the|to|under|by|section|regulation|s\.?)$", last):
