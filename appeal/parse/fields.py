@@ -160,7 +160,7 @@ def letter_date(text: str, body_start: int, in_request=None) -> tuple[dt.date | 
         in_request = _nowhere
     best: tuple[int, int, dt.date] | None = None
     # "response" only at a line start ("Response 28-07-2021"): the word is everywhere else too
-    wins = windows(lower(text), ("date", "dat e", "responded", "\nresponse", "published", "publish", "issue", "sent", "decision"),
+    wins = windows(lower(text), ("date", "dat e", "responded", "\nresponse", "published", "publish", "issue", "sent", "decision =", "decision:"),
                    40, 30, align=True)
     for rx, rank in _LETTER_LABELS:
         for m in finditer(rx, text, wins):
