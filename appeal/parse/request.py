@@ -244,7 +244,9 @@ _HEADER_LINE = re.compile(
 )
 # The requester asking for a review ("I am writing to request an internal review of ...").
 _REVIEW_ASK = re.compile(
-    r"(?i)\b(?:request(?:ing)?|ask(?:ing)?\s+for|require|requirement\s+for)\s+(?:an?\s+|the\s+)?(?:internal\s+)?review\s+of\b"
+    r"(?i)\b(?:request(?:ing)?|ask(?:ing)?\s+for|require|requirement\s+for)\s+(?:an?\s+|the\s+)?(?:internal\s+review\b|"
+    r"review\s+of\s+(?:this|the|your|its|my)\s+(?:decision|response|handling|refusal|foi|request)|"
+    r"review\s+of\s+[^.\n]{0,40}\bhandling\b)"
 )
 # The original request quoted in the answer: "... your request under the Act for: “...”".
 _QUOTED_REQUEST = re.compile(r"(?i)\byour\s+(?:original\s+)?request\b[^“\"\n.]{0,120}?\bfor\s*:?\s*[“\"]([^”\"]{10,1500})[”\"]")
