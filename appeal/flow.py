@@ -64,6 +64,7 @@ class Result:
     case: object | None = None  # the appeal.case.Case the letter was built on
     outcome: object | None = None  # appeal.model.Outcome: the judgement step's decision
     withheld: str | None = None  # why no letter was written (nothing-to-argue without --force)
+    instead: str | None = None  # Markdown: the new (or narrowed) request to send instead of a review
 
 
 def _split(values) -> tuple[str, ...]:
@@ -174,6 +175,14 @@ def make_letter(opts: Options) -> Result:
     dates = case.rule_dates()
     findings = _check(refusal, timeline=timeline, dates=dates, include=include, exclude=exclude,
                       template_dir=opts.template_dir)
+    from appeal.judge.outcome import promote, promoted_rules
+
+    raised = promote(findings, refusal)
+    for rule in promoted_rules(findings, raised):
+        notes.append(f"{rule} was found weak but is the one real ground here: it is argued"
+                     + (" although your copy of the letter may be cut: check the rest does not answer it"
+                        if refusal.truncated else "") + " (drop it with --exclude if the refusal answers it)")
+    findings = raised
     outcome_findings = []
     if outcome is not None:
         outcome_findings = _check(outcome, timeline=timeline, dates=dates, include=include,
@@ -183,7 +192,8 @@ def make_letter(opts: Options) -> Result:
     from appeal.render import letters
 
     judgement = decide_case(case, findings, outcome_findings)
-    common = dict(regime=regime, letter_date=letter_date, received=case.date("received"),
+    received = _request_received(case, notes)
+    common = dict(regime=regime, letter_date=letter_date, received=received,
                   responded=case.date("responded"), review_requested=case.date("review_requested"),
                   all_strengths=opts.all, include=include, assumptions=notes)
     if opts.kind == "review":
@@ -202,14 +212,55 @@ def make_letter(opts: Options) -> Result:
             "(FOISA s20(3)): add --name and --email or --address")
     _late_notes(letter, timeline, letter_date, opts.kind)
     markdown = letters.to_markdown(letter, template_dir=opts.template_dir)
-    withheld = None
+    withheld = instead = None
     if judgement.kind == "nothing-to-argue" and not opts.force:
         withheld = judgement.reason  # no appeal letter where there is nothing worth arguing
+        data = b""
+    elif judgement.kind in ("fresh-request", "narrow") and not opts.force and (
+            opts.kind == "review" or judgement.kind == "fresh-request"):
+        # A review (or a complaint long out of time) is not the route: the summary gives the
+        # request to send instead, and --force still writes the appeal letter.
+        withheld = judgement.reason
+        instead = letters.new_request(letter, judgement.kind, template_dir=opts.template_dir)
+        data = b""
+    elif opts.kind == "complaint" and not letter.grounds and not opts.force:
+        # "I am dissatisfied" with no reason is not a complaint the Commissioner can act on (an
+        # SIC application must say why, FOISA s47(3)); never sent bare.
+        withheld = ("no ground was found to put to the Commissioner, and a complaint that only says "
+                    "you are dissatisfied gives them nothing to decide: write your reasons into it, or "
+                    "add --force to write it as it is")
         data = b""
     else:
         data = render_format(letter, markdown, opts.fmt, letter_date)
     return Result(letter=letter, markdown=markdown, data=data, fmt=opts.fmt, target=target,
-                  timeline=timeline, notes=notes, case=case, outcome=judgement, withheld=withheld)
+                  timeline=timeline, notes=notes, case=case, outcome=judgement, withheld=withheld,
+                  instead=instead)
+
+
+def _request_received(case, notes: list[str]) -> dt.date | None:
+    """The day the request was received, as the letters state it. A review outcome's own
+    "received" date is often the day the review request arrived: unless the user gave it, or the
+    review outcome names the original request's date, the request's date is left unknown."""
+    received = case.date("received")
+    judged = case.outcome if case.outcome is not None else case.refusal
+    if not case.is_review_outcome and case.outcome is None:
+        return received
+    rv = getattr(judged, "review", None)
+    original = getattr(rv, "original_request_date", None)
+    if case.source("received") == "option":
+        return received
+    if original:
+        try:
+            return dt.date.fromisoformat(str(original))
+        except ValueError:
+            pass
+    if case.outcome is not None and case.source("received") == "letter":
+        return received  # read from the first response, not the review outcome
+    if received is not None:
+        notes.append(f"the review outcome gives {long_date(received.isoformat())} as a date received, which may be "
+                     "when your review request arrived: the letter does not give it as your request's date "
+                     "(give --received)")
+    return None
 
 
 def _late_notes(letter: Letter, timeline, letter_date: dt.date, kind: str) -> None:
@@ -307,8 +358,21 @@ def summary(result: Result, where: str) -> str:
     lines = []
     if outcome is not None:
         lines.append(f"Outcome: {outcome.kind}: {outcome.reason}")
-    if result.withheld is not None:
-        lines.append(f"No {name.split(' (')[0].lower()} written: there is nothing worth arguing "
+    doc = name.split(" (")[0]
+    doc = doc[:1].lower() + doc[1:]  # "request for internal review", "complaint to the Information Commissioner"
+    if result.withheld is not None and result.instead is not None:
+        what = "narrowed request" if outcome.kind == "narrow" else "new request"
+        lines.append(f"No {doc} written: a {what} is the better route "
+                     "(add --force to write it anyway). Send this instead:")
+        lines.append("")
+        lines.extend("  " + x if x else "" for x in result.instead.rstrip("\n").split("\n"))
+        lines.append("")
+        lines.append("  Check the request's words above against your own request before sending: they are "
+                     "the words read from the letter.")
+    elif result.withheld is not None and outcome is not None and outcome.kind != "nothing-to-argue":
+        lines.append(f"No {doc} written: {result.withheld}")
+    elif result.withheld is not None:
+        lines.append(f"No {doc} written: there is nothing worth arguing "
                      "(add --force to write it anyway)")
         if "confirm-complete" in getattr(outcome, "notes", []):
             lines.append("If you want to be sure nothing was missed, send this instead:")
@@ -320,7 +384,7 @@ def summary(result: Result, where: str) -> str:
                 "narrow": "A narrower request is likely to do better than this review.",
                 "fresh-request": "A fresh request is likely to do better: the letter asks the authority "
                                  "to accept the review late."}.get(outcome.kind)
-        if hint:
+        if hint and result.withheld is None:
             lines.append("  " + hint)
     counts = {}
     for g in letter.grounds:
@@ -335,7 +399,10 @@ def summary(result: Result, where: str) -> str:
         lines.append(f"  {g.number}. {g.strength:<8} {g.rule}: {g.title}{merged}")
     if letter.left_out_rules:
         lines.append("  Left out: " + ", ".join(letter.left_out_rules))
-    dates = [(label, letter.dates.get(eid), letter.bases.get(eid)) for eid, label in DATE_LABELS]
+    labels = DATE_LABELS
+    if result.withheld is not None:  # no review is being asked for: its due dates would mislead
+        labels = [(eid, label) for eid, label in DATE_LABELS if eid not in ("review_due", "review_due_max")]
+    dates = [(label, letter.dates.get(eid), letter.bases.get(eid)) for eid, label in labels]
     dates = [d for d in dates if d[1]]
     if dates:
         lines.append("Dates:")

@@ -32,6 +32,8 @@ from appeal.errors import UserError  # noqa: E402
 LETTERS = Path(__file__).parent / "letters"
 RULES_LETTERS = Path(__file__).parent / "rules_letters"
 LETTER = (RULES_LETTERS / "ncnd_counts_police.txt").read_text(encoding="utf-8")
+# The letter is from 2021: dated in its review window, so a review (not a fresh request) is written.
+IN_TIME = ["--date", "2021-04-01"]
 
 
 def run(args, capsys):
@@ -346,7 +348,7 @@ def test_config_address_table_prints_as_lines(tmp_path, capsys):
     cfg.write_text('[requester]\nname = "Ann Example"\naddress = {street = "1 High St", town = "Leeds"}\n')
     letter = tmp_path / "l.txt"
     letter.write_text(LETTER, encoding="utf-8")
-    code, out, err = run(["review", letter, "--config", cfg, "-o", "-"], capsys)
+    code, out, err = run(["review", letter, "--config", cfg, "-o", "-", *IN_TIME], capsys)
     assert code == 0, err
     assert "1 High St" in out and "Leeds" in out and "{" not in out.split("\n\n")[0]
 
@@ -438,11 +440,11 @@ def test_dangling_symlink_is_not_followed_into_a_replacement(tmp_path, capsys):
     elsewhere.parent.mkdir()
     link = tmp_path / "out.md"
     link.symlink_to(elsewhere)
-    code, _, err = run(["review", letter, "-o", link, "--name", "A"], capsys)
+    code, _, err = run(["review", letter, "-o", link, "--name", "A", *IN_TIME], capsys)
     one_line_exit_2(code, err)
     assert "symbolic link" in err
     assert link.is_symlink() and not elsewhere.exists()
-    code, _, err = run(["review", letter, "-o", link, "--force", "--name", "A"], capsys)
+    code, _, err = run(["review", letter, "-o", link, "--force", "--name", "A", *IN_TIME], capsys)
     assert code == 0, err
     assert not link.is_symlink() and link.is_file() and not elsewhere.exists()
 
@@ -454,7 +456,7 @@ def test_symlink_to_an_existing_file_is_refused_without_force(tmp_path, capsys):
     other.write_text("keep me", encoding="utf-8")
     link = tmp_path / "out.md"
     link.symlink_to(other)
-    code, _, err = run(["review", letter, "-o", link, "--name", "A"], capsys)
+    code, _, err = run(["review", letter, "-o", link, "--name", "A", *IN_TIME], capsys)
     one_line_exit_2(code, err)
     assert other.read_text() == "keep me"
 

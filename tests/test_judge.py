@@ -180,7 +180,9 @@ def test_nothing_to_argue_when_answered_in_full():
 def test_a_parser_miss_is_not_read_as_a_full_answer():
     r = refusal(text="The information is exempt under section 31 and is withheld.")
     o = decide(r, [], None, today=TODAY)
-    assert o.kind == "review"
+    # nothing to argue, but never "answered in full", and no confirm-complete note over a refusal
+    assert o.kind == "nothing-to-argue" and "withheld" in o.reason and "answered" not in o.reason
+    assert "confirm-complete" not in o.notes
 
 
 def test_nothing_to_argue_over_a_bolt_on_ncnd():
@@ -202,7 +204,10 @@ def test_nothing_to_argue_when_pointed_to_published_information():
     assert o.kind == "nothing-to-argue" and "s21" in o.reason
     # FOISA s27 is future publication; FOIA s27 is international relations, which is argued
     assert decide(refusal("s27", regime="FOISA", text="Exempt."), [], None, today=TODAY).kind == "nothing-to-argue"
-    assert decide(refusal("s27", text="Exempt."), [], None, today=TODAY).kind == "review"
+    o27 = decide(refusal("s27", text="Exempt."), [], None, today=TODAY)
+    assert "published" not in o27.reason  # not the pointer path: no ground was found
+    assert decide(refusal("s27", text="Exempt."), [f("prejudice-not-demonstrated", "strong")], None,
+                  today=TODAY).kind == "review"
 
 
 def test_narrow_for_a_cost_refusal_with_nothing_against_the_estimate():
@@ -250,3 +255,147 @@ def test_a_named_ground_stays_within_the_cap():
     sel = select_grounds(fs, refusal("s30(3)", "s40(5)", ncnd=True), include=("subsection-not-specified",))
     assert len(sel.grounds) == 5 and "subsection-not-specified" in [p.lead.rule for p in sel.grounds]
     assert "mosaic-unsupported" in [p.lead.rule for p in sel.left_out]  # the last one nobody named
+
+
+# ---- judge2: empty letters, promotion, narrow, windows, assumed dates, the cap ------------------
+def test_no_ground_a_lawyer_would_sign_is_nothing_to_argue_not_a_bare_review():
+    r = refusal("s31(1)", text="The information is exempt under section 31(1) and is withheld.")
+    o = decide(r, [f("subsection-not-specified", "weak"), f("review-rights-missing", "weak")], None, today=TODAY)
+    assert o.kind == "nothing-to-argue" and "subsection-not-specified" in o.reason
+    # a subsection point, even moderate, is never enough on its own
+    assert decide(r, [f("subsection-not-specified", "moderate")], None, today=TODAY).kind == "nothing-to-argue"
+
+
+def test_a_cost_refusal_with_no_estimate_is_promoted_to_a_ground():
+    from appeal.judge.outcome import promote
+
+    r = refusal("s12(1)", text="Answering would exceed the appropriate limit.", cost=CostEstimate())
+    weak = [f("cost-limit-no-estimate", "weak"), f("subsection-not-specified", "weak")]
+    raised = promote(weak, r)
+    assert [x.strength for x in raised] == ["moderate", "weak"]
+    o = decide(r, weak, None, today=TODAY)
+    assert o.kind == "review" and "cost-limit-no-estimate" in o.reason  # no estimate: nothing to narrow against
+    assert "promoted:cost-limit-no-estimate" in o.notes and "found weak" in o.reason
+
+
+def test_the_limit_restated_is_not_an_estimate_but_a_real_one_is():
+    from appeal.judge.outcome import promote, real_estimate
+
+    restated = refusal("s12(1)", text="It would take in excess of 2.5 working days.", cost=CostEstimate(hours=18.5))
+    real = refusal("s12(1)", text="It would take 60 hours.", cost=CostEstimate(hours=60))
+    assert not real_estimate(restated) and real_estimate(real)
+    assert promote([f("cost-limit-no-estimate", "weak")], restated)[0].strength == "moderate"
+    assert promote([f("cost-limit-no-estimate", "weak")], real)[0].strength == "weak"
+
+
+def test_promotion_only_where_nothing_else_is_signable():
+    from appeal.judge.outcome import promote
+
+    r = refusal("s12(1)", text="Answering would exceed the appropriate limit.", cost=CostEstimate())
+    out = promote([f("cost-estimate-unrealistic", "strong"), f("cost-limit-no-estimate", "weak")], r)
+    assert out[1].strength == "weak"
+
+
+def test_security_link_promoted_on_a_cut_copy_but_not_where_a_security_body_is_named():
+    from appeal.judge.outcome import promote
+
+    cut = refusal("s24(2)", "s31(1)", text="We exempt any information under section 24 and section 31.",
+                  truncated=True)
+    named = refusal("s24(2)", text="Counter-terrorism work is engaged. Section 24(2) applies.", truncated=True)
+    whole = refusal("s24(2)", text="We exempt any information under section 24.")
+    assert promote([f("security-link-unexplained", "weak")], cut)[0].strength == "moderate"
+    assert promote([f("security-link-unexplained", "weak")], named)[0].strength == "weak"
+    assert promote([f("security-link-unexplained", "weak")], whole)[0].strength == "weak"
+
+
+def test_narrow_not_chosen_where_the_request_was_already_narrowed():
+    r = refusal("s12(1)", cost=CostEstimate(hours=30, breakdown_given=True, advice_given=True),
+                text="Answering would exceed the appropriate limit.",
+                request="I have refined my earlier request to bring it within the cost limit: how many cases in 2016?")
+    assert decide(r, [f("cost-limit-no-advice", "moderate")], None, today=TODAY).kind != "narrow"
+
+
+def test_complaint_window_closed_recently_asks_to_accept_late_and_long_ago_is_a_fresh_request():
+    r = refusal("s31(1)", is_review_outcome=True)
+    recent = timeline(commissioner_complaint_by="2024-05-01")
+    o = decide(r, [], recent, today=TODAY)
+    assert o.kind == "complaint" and "late-complaint" in o.notes and "1 May 2024" in o.reason
+    old = timeline(commissioner_complaint_by="2022-05-01")
+    assert decide(r, [], old, today=TODAY).kind == "fresh-request"
+    sic = decide(refusal("s38(1)(b)", regime="FOISA", is_review_outcome=True), [],
+                 timeline("FOISA", commissioner_complaint_by="2022-05-01"), today=TODAY)
+    assert sic.kind == "fresh-request" and "47(4)" in sic.reason
+
+
+def test_review_outcome_of_unknown_date_after_an_old_response_is_a_fresh_request():
+    r = refusal("s31(1)", is_review_outcome=True)
+    o = decide(r, [], timeline(review_request_by="2017-11-28"), today=TODAY)
+    assert o.kind == "fresh-request" and "assumed-date" in o.notes
+
+
+def test_an_old_received_date_makes_an_undated_response_long_out_of_time_as_an_assumption():
+    r = refusal("s31(3)", ncnd=True, text="We neither confirm nor deny.")
+    o = decide(r, [f("ncnd-statistics", "strong")], None, today=TODAY,
+               received=dt.date(2019, 8, 3), received_source="letter")
+    assert o.kind == "fresh-request" and "assumed-date" in o.notes and "3 August 2019" in o.reason
+    # a received date the user typed recently: in time, no assumption
+    o = decide(r, [f("ncnd-statistics", "strong")], None, today=TODAY,
+               received=dt.date(2024, 5, 1), received_source="option")
+    assert o.kind == "review" and "assumed-date" not in o.notes
+
+
+def test_years_in_the_letter_only_warn_they_do_not_decide():
+    r = refusal("s31(3)", ncnd=True, text="We neither confirm nor deny. Figures for 2013/14 are held under the "
+                "Freedom of Information Act 2000.", request="How many in the last financial year 2013/14?")
+    o = decide(r, [f("ncnd-statistics", "strong")], None, today=TODAY)
+    assert o.kind == "review" and "late-review" in o.notes and "2014" in o.reason
+
+
+def test_latest_year_ignores_statute_and_case_years():
+    from appeal.judge.outcome import latest_year
+
+    text = "Under the Data Protection Act 2018 and [2023] UKFTT 885 (GRC), figures for 2015 are exempt."
+    assert latest_year(text, TODAY) == 2015
+    assert latest_year("Request of 05.08.15 about 2030 targets", TODAY) == 2015
+
+
+def test_the_cap_keeps_a_strong_ground_over_a_moderate_one_it_nearly_matches():
+    r = refusal("s23(5)", "s30(3)", ncnd=True, text="Section 23(5) applies.")
+    found = [f("ncnd-statistics", "strong"), f("investigation-not-specific", "strong"),
+             f("personal-data-aggregate", "strong"), f("prejudice-not-demonstrated", "strong"),
+             f("security-link-unexplained", "moderate"), f("boilerplate-reasoning", "strong")]
+    sel = select_grounds(found, r)
+    kept = [p.lead.rule for p in sel.grounds]
+    assert "boilerplate-reasoning" in kept and "security-link-unexplained" not in kept
+    # a moderate ground far stronger than the strong one keeps its place
+    found[4] = f("ncnd-after-confirmation", "moderate")
+    found[0] = f("public-domain", "strong")
+    kept = [p.lead.rule for p in select_grounds(found, r).grounds]
+    assert "ncnd-after-confirmation" in kept
+
+
+def test_an_estimate_near_the_limit_is_still_an_estimate():
+    from appeal.judge.outcome import real_estimate
+
+    # 101 records at 15 minutes: 25 hours is a real estimate, not the 24-hour limit restated
+    assert real_estimate(refusal("s12(1)", cost=CostEstimate(hours=25.25)))
+    assert not real_estimate(refusal("s12(1)", cost=CostEstimate(hours=24)))
+    assert not real_estimate(refusal("s12(1)", cost=CostEstimate(pounds=450)))
+
+
+def test_a_letter_that_speaks_of_recent_years_is_not_taken_as_old():
+    r = refusal("s31(3)", ncnd=True, text="We neither confirm nor deny. Figures for 2021/22 are not given.",
+                request="How many in 2021/22?")
+    o = decide(r, [f("ncnd-statistics", "strong")], None, today=dt.date(2024, 6, 3))
+    assert o.kind == "review" and "late-review" not in o.notes
+
+
+def test_a_cost_point_where_the_rule_read_a_total_is_not_promoted():
+    from dataclasses import replace
+
+    from appeal.judge.outcome import promote
+
+    r = refusal("s12(1)", text="It would cost more than £2,000.", cost=CostEstimate())
+    read_a_total = replace(f("cost-limit-no-estimate", "weak"),
+                           argument="The letter refuses the request under s12 on the ground of cost and states a total.")
+    assert promote([read_a_total], r)[0].strength == "weak"

@@ -90,10 +90,12 @@ def test_all_adds_weak_grounds_and_include_exclude_reach_the_engine(letter_json,
     assert code == 0 and "Likelihood not stated" in out
     code, out, _ = run(["review", letter_json, *ME, "--exclude", "ncnd-statistics", "-o", "-"], capsys)
     assert "Counts reveal nothing" not in out and "No link to security bodies" in out
-    # information is withheld, so a lone weak ground still makes a review (a bare one)
+    # a lone weak ground is nothing a lawyer would sign: no letter without --force
     code, out, err = run(["review", letter_json, *ME, "--include", "likelihood-not-stated", "-o", "-"], capsys)
+    assert out == "" and "Outcome: nothing-to-argue: information is withheld, but no ground" in err
+    code, out, err = run(["review", letter_json, *ME, "--include", "likelihood-not-stated", "--force", "-o", "-"],
+                         capsys)
     assert "Likelihood not stated" in out and "Counts reveal nothing" not in out
-    assert "Outcome: review: information is withheld but no strong ground was found" in err
     code, _, err = run(["review", letter_json, *ME, "--include", "x", "--exclude", "x"], capsys)
     assert code == 2 and "both included and excluded" in err
 

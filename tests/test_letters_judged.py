@@ -112,7 +112,8 @@ def test_the_complaint_speaks_of_the_response_and_asks_for_what_a_decision_notic
     assert "The response says" in text and "Your letter" not in text
     assert "confirm or deny whether it holds the information I asked for" in text
     assert "issue a refusal notice that complies with section 17" in text
-    assert "breached sections 1(1), 10(1) and 17 of the Act" in text
+    # time (s10(1)) and the notice (s17), which the dates and the letter show; never the duty s1(1) itself
+    assert "breached sections 10(1) and 17 of the Act" in text and "1(1)" not in text.split("record that")[1]
     assert "Put ncnd-statistics right" not in text  # the review's asks are not the Commissioner's
 
 
@@ -240,3 +241,51 @@ def test_a_late_bare_review_points_to_nothing_below():
     text = to_text(to_markdown(build_review(refusal(), [], timeline(by="2024-04-26"), ME, regime="FOIA",
                                             letter_date=dt.date(2024, 5, 8), cite=lambda p: None)))
     assert "accept it nonetheless." in text and "points below" not in text
+
+
+def test_a_partly_upheld_review_is_not_said_to_rely_on_everything_it_names():
+    from appeal.model import ReviewOutcome
+
+    kw = dict(regime="FOIA", letter_date=dt.date(2024, 5, 8), review_requested=dt.date(2024, 3, 5),
+              review_responded=dt.date(2024, 4, 2), cite=lambda p: None)
+    both = [Exemption("s31(1)(a)"), Exemption("s40(2)")]
+    partly = refusal(exemptions=both, ncnd=False, review=ReviewOutcome(result="partly-upheld"), is_review_outcome=True)
+    upheld = refusal(exemptions=both, ncnd=False, review=ReviewOutcome(result="upheld"), is_review_outcome=True)
+    text = to_markdown(build_complaint(refusal(), FINDINGS, timeline(), ME, outcome=partly, **kw))
+    assert "upholding its original decision in part" in text and "relying on" not in text.split("## Internal review")[1]
+    text = to_markdown(build_complaint(refusal(), FINDINGS, timeline(), ME, outcome=upheld, **kw))
+    assert "upholding its original decision, relying on sections 31(1)(a) and 40(2)" in text
+
+
+def test_a_complaint_past_the_commissioners_window_says_so_in_the_letter():
+    kw = dict(regime="FOIA", review_requested=dt.date(2024, 3, 5), review_responded=dt.date(2024, 4, 2),
+              cite=lambda p: None)
+    late = to_markdown(build_complaint(refusal(), FINDINGS, timeline(), ME, letter_date=dt.date(2024, 7, 1), **kw))
+    assert "the six weeks ended on 12 June 2024, so I am complaining after them" in late
+    on_time = to_markdown(build_complaint(refusal(), FINDINGS, timeline(), ME, letter_date=dt.date(2024, 5, 8), **kw))
+    assert "complaining after them" not in on_time and "run to 12 June 2024" in on_time
+
+
+def test_a_late_review_on_lateness_alone_does_not_say_the_points_go_to_withholding():
+    from appeal.model import Outcome
+
+    kw = dict(regime="FOIA", letter_date=dt.date(2024, 6, 1), cite=lambda p: None)
+    late_only = [finding("late-response", "Your request was received.", "strong")]
+    text = to_text(to_markdown(build_review(refusal(), late_only, timeline(), ME, **kw))).replace("\n", " ")
+    assert "after the time usually allowed for it, which ended on 26 April 2024" in text
+    assert "go to whether the information should have been withheld" not in text
+    # the window only inferred (no response date): said without a date
+    inferred = Outcome("review", "late", notes=["late-review", "assumed-date"])
+    no_dates = Timeline("FOIA", "uk-any-part", [])
+    text = to_text(to_markdown(build_review(refusal(), FINDINGS, no_dates, ME, outcome=inferred, **kw)))
+    text = text.replace("\n", " ")
+    assert "after the time usually allowed for it. I ask you to accept it nonetheless: the points below" in text
+
+
+def test_the_review_builder_argues_a_raised_finding_for_every_caller():
+    from appeal.model import CostEstimate
+
+    r = refusal(exemptions=[Exemption("s12(1)", test="cost")], ncnd=False, cost=CostEstimate())
+    weak = [finding("cost-limit-no-estimate", "Your request was received.", "weak")]
+    letter = build_review(r, weak, timeline(), ME, regime="FOIA", letter_date=dt.date(2024, 4, 1), cite=lambda p: None)
+    assert [g.rule for g in letter.grounds] == ["cost-limit-no-estimate"]

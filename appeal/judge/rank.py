@@ -194,6 +194,10 @@ def merge(findings: list[Finding], refusal: Refusal | None = None, *,
     return plans
 
 
+# How far a moderate ground may outscore a strong one and still give way to it at the cap.
+STRENGTH_MARGIN = 10.0
+
+
 def cap(plans: list[GroundPlan], limit: int | None, include=()) -> tuple[list[GroundPlan], list[GroundPlan]]:
     """At most `limit` grounds, likeliest first; a ground holding a rule named in `include`
     stays within the cap, in place of the last ground nobody named."""
@@ -201,6 +205,16 @@ def cap(plans: list[GroundPlan], limit: int | None, include=()) -> tuple[list[Gr
         return list(plans), []
     named = set(include)
     kept = list(plans[:limit])
+    # A strong, signable ground is never dropped for a moderate one it nearly matches: the
+    # weights rank kinds of ground, the strength says how well this letter proves this one.
+    for p in plans[limit:]:
+        if p.lead.strength != "strong" or not p.signable:
+            continue
+        drop = next((k for k in reversed(kept) if k.lead.strength != "strong" and not set(k.rules) & named
+                     and k.score < p.score + STRENGTH_MARGIN), None)
+        if drop is not None:
+            kept.remove(drop)
+            kept.append(p)
     for p in plans[limit:]:
         if set(p.rules) & named:
             drop = next((k for k in reversed(kept) if not set(k.rules) & named), None)

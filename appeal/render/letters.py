@@ -689,6 +689,10 @@ def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline |
                  include: tuple[str, ...] = (), assumptions: list[str] = (),
                  cite: Callable[[str], str | None] | None = None,
                  limit: int | None = GROUND_LIMIT, outcome=None) -> Letter:
+    from appeal.judge.outcome import promote
+
+    # the weak findings the judgement raises (the one real ground) are argued by every caller
+    findings = promote(list(findings), refusal)
     kept, _, cap, left, left_rules = _choose(findings, [], refusal, all_strengths=all_strengths,
                                              include=include, limit=limit)
     grounds = make_grounds(kept, cite=cite or _citation_lookup(regime), request=refusal.request_text,
@@ -706,9 +710,19 @@ def build_review(refusal: Refusal, findings: list[Finding], timeline: Timeline |
     ev = timeline.event("review_request_by") if timeline is not None else None
     if ev is not None and dt.date.fromisoformat(ev.date) < (review_requested or letter_date):
         late = {"by": long_date(ev.date)}
+    elif ev is None and "late-review" in getattr(outcome, "notes", ()):
+        late = {"by": None}  # the judgement inferred the window closed (the response's date unknown)
+    if late:
+        late["procedural_only"] = bool(grounds) and all(
+            set(g.rules or [g.rule]) <= PROCEDURAL_RULES for g in grounds)
     return Letter(template=f"letters/review_{regime.lower()}.md.j2", grounds=grounds,
                   asks=consolidate_asks(grounds), review={}, left_out=left, left_out_rules=left_rules,
                   late_review=late, outcome=_outcome_dict(outcome), **common)
+
+
+# Grounds that record a breach but do not go to whether the information should be withheld.
+PROCEDURAL_RULES = frozenset({"late-response", "review-late", "outdated-law", "review-rights-missing",
+                              "template-artifacts", "subsection-not-specified"})
 
 
 def _not_argued(grounds: list[Ground], left_rules: list[str], findings) -> list[str]:
@@ -768,10 +782,21 @@ def build_complaint(refusal: Refusal, findings: list[Finding], timeline: Timelin
         "limit": dates.get(limit_id),
         "late": bool(timeline and timeline.review_late),
         "late_by": timeline.review_late_by_working_days if timeline else None,
-        "upheld_cited": _cited_phrase([e.citation for e in outcome.exemptions], regime) if outcome else None,
+        # what the review relied on: only where it upheld the decision, or did not say (a partial
+        # outcome names exemptions it set aside as well as those it kept)
+        "upheld_cited": _cited_phrase([e.citation for e in outcome.exemptions], regime)
+        if outcome and getattr(getattr(outcome, "review", None), "result", None) in ("upheld", None) else None,
         "outcome_reference": one_line(outcome.reference) if outcome and outcome.reference else None,
         "outcome_source": outcome.source if outcome else None,
+        # the letter at hand is itself the review outcome: what it says of the first response
+        # (exemptions later set aside, information given) is not restated as the response
+        "from_outcome_only": outcome is None and bool(refusal.is_review_outcome),
+        "result": getattr(getattr(outcome if outcome is not None else refusal, "review", None), "result", None),
+        "complaint_late": None,
     }
+    ev = timeline.event("commissioner_complaint_by") if timeline is not None else None
+    if ev is not None and dt.date.fromisoformat(ev.date) < letter_date:
+        review["complaint_late"] = long_date(ev.date)
     scottish = regime in SCOTTISH
     regname = common["regulator"].get("name", "the Commissioner")
     if not review["requested"] and not review["responded"]:
@@ -840,8 +865,9 @@ def _orders(refusal: Refusal, outcome: Refusal | None, findings: list[Finding], 
     rules = {f.rule for f in findings}
     withheld = bool(last.exemptions or last.partial_disclosure or last.cost is not None or last.ncnd)
     breaches = []
-    if withheld:
-        breaches.append(law["duty"])
+    # The duty itself (s1(1), reg 5(1)) is breached only if the Commissioner finds the information
+    # should have been given: the order to disclose asks for that. Breaches recorded are the ones
+    # the dates and the letter show: time (s10(1), not s1(1)), the notice, review time.
     if (timeline is not None and timeline.late) or "late-response" in rules:
         breaches.append(law["time"])
     if rules & _NOTICE_RULES:
@@ -1026,6 +1052,16 @@ def to_markdown(letter: Letter, *, template_dir: str | None = None) -> str:
     text = render(letter.template, template_dir=template_dir, **context(letter))
     text = re.sub(r"\n{3,}", "\n\n", clean(text)).strip("\n") + "\n"
     return typography(text, keep=_exact_strings(letter))
+
+
+def new_request(letter: Letter, outcome_kind: str, *, template_dir: str | None = None) -> str:
+    """The short document a `fresh-request` or `narrow` judgement calls for, in place of a review:
+    the request made afresh, or a narrowing that asks for the regime's advice-and-assistance duty
+    (FOIA s16, FOISA s15, EIR/EISR regulation 9). Same sender, authority and reference."""
+    outcome = dict(letter.outcome or {})
+    outcome["kind"] = outcome_kind
+    return to_markdown(dataclasses.replace(letter, template="letters/new_request.md.j2", outcome=outcome),
+                       template_dir=template_dir)
 
 
 def _exact_strings(letter: Letter) -> list[str]:
