@@ -47,3 +47,4 @@ def test_letter_ending_with_its_sign_off_is_complete():
         "Dear Requester\nThe information is withheld under section 27 of the Act.\n\nYours sincerely\n\nA Officer\n"
         "Freedom of Information Team"
     )
+

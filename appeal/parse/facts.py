@@ -87,7 +87,7 @@ _sentence_start = sentence_start
 # ---- partial disclosure ------------------------------------------------------------------------
 _ATTACH = re.compile(
     r"(?i)\b(?:please\s+(?:find|see)\s+(?:attached|enclosed)|(?:is|are|have\s+been|has\s+been)\s+attached|"
-    r"attached\s+(?:is|are|please\s+find|to\s+this|our\s+response|spreadsheet|document|file)|I\s+(?:have\s+)?attached|"
+    r"attached\s+(?:is|are|please\s+find|to\s+this|our\s+response|spreadsheets?|documents?|files?)\b|I\s+(?:have\s+)?attached|"
     r"I\s+enclose|we\s+enclose|enclosed\s+(?:is|are|please\s+find)|please\s+find\s+enclosed|attachment\s*[\-–:]|"
     r"(?:we\s+have|I\s+have)\s+(?:supplied|provided|included)\s+(?:you\s+with\s+)?(?:(?:a|an|the|some|all|this)\s+)?"
     r"(?:\w+\s+)?(?:information|data|figures?|documents?|copy|copies|spreadsheet|table|list|details|bundle)\b|(?:is|are)\s+(?:being\s+)?provided\s+(?:to\s+you|below)|"
