@@ -34,3 +34,14 @@ def test_a_deadline_in_the_request_is_no_bound():
         "Response\nThe plans are withheld under section 43(2).\n"
     )
     assert not any("lower bound" in a for a in r.assumptions)
+
+
+def test_review_decision_key_dates_a_review_outcome():
+    r = parse_text(
+        "Received on 23/08/2017 Our Ref: DC/FOI 1/17\n\n"
+        "Original decision = 3rd October 2017 and the Internal Review (IR) Decision = 30th\nJanuary 2018. "
+        "The response below relates to the outcome of the internal review.\n\n"
+        "Your request:\nDetails of the use of the tool.\n\nResponse\nThe information is withheld under section "
+        "31(1)(a).\n"
+    )
+    assert r.dates.letter == "2018-01-30"

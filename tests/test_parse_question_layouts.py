@@ -78,3 +78,27 @@ def test_short_bullets_are_fields_of_one_question():
         "Response\nThe information is exempt under section 31(1)(a).\n"
     )
     assert [q.number for q in r.questions] == [None]
+
+
+def test_statement_questions_printed_with_their_answers():
+    r = parse_text(
+        "FOI 1234 Security\n\n"
+        "1. The total amount spent by your trust on private security during:\n\n"
+        "The Example Hospital NHS Foundation Trust is withholding this information under Section 38 (Health and "
+        "Safety) of the Freedom of Information Act.\n\n"
+        "a) 2014/15 N/A\n\nb) 2015/16 N/A\n\n"
+        "2. The total number of physical assaults on staff during:\n\n"
+        "a) 2014/15 – 36\n\nb) 2015/16 – 56\n"
+    )
+    assert r.request_text.startswith("1. The total amount spent by your trust")
+    assert _qs(r) == [("1", "refused"), ("2", "answered")]
+
+
+def test_authority_numbered_heading_is_not_a_question():
+    r = parse_text(
+        "You asked:\n1. How many cameras do you operate?\n"
+        "Response\nWe operate 40 cameras.\n"
+        "2. The following exemptions apply to the rest of your request:\n"
+        "Section 31(1)(a) - Law enforcement\n"
+    )
+    assert [e.citation for e in r.exemptions] == ["s31(1)(a)"]

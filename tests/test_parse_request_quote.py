@@ -89,3 +89,11 @@ def test_review_outcome_quoting_the_original_request_in_its_answer():
         "2021.\u201d I have decided to uphold the decision to withhold it under section 30(b)(ii) of FOISA.\n"
     )
     assert r.request_text == "All correspondence between the Minister and the Example Board in 2021."
+
+
+def test_a_request_about_a_review_is_still_the_request():
+    r = parse_text(
+        "You asked:\nPlease provide a copy of the review of the parking policy carried out in 2022.\n"
+        "Response\nThe review is withheld under section 22 as it is intended for future publication.\n"
+    )
+    assert r.request_text.startswith("Please provide a copy of the review")

@@ -31,3 +31,20 @@ def test_complete_letter_ending_with_its_last_reason_is_not_truncated():
     )
     assert parse_text(text).truncated is False
     assert parse_text(text + "\nRate this Page").truncated is False
+
+
+def test_annex_after_the_sign_off_cut_mid_sentence_is_truncated():
+    text = (
+        "Dear Requester\nThe information is withheld under section 27 of the Act.\n\nYours sincerely\n\n"
+        "Annex 1\nSection 27 - International Relations\n"
+        "Sections 27(2) and (3) provide an exemption for confidential information that the department obtaine"
+    )
+    assert looks_truncated(text)
+
+
+def test_letter_ending_with_its_sign_off_is_complete():
+    assert not looks_truncated(
+        "Dear Requester\nThe information is withheld under section 27 of the Act.\n\nYours sincerely\n\nA Officer\n"
+        "Freedom of Information Team"
+    )
+

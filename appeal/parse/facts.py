@@ -87,7 +87,7 @@ _sentence_start = sentence_start
 # ---- partial disclosure ------------------------------------------------------------------------
 _ATTACH = re.compile(
     r"(?i)\b(?:please\s+(?:find|see)\s+(?:attached|enclosed)|(?:is|are|have\s+been|has\s+been)\s+attached|"
-    r"attached\s+(?:is|are|please\s+find|to\s+this|our\s+response|spreadsheet|document|file)|I\s+(?:have\s+)?attached|"
+    r"attached\s+(?:is|are|please\s+find|to\s+this|our\s+response|spreadsheets?|documents?|files?)\b|I\s+(?:have\s+)?attached|"
     r"I\s+enclose|we\s+enclose|enclosed\s+(?:is|are|please\s+find)|please\s+find\s+enclosed|attachment\s*[\-–:]|"
     r"(?:we\s+have|I\s+have)\s+(?:supplied|provided|included)\s+(?:you\s+with\s+)?(?:(?:a|an|the|some|all|this)\s+)?"
     r"(?:\w+\s+)?(?:information|data|figures?|documents?|copy|copies|spreadsheet|table|list|details|bundle)\b|(?:is|are)\s+(?:being\s+)?provided\s+(?:to\s+you|below)|"
@@ -331,6 +331,8 @@ def looks_truncated(text: str) -> bool:
     if not lines:
         return False
     last = lines[-1]
+    if len(last) >= 50 and last[-1].isalpha() and last[-1].islower() and len(last.split()) >= 10:
+        return True  # a line of prose cut mid-word or mid-sentence (an annex after the sign-off, cut)
     if _SIGNOFF.search("\n".join(lines[-8:])):
         return False
     if _BARE_CITATION.match(last) or re.search(r"(?i)\b(?:and|or|of|the|to|under|by|section|regulation|s\.?)$", last):

@@ -137,6 +137,8 @@ _LETTER_LABELS = [
     (re.compile(r"\b(?:date\s+of\s+(?:response|reply|letter|decision|this\s+letter)|date\s+responded|(?m:^[ \t]*)issued"
                 r"|(?<!we )(?<!We )(?<!I )responded\s+on|response\s+date|date\s+of\s+issue|date\s+sent)\b", re.I), 1),
     (re.compile(r"(?m)^[ \t]*(?:date|dat\s+e)[ \t]*[:\-–]", re.I), 2),
+    # a review outcome's own key: "the Internal Review (IR) Decision = 30th January 2018"
+    (re.compile(r"\b(?:internal\s+review|review)(?:\s+\(IR\))?\s+decision\s*[=:]", re.I), 1),
     (re.compile(r"\b(?:date\s+published|publish(?:ed)?\s+date|published(?:\s+on)?|date\s+of\s+publication)\b",
                 re.I), 4),
     (re.compile(r"(?m)^[ \t]*dated\b", re.I), 5),
@@ -158,7 +160,7 @@ def letter_date(text: str, body_start: int, in_request=None) -> tuple[dt.date | 
         in_request = _nowhere
     best: tuple[int, int, dt.date] | None = None
     # "response" only at a line start ("Response 28-07-2021"): the word is everywhere else too
-    wins = windows(lower(text), ("date", "dat e", "responded", "\nresponse", "published", "publish", "issue", "sent"),
+    wins = windows(lower(text), ("date", "dat e", "responded", "\nresponse", "published", "publish", "issue", "sent", "decision =", "decision:"),
                    40, 30, align=True)
     for rx, rank in _LETTER_LABELS:
         for m in finditer(rx, text, wins):

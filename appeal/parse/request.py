@@ -244,7 +244,9 @@ _HEADER_LINE = re.compile(
 )
 # The requester asking for a review ("I am writing to request an internal review of ...").
 _REVIEW_ASK = re.compile(
-    r"(?i)\b(?:request(?:ing)?|ask(?:ing)?\s+for|require|requirement\s+for)\s+(?:an?\s+|the\s+)?(?:internal\s+)?review\s+of\b"
+    r"(?i)\b(?:request(?:ing)?|ask(?:ing)?\s+for|require|requirement\s+for)\s+(?:an?\s+|the\s+)?(?:internal\s+review\b|"
+    r"review\s+of\s+(?:this|the|your|its|my)\s+(?:decision|response|handling|refusal|foi|request)|"
+    r"review\s+of\s+[^.\n]{0,40}\bhandling\b)"
 )
 # The original request quoted in the answer: "... your request under the Act for: “...”".
 _QUOTED_REQUEST = re.compile(r"(?i)\byour\s+(?:original\s+)?request\b[^“\"\n.]{0,120}?\bfor\s*:?\s*[“\"]([^”\"]{10,1500})[”\"]")
@@ -282,6 +284,11 @@ def find_request(text: str) -> RequestSplit:
 
 
 _ITEM_NO = re.compile(r"(?m)^[ \t]*(?:Q(?:uestion)?[ \t]*)?\(?(\d{1,2})[.):]")
+# a numbered item that asks in the requester's words without asking outright
+_YOUR_ITEM = re.compile(r"[ \t]*\(?\d{1,2}[.)][ \t]+(?=[^\n]*\byour\b)[^\n]{10,200}[:?][ \t]*$", re.M)
+_YOUR_ITEM_FIRST = re.compile(r"(?m)^[ \t]*\(?1[.)][ \t]+(?=[^\n]*\byour\b)(?![^\n]*\b(?:we|our|I)\b)[^\n]{10,200}[:?][ \t]*$")
+_ITEM_HEAD = re.compile(r"[ \t]*\(?\d{1,2}[.)][ \t]+(?![^\n]*\b(?:we|our|I|[Ss]ections?|[Rr]egulations?|exempt\w*)\b)"
+                        r"[A-Z][^\n]{10,200}:[ \t]*$")
 _GAP_MAX = 1200  # the answer printed between two questions (a longer run is another part of the letter)
 
 
@@ -301,11 +308,16 @@ def _interleaved(text: str, s: int, e: int) -> list[tuple[int, int]]:
             break
         le = text.find("\n", nxt.start())
         line = text[nxt.start(): le if le != -1 else len(text)]
-        if not ("?" in line or _REQUESTISH.search(line)) or not text[pos:nxt.start()].strip():
+        if not text[pos:nxt.start()].strip():
             break
-        end = _requestish_run(text, nxt.start(), min(len(text), nxt.start() + _GAP_MAX))
-        if end is None:
-            end = le if le != -1 else len(text)
+        if "?" in line or _REQUESTISH.search(line) or _YOUR_ITEM.match(line):
+            end = _requestish_run(text, nxt.start(), min(len(text), nxt.start() + _GAP_MAX))
+            if end is None:
+                end = le if le != -1 else len(text)
+        elif _ITEM_HEAD.match(line):
+            end = le if le != -1 else len(text)  # "2. The total number of assaults during:": that line only
+        else:
+            break
         out.append((nxt.start(), end))
         pos = end
         expect += 1
@@ -369,6 +381,16 @@ def _find_request(text: str) -> RequestSplit:
         if _REQUESTISH.search(line) and not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", line):
             q = m.start() + (mm.end() if mm else 0)
             break
+    if q is None:
+        # a numbered item in the requester's words, ending in ":" ("1. The total amount spent by
+        # your trust on private security during:"), with a "2." later: the questions are printed
+        # with the answers after each
+        for m in _YOUR_ITEM_FIRST.finditer(text, 0, limit):
+            if re.search(r"(?m)^[ \t]*2[.)][ \t]", text[m.end():m.end() + _GAP_MAX * 2]):
+                le = text.find("\n", m.start())
+                e = le if le != -1 else len(text)
+                split = RequestSplit([(m.start(), e)], e)
+                return split
     if q is None:
         return RequestSplit([], head.start() if head else 0)
     e = head.start() if head else None
