@@ -829,3 +829,27 @@ def test_prejudice_where_the_only_reason_is_that_the_information_is_sensitive():
     harm = ("Disclosure would reveal the prices the operator is negotiating with two yards, which would "
             "prejudice substantially its position in those negotiations.")
     assert "prejudice-not-demonstrated" not in {x.rule for x in run(parse_text(base.format(reason=harm))).findings}
+
+
+def test_security_talk_in_a_cost_refusal_is_no_national_security_factor():
+    # s12 weighs no public interest: naming a counter-terrorism unit among the places to search is not
+    # national security weighed in a balance
+    cost = ("The information is not held in a form that can be searched. To answer, officers in each "
+            "district and in Counter Terrorism Policing would have to read every file, and the security of "
+            "the country team holds further records. We estimate this would take 60 hours, which exceeds "
+            "the appropriate limit of 18 hours, so section 12(1) of the Act applies.")
+    f = findings(police(NCND_COUNTS.format(what="shoplifting"), cost))
+    assert "national-security-mismatch" not in f
+
+
+def test_a_counter_terrorism_unit_named_is_not_terrorism_weighed_but_terrorism_reasoning_is():
+    cites = "Section 31(1)(a) Law Enforcement"
+    named = ("Balance test\n\nThe figures are held by the Counter Terrorism Command and by districts. "
+             "Disclosure would be likely to prejudice the prevention of crime, and the public interest "
+             "favours withholding them.")
+    f = findings(police("How many bicycles were stolen in 2023?", f"The information is exempt.\n\n{cites}\n\n{named}"))
+    assert "national-security-mismatch" not in f
+    weighed = named.replace("The figures are held by the Counter Terrorism Command and by districts. ",
+                            "Terrorists could use the figures to plan attacks. ")
+    f = findings(police("How many bicycles were stolen in 2023?", f"The information is exempt.\n\n{cites}\n\n{weighed}"))
+    assert f["national-security-mismatch"].strength == "moderate"

@@ -45,15 +45,31 @@ def _is_label(ctx, a, b):
         len(s) < 90 and re.search(r"\b(section|s\.?) ?2[34]|^\s*national security\s*$", s, re.I))
 
 
+# A unit's name ("Counter Terrorism Policing", "the Counter-Terrorism Command") is no reasoning.
+_UNIT_NAME = re.compile(r"\bcounter[\s-]*terroris[mt]\w*", re.I)
+
+
+def _weighs_terrorism(ctx, a, b) -> bool:
+    s = ctx.text[a:b]
+    return bool(TERROR_REASONING.search(_UNIT_NAME.sub(" ", s).lower()))
+
+
+def _has_balance(ctx) -> bool:
+    """A qualified exemption is relied on: there is a public interest balance to weigh factors in.
+    A cost or vexatious refusal (s12, s14) weighs none, so a mention of security there is no factor."""
+    return any(e.absolute is not True and e.test not in ("cost", "vexatious") for e in ctx.exemptions)
+
+
 def check(ctx):
-    if ctx.cited("national_security") or not ctx.exemptions:
+    if ctx.cited("national_security") or not ctx.exemptions or not _has_balance(ctx):
         return []
     ns = [s for s in ctx.sentences_matching(NS_REASONING) if not _is_label(ctx, *s)]
     strength = "strong"
     if not ns:
         if ctx.request.security_link:
             return []  # the request is about terrorism: talk of it is about the subject
-        ns = [s for s in ctx.sentences_matching(TERROR_REASONING) if not _is_label(ctx, *s)]
+        ns = [s for s in ctx.sentences_matching(TERROR_REASONING)
+              if not _is_label(ctx, *s) and _weighs_terrorism(ctx, *s)]
         strength = "moderate"
     if not ns:
         return []
