@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 _PREFIXES: dict = {}
 _MIN_PREFIX = 3  # shorter prefixes occur too often to be worth it
 _MAX_SET = 160
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \t\n\r.,;:'\"-()/")
 _SCAN_MIN = 256  # shorter texts are searched as usual (the regex engine is quick there)
 _SCAN_MIN_CI = 64  # ... but slow on case-insensitive patterns
 _FOLD_TRAPS = ("\u017f", "\u212a", "\u0130", "\u0131")
@@ -63,15 +65,28 @@ def literal_prefixes(rx: re.Pattern) -> tuple[str, ...] | None:
         if found:
             strings = sorted({s[:_LONG] for s, _open in found}, key=len)
             if rx.flags & re.IGNORECASE:
-                strings = sorted({s.lower() for s in strings}, key=len) if all(s.isascii() for s in strings) else []
-            if strings and min(len(x.lstrip(LINE_START)) for x in strings) >= _MIN_PREFIX:
+                strings = sorted({s.lower() for s in strings}, key=len) if all(map(_foldable, strings)) else []
+            if strings and all(_selective(x) for x in strings):
                 kept: list[str] = []
-                for s in strings:  # "harm" makes "harmful" redundant
-                    if not any(s.startswith(k) for k in kept):
+                seen: set[str] = set()
+                for s in strings:  # shortest first: "harm" makes "harmful" redundant
+                    if not any(s[:i] in seen for i in range(1, len(s) + 1)):
                         kept.append(s)
+                        seen.add(s)
                 out = tuple(kept)
     _PREFIXES[rx] = out
     return out
+
+
+def _foldable(prefix: str) -> bool:
+    """ASCII, or signs with no case ("£"): lower-casing finds them as IGNORECASE matches them."""
+    return prefix.isascii() or all(c.isascii() or (c.lower() == c == c.upper() == c.casefold()) for c in prefix)
+
+
+def _selective(prefix: str) -> bool:
+    """Rare enough to look for: three characters or more, or a sign seldom in prose ("£", "[")."""
+    body = prefix.lstrip(LINE_START)
+    return len(body) >= _MIN_PREFIX or (body != "" and body[0] not in _COMMON)
 
 
 def candidates(rx: re.Pattern, text: str, positions=None, *, low: str | None = None) -> list[int] | None:
@@ -187,15 +202,18 @@ _LITERAL_ESCAPES = frozenset(".^$*+?{}[]()|\\/-'\"#&~ ,:;!@%=<>`_")
 _ZERO_ESCAPES = frozenset("bBAZ")
 
 
-def _alt_set(pattern: str) -> set | None:
+@lru_cache(maxsize=4096)
+def _alt_set(pattern: str) -> frozenset:
+    """_read_alts, kept: the same group is met again and again as the reader branches."""
+    return frozenset(_read_alts(pattern))
+
+
+def _read_alts(pattern: str) -> set:
     """{(prefix, open)} for a pattern (its top-level alternatives); None if some alternative
     can start with any character. open: the prefix is the whole of what the alternative matched."""
     out: set = set()
     for alt in _alternatives(pattern):
-        got = _seq(alt)
-        if got is None:
-            return None
-        out |= got
+        out |= _seq(alt)
         if len(out) > _MAX_SET:
             out = _shrink(out)
     return out
@@ -240,7 +258,12 @@ _RUN = re.compile(r"[^\\\[\](){}.^$*+?|]+")
 _LONG = 8  # prefixes this long are selective enough: stop extending them
 
 
-def _seq(a: str) -> set:
+@lru_cache(maxsize=4096)
+def _seq(a: str) -> frozenset:
+    return frozenset(_read_seq(a))
+
+
+def _read_seq(a: str) -> set:
     """{(prefix, open)} for one alternative (no top-level |)."""
     results = {("", True)}
     growing = True
@@ -335,13 +358,18 @@ def _seq(a: str) -> set:
         if quantified and least == 0:
             # optional: a match either starts with the atom here or goes straight on
             rest = _seq(a[after:])
+            once = a[j] == "?"  # at most one copy ("?" or "??"), not "*" or "{0,n}"
             new = set()
             for s, o in results:
                 if not o:
                     new.add((s, False))
                     continue
-                for t, _to in atom:
-                    new.add((s + t, False))
+                for t, to in atom:
+                    if to and once:  # "(a )?list": "a list" as well as "list"
+                        for r, ro in rest:
+                            new.add((s + t + r, ro))
+                    else:  # a repeatable atom: what follows it is not known
+                        new.add((s + t, False))
                 for t, to in rest:
                     new.add((s + t, to))
             return new if len(new) <= _MAX_SET else _shrink(new)

@@ -289,3 +289,20 @@ def test_the_review_builder_argues_a_raised_finding_for_every_caller():
     weak = [finding("cost-limit-no-estimate", "Your request was received.", "weak")]
     letter = build_review(r, weak, timeline(), ME, regime="FOIA", letter_date=dt.date(2024, 4, 1), cite=lambda p: None)
     assert [g.rule for g in letter.grounds] == ["cost-limit-no-estimate"]
+
+
+def test_a_strong_ground_may_overrun_the_budget_a_little_but_a_moderate_one_may_not():
+    from appeal.render.letters import GROUNDS_WORDS, STRONG_OVERRUN, Ground, fit
+
+    def ground(rule: str, strength: str, words: int) -> Ground:
+        return Ground(number=0, rule=rule, title="t", strength=strength, quotes=[], argument="",
+                      citations=[], ask="", point=" ".join(["word"] * (words - 1)))
+
+    three = [ground(r, "strong", 150) for r in ("ncnd-statistics", "ncnd-unexplained", "mosaic-unsupported")]
+    over = GROUNDS_WORDS - 450 + STRONG_OVERRUN // 2  # past the budget, within the overrun
+    kept, dropped = fit(three + [ground("boilerplate-reasoning", "strong", over)])
+    assert [g.rule for g in kept][-1] == "boilerplate-reasoning" and not dropped
+    kept, dropped = fit(three + [ground("boilerplate-reasoning", "moderate", over)])
+    assert [g.rule for g in dropped] == ["boilerplate-reasoning"]
+    kept, dropped = fit(three + [ground("boilerplate-reasoning", "strong", over + STRONG_OVERRUN)])
+    assert [g.rule for g in dropped] == ["boilerplate-reasoning"]

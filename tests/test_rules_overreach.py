@@ -799,3 +799,33 @@ def test_s38_speculative_chain_is_argued_in_endangerment_terms():
                         "could also put staff at risk", "would reveal the night rota of the two guards named in the "
                         "contract, who have been threatened, and would endanger their safety")
     assert "prejudice-not-demonstrated" not in findings(police(req, firm))
+
+
+def test_cost_no_estimate_never_says_no_total_when_the_limit_figure_is_given():
+    resp = ("Compliance would exceed the appropriate limit under Section 12 of the Freedom of Information Act 2000. "
+            "The limit is £450, calculated at £25 per hour.")
+    got = findings(police(COST_REQ, resp))["cost-limit-no-estimate"]
+    assert "no total time or cost" not in got.argument
+    bare = "Compliance would exceed the appropriate limit under Section 12 of the Freedom of Information Act 2000."
+    assert "no total time or cost" in findings(police(COST_REQ, bare))["cost-limit-no-estimate"].argument
+
+
+def test_prejudice_where_the_only_reason_is_that_the_information_is_sensitive():
+    base = (
+        "Scottish Ministers\n\n4 March 2024\n\nFreedom of Information (Scotland) Act 2002\n\n"
+        "You asked for the consultants' report on the ferry contract.\n\n"
+        "Some names are withheld under section 38(1)(b) of FOISA: disclosing them would contravene the data "
+        "protection principles.\n\n"
+        "Section 33(1)(b) - Substantial prejudice to commercial interests\n"
+        "An exemption under section 33(1)(b) of FOISA applies to some of the information requested. {reason}\n"
+        "This exemption is subject to the public interest test. We recognise a public interest in disclosure, "
+        "but it is outweighed by the public interest in applying the exemption.\n\n"
+        "You may ask for a review within 40 working days.\n\nYours sincerely\n\nFOI Unit\n")
+    sensitive = "The report concerns ongoing negotiations and much of it is commercially sensitive."
+    refusal = parse_text(base.format(reason=sensitive))
+    assert refusal.regime == "FOISA"
+    f = {x.rule: x for x in run(refusal).findings}["prejudice-not-demonstrated"]
+    assert "commercially sensitive" in f.evidence[0].quote and "substantial" in f.argument
+    harm = ("Disclosure would reveal the prices the operator is negotiating with two yards, which would "
+            "prejudice substantially its position in those negotiations.")
+    assert "prejudice-not-demonstrated" not in {x.rule for x in run(parse_text(base.format(reason=harm))).findings}

@@ -38,6 +38,7 @@ LAW_WORDS = 40  # the law after the point: whole sentences up to about this many
 CITATIONS_PER_GROUND = 1  # the one authority that best supports the point
 ASK_WORDS = 45  # a merged ground's asks together
 GROUNDS_WORDS = 540  # the grounds' share of a 400-900 word letter: grounds past it are left out
+STRONG_OVERRUN = 80  # ...except a strong ground, which may take the letter this far past it
 MIN_GROUNDS = 3  # ... but never fewer than this many for that reason
 POINTS_PER_GROUND = 2  # merged grounds: at most this many further points
 GROUND_LIMIT = 5  # the cap on grounds; the rest are listed in the summary (--all: no cap)
@@ -350,7 +351,7 @@ def fit(grounds: list[Ground], budget: int = GROUNDS_WORDS, minimum: int = MIN_G
         include: tuple[str, ...] = ()) -> tuple[list[Ground], list[Ground]]:
     """Keep grounds, likeliest first, while they fit the letter's word budget (at least
     `minimum`); technicalities only where fewer than `minimum` substantive grounds exist.
-    A ground the user named (`include`) always stays."""
+    A ground the user named (`include`) always stays; a strong one may overrun a little."""
     from appeal.judge.weights import TECHNICAL
 
     substantive = [g for g in grounds if g.rule not in TECHNICAL]
@@ -362,7 +363,9 @@ def fit(grounds: list[Ground], budget: int = GROUNDS_WORDS, minimum: int = MIN_G
         if g.rule in TECHNICAL and (len(substantive) >= minimum or not substantive) and not named:
             continue
         w = ground_words(g)
-        if len(kept) >= minimum and total + w > budget and not named:
+        # a strong ground is worth a slightly longer letter (STRONG_OVERRUN words at most)
+        limit = budget + (STRONG_OVERRUN if g.strength == "strong" else 0)
+        if len(kept) >= minimum and total + w > limit and not named:
             continue
         kept.append(g)
         total += w

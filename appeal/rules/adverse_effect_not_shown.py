@@ -30,6 +30,7 @@ RULE = Rule(
     "disclosure would have that effect.",
     references=("EIR reg 12(2), reg 12(5)",
                 "ICO guidance: regulation 12(5)(e) confidentiality of commercial or industrial information"),
+    near_miss="A letter whose own sentences say disclosure would adversely affect the interest and how; the regulation recited ('If disclosing ... would adversely affect ...') is not such a sentence.",
 )
 
 HEDGE = ci(r"could\b|may\b|might\b|can\b|possibl\w*|potential\w*|risk\w*|likel\w*|perhaps\b|conceivabl\w*",

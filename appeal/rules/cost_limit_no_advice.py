@@ -22,6 +22,7 @@ RULE = Rule(
     "your request.' and nothing more.",
     references=("FOIA s16", "FOISA s15", "EIR reg 9", "ICO Line to Take LTT177",
                 "Law Centre NI v IC [2022] UKFTT 387 (GRC)"),
+    near_miss="A letter that says what could be answered within the limit (one year, one site); a pointer to published material alone is not advice and does not silence the rule.",
 )
 
 ADVICE = ci(

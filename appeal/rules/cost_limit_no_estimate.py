@@ -23,6 +23,7 @@ RULE = Rule(
     "exceed the appropriate limit.' with no number of invoices or time per invoice.",
     references=("FOIA s12; Fees Regulations 2004 regs 3-4", "Campbell v IC & Anor [2023] UKFTT 885 (GRC)", "Brown v IC and TNA (EA/2006/0088)",
                 "ICO Line to Take LTT116 (reasonable estimates)", "EIR reg 12(4)(b)"),
+    near_miss="A letter giving its own figure with a breakdown ('about 400 files at 5 minutes each, some 33 hours'); the limit itself ('£450, equivalent to 18 hours') is not such a figure, and the rule says 'restating the limit is not an estimate'.",
 )
 
 _UNIT = r"(hours?|hrs|minutes?|mins|seconds|working days|days|weeks)"
@@ -54,7 +55,7 @@ ESTIMATING = ci(
 # about 3½/2½ working days; FOISA £600 = 40 hours). A sentence whose only figures are these restates
 # the limit ("more than £450 (equivalent to 18 hours)", "more than 3½ working days"): not an estimate.
 _LIMIT_FIGURE = ci(
-    r"£\s?(?:450|600)(?:\.00)?(?![\d,])|\b(?:18|24|40)\s*(?:hours?|hrs)\b|"
+    r"£\s?(?:450|600)(?:\.00)?(?!\d|,\d)|\b(?:18|24|40)\s*(?:hours?|hrs)\b|"
     r"\b(?:2|2\.5|2½|2 ½|3|3\.5|3½|3 ½|three and a half|two and a half)\s*(?:working )?days\b",
 )
 _ANY_FIGURE = ci(r"£\s?\d[\d,.]*|\b\d[\d,.½ ]*\s*(?:hours?|hrs|minutes?|mins|(?:working )?days|weeks)\b")
@@ -142,6 +143,7 @@ def check(ctx):
         RULE, strength, evidence,
         has_estimate=has_estimate,
         limit_restated=limit_m is not None,
+        limit_named=ctx.search(_LIMIT_FIGURE, response=True) is not None,
         copy_only=ctx.refusal.truncated,
         citations=[e.citation for e in cost] or (["regulation 12(4)(b)"] if ctx.regime in ("EIR", "EISR") else []),
         central=False,

@@ -24,6 +24,7 @@ RULE = Rule(
     example="Annual totals of offences recorded, refused under s30(1) because they 'relate to investigations'.",
     references=("FOIA s30(1), s30(3)", "Toms v Information Commissioner (EA/2005/0027)",
                 "ICO guidance: section 30 investigations and proceedings"),
+    near_miss="A request naming an operation ('Operation Harbour', 'Op HARBOUR') or an investigation ('the investigation into the death of ...'): that is a particular investigation.",
 )
 
 

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from appeal.model import Evidence, Exemption, Finding, Refusal, Timeline
 from appeal.rules.base import Rule
-from appeal.prefilter import _SCAN_MIN, candidates, matches_at
+from appeal.prefilter import candidates, matches_at
 from appeal.rules.patterns import _LOWER, _WORD_START, _starts_word, ci
 from appeal.rules.request import RequestProfile, analyse
 from appeal.rules.sentences import split_sentences
@@ -103,7 +103,7 @@ class Context:
     def search(self, rx: re.Pattern, start: int = 0, end: int | None = None, *, response: bool = False):
         hay = self._hay(rx, response)
         end = len(hay) if end is None else end
-        if end - start >= _SCAN_MIN:
+        if end - start >= (_SCAN_MIN_CI if rx.flags & re.IGNORECASE else _SCAN_MIN):
             cands = self._candidates(hay, rx)
             if cands is not None:
                 word = rx in _WORD_START
@@ -127,7 +127,7 @@ class Context:
         hay = self._hay(rx, response)
         end = len(hay) if end is None else end
         found = None
-        if end - start >= _SCAN_MIN:
+        if end - start >= (_SCAN_MIN_CI if rx.flags & re.IGNORECASE else _SCAN_MIN):
             cands = self._candidates(hay, rx)
             if cands is not None:
                 found = matches_at(rx, hay, cands, start, end)
@@ -485,6 +485,14 @@ _WEB_CHROME = ci(
     r"Bookmark the permalink|Comments are closed|Print this Page|Date published|Disclosure log|"
     r"cookies|Skip to (main )?content|Skip navigation|Site map|Quick exit|Leave this site|FOI release|Published \d",
 )
+
+
+# Ranges at least this long are searched at the patterns' literal prefixes (appeal/prefilter.py).
+# The rules' own patterns run on the lower-cased copy, where the regex engine is about as quick
+# as looking for the prefixes in a letter of ordinary length; over a long letter the prefixes
+# win by far. Case-insensitive patterns are slow everywhere.
+_SCAN_MIN = 16_384
+_SCAN_MIN_CI = 256
 
 
 def _cites(citation: str, prefix: str) -> bool:

@@ -23,6 +23,7 @@ RULE = Rule(
     example="'The disclosure of this information could jeopardise current investigations.'",
     references=("FOIA s31(1) ('would, or would be likely to, prejudice')", "ICO Line to Take LTT13",
                 "ICO guidance: the prejudice test"),
+    near_miss="A letter whose own harm or balance wording says 'would' or 'would be likely to'; the statute recited ('exempt if its disclosure would, or would be likely to ...') does not count.",
 )
 
 

@@ -24,6 +24,7 @@ RULE = Rule(
     "neither confirm nor deny that it holds the information relevant to your request'.",
     references=("FOIA s1(1)(a), s17(1)", "ICO guidance: when to refuse to confirm or deny",
                 "ICO decision FS50246819 (Surrey Police)"),
+    near_miss="An NCND introduced by a question ('For question 2 we would rely on ...'): scoped to that question, not a bolt-on.",
 )
 
 

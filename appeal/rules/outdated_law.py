@@ -18,6 +18,7 @@ RULE = Rule(
     "repealed law has not applied the test the law required at the time, so it has to be taken again.",
     example="A 2019 refusal saying disclosure 'would breach the first principle of the Data Protection Act 1998'.",
     references=("Data Protection Act 2018, Schedule 19 (amendments to FOIA s40)", "FOIA s40(3A)-(5B)"),
+    near_miss="'Section 40(5)' or the Data Protection Act 1998 in a letter dated before 25 May 2018.",
 )
 
 CUTOVER = _changes.date("dpa-2018")  # 25 May 2018: law/changes.toml, with its reference

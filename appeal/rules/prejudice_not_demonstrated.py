@@ -24,6 +24,7 @@ RULE = Rule(
     "investigation could compromise the evidence gathering process'.",
     references=("FOIA s31(1)", "Hogan and Oxford City Council v IC (EA/2005/0026, 0030)", "ICO LTT13",
                 "ICO guidance: section 31, how to apply the prejudice test"),
+    near_miss="Under EIR reg 12(5) where the harm is only possible: adverse-effect-not-shown makes that point, and this rule stays off it. A harm put as 'would', naming what was asked for, with one concrete step.",
 )
 
 
@@ -61,7 +62,9 @@ def check(ctx):
     prof = ctx.request
     if not scope:
         if ctx.refusal.truncated or ctx.search(_CONSEQUENCE, response=True):
-            return []  # the copy is cut, or a consequence of disclosure is stated in words we do not know
+            # the copy is cut, or a consequence of disclosure is stated in words we do not know; but an
+            # exemption whose own, complete paragraph says only "commercially sensitive" shows no harm
+            return _sensitivity_only(ctx, prej)
         evidence = [ctx.citation_ev(e) for e in prej]
         ctx.cover(prej, RULE.id)
         return [ctx.finding(RULE, "strong", evidence, citations=[e.citation for e in prej],
@@ -107,6 +110,42 @@ def check(ctx):
         adverse=adverse,
         ncnd=ncnd,
     )]
+
+
+# Reasons that describe the information, not a harm from disclosing it: "commercially sensitive",
+# "ongoing discussions". Sensitivity is not prejudice (FOISA: not substantial prejudice either).
+_SENSITIVE = ci(r"commercially sensitive|(?:highly |very )?sensitive (?:in nature|information)|"
+                r"(?:currently |still )?ongoing (?:discussions?|negotiations?)|live (?:discussions?|negotiations?)",
+                word_start=True)
+
+
+def _sensitivity_only(ctx, prej):
+    """An exemption whose own paragraph (its citation to the end of that paragraph, the copy running on
+    past it) says only that the information is sensitive or the matter ongoing, and states no
+    consequence of disclosure at all."""
+    if ctx.regime == "EIR":
+        return []  # adverse-effect-not-shown speaks for reg 12(5)
+    text = ctx.text
+    for ex in prej:
+        for a, _b in ex.spans:
+            if ctx.in_request(a):
+                continue
+            end = text.find("\n", a)
+            if end < 0 or not text[end:].strip():
+                continue  # the paragraph is where the copy stops: its reasons may go on
+            if ctx.search(_CONSEQUENCE, a, end) or any(a <= s[0] < end for s in ctx.harm_sentences):
+                continue
+            m = ctx.search(_SENSITIVE, a, end)
+            if m is None:
+                continue
+            ctx.cover([ex], RULE.id)
+            return [ctx.finding(
+                RULE, "moderate", [ctx.ev_sentence(m.start())],
+                citations=[ex.citation], no_harm=False, generic=False, speculative=False,
+                sensitivity=True, subject=None, withheld_part=bool(ctx.refusal.partial_disclosure),
+                adverse=False, ncnd=False,
+            )]
+    return []
 
 
 def _endangerment_chain(ctx):

@@ -22,6 +22,7 @@ RULE = Rule(
     "police resources' being outweighed by protecting 'these techniques'.",
     references=("FOIA s2(2)(b), s17(3)", "ICO guidance: the public interest test", "EIR reg 12(1)(b)",
                 "FOISA s2(1)(b)"),
+    near_miss="'The public is entitled to know how public funds are spent' listed as a factor for disclosure: the authority's concession, never attacked.",
 )
 
 FUNDS = ci(

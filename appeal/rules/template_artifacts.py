@@ -22,6 +22,7 @@ RULE = Rule(
     example="A letter from one force saying 'Another County Police neither confirms nor denies...', or "
     "'In relation to request number FOI/1111' in the reply to FOI/2222.",
     references=("FOIA s17(1) (a notice must be about the request made)", "ICO guidance: refusal notices"),
+    near_miss="A review outcome that cites the original request's reference beside its own review reference.",
 )
 
 PLACEHOLDER = ci(
