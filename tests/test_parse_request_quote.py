@@ -97,3 +97,13 @@ def test_a_request_about_a_review_is_still_the_request():
         "Response\nThe review is withheld under section 22 as it is intended for future publication.\n"
     )
     assert r.request_text.startswith("Please provide a copy of the review")
+
+
+def test_lone_item_marker_at_the_end_of_the_quote_is_dropped():
+    r = parse_text(
+        "I am writing to you under the Freedom of Information Act 2000 to request the following information "
+        "for each of the years 2016 / 2017 / 2018.\na)\n"
+        "2016 – no information held\n2017 – 7\n"
+        "This information is exempt by virtue of:\nSection 31(1) Law enforcement\n"
+    )
+    assert r.request_text.endswith("2016 / 2017 / 2018.")

@@ -256,6 +256,9 @@ _META_DATE = re.compile(
 )
 
 
+_LONE_MARKER = re.compile(r"\n[ \t]*\(?(?:[a-z]|\d{1,2})[.)][ \t]*\s*$")
+
+
 def find_request(text: str) -> RequestSplit:
     split = _find_request(text)
     if not split.spans:
@@ -269,6 +272,9 @@ def find_request(text: str) -> RequestSplit:
     mm = _META_DATE.match(text, s)
     if mm and mm.end() < e:
         s = mm.end()
+    t = _LONE_MARKER.search(text, s, e)
+    if t and t.start() > s:
+        e = t.start()  # "... 2016 / 2017 / 2018.\na)": the item's words are missing from the copy
     split.spans[0] = (s, e)
     if len(split.spans) == 1:
         split.spans.extend(_interleaved(text, s, e))
