@@ -57,6 +57,16 @@ CASES = [
      {"review-rights-missing", "ncnd-statistics", "national-security-mismatch"}),
     ("qualified_no_pit", {"public-interest-missing": "strong"},
      {"subsection-not-specified", "exemption-not-explained", "prejudice-not-demonstrated", "late-response"}),
+    # the public interest test described ("must outweigh ...") is not the harm case: the hedged harm is
+    ("pit_explained_s43", {"prejudice-not-demonstrated": "moderate", "likelihood-not-stated": "moderate"},
+     {"public-interest-missing", "subsection-not-specified"}),
+    # only the test described, no harm stated in the authority's own words: nothing to quote, silent
+    ("pit_explained_only_near_miss", {},
+     {"prejudice-not-demonstrated", "likelihood-not-stated", "public-interest-missing"}),
+    # a bare "Section 31", the only exemption, no limb anywhere: moderate
+    ("bare_s31_only", {"subsection-not-specified": "moderate"}, set()),
+    ("bare_s31_limb_in_words_near_miss", {}, {"subsection-not-specified"}),
+    ("recital_heading_s30", {"investigation-not-specific": "moderate"}, set()),
     ("prejudice_specific_ok", {},
      {"prejudice-not-demonstrated", "likelihood-not-stated", "public-interest-missing", "exemption-not-explained",
       "subsection-not-specified", "mosaic-unsupported", "boilerplate-reasoning", "template-artifacts",
@@ -260,3 +270,28 @@ def test_template_artifacts_silent_for_a_generic_the_council():
     # "The Council holds..." names no authority at all, so it is not another authority's name.
     refusal = letter("template_artifacts_generic_council_near_miss")
     assert "template-artifacts" not in fired(refusal)
+
+
+def test_grounds_never_quote_the_test_described_or_the_statute_recited():
+    for name, rules in (("pit_explained_s43", ("prejudice-not-demonstrated", "likelihood-not-stated")),
+                        ("recital_heading_s30", ("investigation-not-specific",))):
+        found = fired(letter(name))
+        for rule in rules:
+            quotes = [e.quote for e in found[rule].evidence if e]
+            assert quotes, (name, rule)
+            for q in quotes:
+                assert "must outweigh" not in q and "exempt information if" not in q, (name, rule, q)
+    f = fired(letter("pit_explained_s43"))["prejudice-not-demonstrated"]
+    assert any("unfair advantage" in e.quote for e in f.evidence)  # the harm case in market terms
+    assert fired(letter("recital_heading_s30"))["investigation-not-specific"].evidence[0].quote == "Section 30(1)(a)"
+
+
+def test_bare_s31_is_weak_beside_other_exemptions_and_quotes_its_own_sentence():
+    refusal = letter("bare_s31_only")
+    f = fired(refusal)["subsection-not-specified"]
+    assert "exempt by virtue of Section 31" in f.evidence[0].quote
+    from appeal.model import Exemption
+
+    i = refusal.text.index("Section 31")
+    refusal.exemptions.append(Exemption("s40(2)", spans=[[i, i + 10]]))
+    assert fired(refusal)["subsection-not-specified"].strength == "weak"

@@ -51,7 +51,10 @@ HARM_VERB = ci(
     r"avoiding detection|evade\w*|put\w* [^.]{0,30}at risk|increase the risk|risk of|adversely affect\w*|"
     r"affect\w* adversely|impair\w*|weaken\w*|inhibit\w*|deter\w*|reduce the effectiveness|"
     r"help\w* (?:offenders|criminals|those intent)|allow\w* (?:offenders|criminals|those intent)|"
-    r"enabl\w* (?:offenders|criminals|those intent)",
+    r"enabl\w* (?:offenders|criminals|those intent)|"
+    # commercial harm put in market terms ("could be used by competitors to gain an unfair advantage")
+    r"(?:unfair|competitive|commercial) advantage|(?:used by|advantage to|benefit\w*|assist\w*|help\w*) "
+    r"(?:its |our |the trust's |the council's )?competitors",
     word_start=True,
 )
 QUALIFIED_WORDS = re.compile(r"\bqualified\b", _F)
@@ -347,11 +350,15 @@ class Context:
     def citation_ev(self, ex: Exemption) -> Evidence | None:
         """The sentence (or heading line) that cites `ex`, outside the quoted request where it can
         be: a whole sentence, never a cut phrase; the bare citation only where its sentence is long."""
+        from appeal.rules.readings import is_recital  # readings builds on this module
+
         spans = [(a, b) for a, b in ex.spans if 0 <= a < b <= len(self.text)]
         spans.sort(key=lambda ab: self.in_request(ab[0]))
         for a, b in spans:
             sa, sb = self.sentence_at(a)
-            if sa <= a and b <= sb and sb - sa <= 300:
+            if sa <= a and b <= sb and sb - sa <= 300 and not is_recital(self, (sa, sb)):
+                # a heading that runs on into the statute ("Section 30(1)(a) - ... is exempt
+                # information if ...") is the law's words, not the authority's: the citation alone
                 return self.ev(sa, sb)
             return self.ev(a, b)
         return None

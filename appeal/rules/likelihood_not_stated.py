@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from appeal.rules.base import Rule
 from appeal.rules.context import HEDGE, harm_scope, prejudice_exemptions
-from appeal.rules.readings import own_likelihood
+from appeal.rules.readings import is_recital, own_likelihood
 
 RULE = Rule(
     id="likelihood-not-stated",
@@ -41,7 +41,8 @@ def check(ctx):
     every = [s for s in ctx.harm_sentences if not ctx.in_request(s[0])]
     if any(own_likelihood(ctx, s) for s in every + scope):
         return []
-    hedged = [s for s in scope if ctx.search(HEDGE, *s)]
+    # the statute recited or the public interest test described is never quoted as the harm
+    hedged = [s for s in scope if ctx.search(HEDGE, *s) and not is_recital(ctx, s)]
     if not hedged:
         return []
     words = []

@@ -92,14 +92,20 @@ def check(ctx):
         speculative = False  # EIR reg 12(5) has no likelihood limb: adverse-effect-not-shown says it
     if not (generic or speculative):
         return []
-    ctx.cover(prej, RULE.id)
     # Quote the sentences that state a harm first (they carry the likelihood words), not
     # whatever sentence of the harm passage comes first ("the information is withheld under...").
     # the authority's own words before the statute it recites
-    scope = sorted(scope, key=lambda ab: 0 if ab in chain else 3 if is_recital(ctx, ab) else
+    # Never the statute recited nor an account of how the public interest test works ("this means
+    # that ... must outweigh ..."): the officer answers "you quoted the law, not our reasons". Where
+    # nothing else states the harm, say nothing.
+    scope = [s for s in scope if not is_recital(ctx, s)]
+    if not scope:
+        return []
+    scope = sorted(scope, key=lambda ab: 0 if ab in chain else
                    1 if (ctx.search(HEDGE, *ab) or ctx.search(STATED_LIKELIHOOD, *ab)) else 2)
     # Where the figures were given (a partial disclosure), the harm is about what was withheld:
     # never say it "does not mention the figures".
+    ctx.cover(prej, RULE.id)
     given = bool(figures_given(ctx)) or bool(ctx.refusal.partial_disclosure)
     return [ctx.finding(
         RULE, "moderate", [ctx.ev(a, b) for a, b in scope[:3]],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
+from appeal.rules.readings import is_recital
 
 RULE = Rule(
     id="public-interest-missing",
@@ -55,6 +56,12 @@ def check(ctx):
                      "reasoning may be in the missing part.")
             return []
         strength, bare = "strong", False
+    if bare:
+        # the bare conclusion quoted is the authority's, never its account of how the test works
+        # ("the public interest in maintaining the exemption must outweigh ..."); none left: silent
+        pi_sentences = [s for s in pi_sentences if not is_recital(ctx, s)]
+        if not pi_sentences:
+            return []
     evidence = [ctx.citation_ev(ex) for ex in qualified]
     if pi_sentences:
         evidence.append(ctx.ev(*pi_sentences[-1]))

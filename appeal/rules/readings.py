@@ -201,9 +201,26 @@ _RECITAL = ci(
 _HEDGED_WOULD = ci(r"would (?:potentially|possibly|perhaps|conceivably|arguably)\b", word_start=True)
 
 
+# How the public interest test works, described ("the public interest test requires us to weigh ...",
+# "this means that ... the public interest in maintaining the exemption must outweigh ...", "Section
+# 43(2) is a qualified exemption and is subject to the public interest test"): an account of the law,
+# not the authority's harm case nor its balance.
+_TEST_EXPLAINED = ci(
+    r"public interest test (?:requires|means|involves|obliges|is (?:a|the) (?:test|process|exercise))\b|"
+    r"(?:requires?|obliges?) (?:us|the (?:force|council|trust|department|authority)|an authority|authorities|"
+    r"a public authority|public authorities) to (?:weigh|consider|balance|carry out|conduct|apply)\b|"
+    r"(?:is|are) (?:therefore )?subject to (?:the|a) public interest test|"
+    r"\bmust (?:be shown to )?outweigh\b|"
+    r"not only does the information have to\b|"
+    r"before (?:the |any )?information (?:can|may) be withheld",
+    word_start=True,
+)
+
+
 def is_recital(ctx: Context, span: tuple[int, int]) -> bool:
-    """The sentence recites the statutory test rather than states the authority's own finding."""
-    return ctx.search(_RECITAL, *span) is not None
+    """The sentence recites the statutory test, or describes how the public interest test works,
+    rather than states the authority's own finding."""
+    return ctx.search(_RECITAL, *span) is not None or ctx.search(_TEST_EXPLAINED, *span) is not None
 
 
 def own_likelihood(ctx: Context, span: tuple[int, int]) -> bool:

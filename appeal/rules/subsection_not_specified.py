@@ -11,7 +11,7 @@ RULE = Rule(
     id="subsection-not-specified",
     title="The exemption is cited without the subsection that defines it",
     regimes=ALL_REGIMES,
-    strengths=("weak",),
+    strengths=("moderate", "weak"),
     detects="A provision cited only at section level when its subsections are different exemptions, and "
     "the limb is not stated in words either ('prevention or detection of crime' is s31(1)(a)): "
     "'section 31' or the NCND provision s31(3) with no s31(1) limb; s40, s36, s43, s27 and the like with no "
@@ -20,7 +20,10 @@ RULE = Rule(
     "Section 31 protects nine different interests, each with its own prejudice test: the ICO expects the "
     "authority to name the limb. Section 40's subsections are different exemptions with different tests. "
     "Without the subsection the requester cannot tell which test to challenge.",
-    example="'Section 31(3) Law Enforcement' with no statement of which s31(1) interest would be prejudiced.",
+    example="'Section 31(3) Law Enforcement' with no statement of which s31(1) interest would be prejudiced. "
+    "Moderate where a bare 'section 31' is the only exemption relied on and no limb is stated anywhere.",
+    near_miss="'Section 31' where the letter says in words which interest is prejudiced ('the prevention or "
+    "detection of crime' is s31(1)(a)); a more specific citation of the same section elsewhere in the letter.",
     references=("FOIA s17(1)(b)", "ICO guidance: section 31 law enforcement (the limbs)",
                 "ICO guidance: s40 refusal notices (which limb)", "EIR reg 14(3)(a)", "FOISA s16(1)(c)"),
 )
@@ -150,8 +153,13 @@ def check(ctx):
         problems.append((ex, need[0], "weak"))
     if not problems:
         return []
-    # A technicality: the authority answers it in one line, so it is never more than weak.
+    # A technicality the authority answers in one line, so weak; but where a bare "section 31" is the
+    # only exemption relied on and no limb is stated anywhere (citation or words), the notice never says
+    # which interest is prejudiced, so no prejudice test can be answered at all: moderate.
     strength = "weak"
+    if ctx.regime == "FOIA" and cits and all(c in ("s31", "s31(1)") for c in cits) and all(
+            ex.citation in ("s31", "s31(1)") for ex, _m, _s in problems):
+        strength = "moderate"
     evidence = [ctx.citation_ev(ex) for ex, _m, _s in problems]
     ctx.cover([ex for ex, _m, _s in problems if not ex.citation.startswith("s31(3)")], RULE.id)
     return [ctx.finding(
