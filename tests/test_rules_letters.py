@@ -67,6 +67,8 @@ CASES = [
     ("bare_s31_only", {"subsection-not-specified": "moderate"}, set()),
     ("bare_s31_limb_in_words_near_miss", {}, {"subsection-not-specified"}),
     ("recital_heading_s30", {"investigation-not-specific": "moderate"}, set()),
+    # the authority's own "would" beside an account of the test still states the likelihood
+    ("would_beside_test_account_near_miss", {}, {"likelihood-not-stated"}),
     ("prejudice_specific_ok", {},
      {"prejudice-not-demonstrated", "likelihood-not-stated", "public-interest-missing", "exemption-not-explained",
       "subsection-not-specified", "mosaic-unsupported", "boilerplate-reasoning", "template-artifacts",

@@ -350,13 +350,13 @@ class Context:
     def citation_ev(self, ex: Exemption) -> Evidence | None:
         """The sentence (or heading line) that cites `ex`, outside the quoted request where it can
         be: a whole sentence, never a cut phrase; the bare citation only where its sentence is long."""
-        from appeal.rules.readings import is_recital  # readings builds on this module
+        from appeal.rules.readings import law_not_reasons  # readings builds on this module
 
         spans = [(a, b) for a, b in ex.spans if 0 <= a < b <= len(self.text)]
         spans.sort(key=lambda ab: self.in_request(ab[0]))
         for a, b in spans:
             sa, sb = self.sentence_at(a)
-            if sa <= a and b <= sb and sb - sa <= 300 and not is_recital(self, (sa, sb)):
+            if sa <= a and b <= sb and sb - sa <= 300 and not law_not_reasons(self, (sa, sb)):
                 # a heading that runs on into the statute ("Section 30(1)(a) - ... is exempt
                 # information if ...") is the law's words, not the authority's: the citation alone
                 return self.ev(sa, sb)

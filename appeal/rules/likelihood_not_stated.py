@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from appeal.rules.base import Rule
 from appeal.rules.context import HEDGE, harm_scope, prejudice_exemptions
-from appeal.rules.readings import is_recital, own_likelihood
+from appeal.rules.readings import law_not_reasons, own_likelihood
 
 RULE = Rule(
     id="likelihood-not-stated",
@@ -42,7 +42,7 @@ def check(ctx):
     if any(own_likelihood(ctx, s) for s in every + scope):
         return []
     # the statute recited or the public interest test described is never quoted as the harm
-    hedged = [s for s in scope if ctx.search(HEDGE, *s) and not is_recital(ctx, s)]
+    hedged = [s for s in scope if ctx.search(HEDGE, *s) and not law_not_reasons(ctx, s)]
     if not hedged:
         return []
     words = []

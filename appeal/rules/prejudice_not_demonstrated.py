@@ -5,7 +5,7 @@ from __future__ import annotations
 from appeal.rules.base import ALL_REGIMES, Rule
 from appeal.rules.context import HEDGE, STATED_LIKELIHOOD, figures_given, harm_scope, prejudice_exemptions
 from appeal.rules.context import ci
-from appeal.rules.readings import chain_sentences, is_recital, own_likelihood, speculative_chain
+from appeal.rules.readings import chain_sentences, is_recital, law_not_reasons, own_likelihood, speculative_chain
 from appeal.rules.request import content_terms
 
 RULE = Rule(
@@ -98,7 +98,7 @@ def check(ctx):
     # Never the statute recited nor an account of how the public interest test works ("this means
     # that ... must outweigh ..."): the officer answers "you quoted the law, not our reasons". Where
     # nothing else states the harm, say nothing.
-    scope = [s for s in scope if not is_recital(ctx, s)]
+    scope = [s for s in scope if not law_not_reasons(ctx, s)]
     if not scope:
         return []
     scope = sorted(scope, key=lambda ab: 0 if ab in chain else

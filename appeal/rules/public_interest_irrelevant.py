@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from appeal.rules.context import ci, distinct
-from appeal.rules.readings import is_recital
+from appeal.rules.readings import law_not_reasons
 from appeal.rules.textutil import within
 from appeal.rules.base import ALL_REGIMES, Rule
 
@@ -71,13 +71,13 @@ def check(ctx):
     evidence, funds, ops = [], [], []
     if not prof.spending:
         for a, b in ctx.sentences_matching(FUNDS):
-            if in_pit(a, b) and not _for_disclosure(ctx, a, b) and not is_recital(ctx, (a, b)):
+            if in_pit(a, b) and not _for_disclosure(ctx, a, b) and not law_not_reasons(ctx, (a, b)):
                 m = ctx.search(FUNDS, a, b)
                 funds.append(ctx.words(m))
                 evidence.append(ctx.ev(a, b))
     if not prof.operational:
         for a, b in ctx.sentences_matching(OPERATIONS):
-            if in_pit(a, b) and not is_recital(ctx, (a, b)):  # an account of the test weighs nothing
+            if in_pit(a, b) and not law_not_reasons(ctx, (a, b)):  # an account of the test weighs nothing
                 m = ctx.search(OPERATIONS, a, b)
                 ops.append(ctx.words(m))
                 evidence.append(ctx.ev(a, b))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from appeal.rules.context import ci
 from appeal.rules.base import ALL_REGIMES, Rule
-from appeal.rules.readings import is_recital
+from appeal.rules.readings import law_not_reasons
 
 RULE = Rule(
     id="public-interest-missing",
@@ -59,7 +59,7 @@ def check(ctx):
     if bare:
         # the bare conclusion quoted is the authority's, never its account of how the test works
         # ("the public interest in maintaining the exemption must outweigh ..."); none left: silent
-        pi_sentences = [s for s in pi_sentences if not is_recital(ctx, s)]
+        pi_sentences = [s for s in pi_sentences if not law_not_reasons(ctx, s)]
         if not pi_sentences:
             return []
     evidence = [ctx.citation_ev(ex) for ex in qualified]

@@ -218,9 +218,15 @@ _TEST_EXPLAINED = ci(
 
 
 def is_recital(ctx: Context, span: tuple[int, int]) -> bool:
-    """The sentence recites the statutory test, or describes how the public interest test works,
-    rather than states the authority's own finding."""
-    return ctx.search(_RECITAL, *span) is not None or ctx.search(_TEST_EXPLAINED, *span) is not None
+    """The sentence recites the statutory test rather than states the authority's own finding."""
+    return ctx.search(_RECITAL, *span) is not None
+
+
+def law_not_reasons(ctx: Context, span: tuple[int, int]) -> bool:
+    """Never to be quoted as the authority's reasoning: the statute recited, or an account of how the
+    public interest test works. (Only for choosing evidence: a 'would' beside an account of the test
+    may still be the authority's own, so own_likelihood reads recitals of the statute alone.)"""
+    return is_recital(ctx, span) or ctx.search(_TEST_EXPLAINED, *span) is not None
 
 
 def own_likelihood(ctx: Context, span: tuple[int, int]) -> bool:
