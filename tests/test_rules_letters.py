@@ -297,3 +297,5 @@ def test_bare_s31_is_weak_beside_other_exemptions_and_quotes_its_own_sentence():
     i = refusal.text.index("Section 31")
     refusal.exemptions.append(Exemption("s40(2)", spans=[[i, i + 10]]))
     assert fired(refusal)["subsection-not-specified"].strength == "weak"
+    # a cut copy may state the limb past the cut: never more than weak
+    assert fired(letter("bare_s31_only", truncated=True))["subsection-not-specified"].strength == "weak"

@@ -155,9 +155,10 @@ def check(ctx):
         return []
     # A technicality the authority answers in one line, so weak; but where a bare "section 31" is the
     # only exemption relied on and no limb is stated anywhere (citation or words), the notice never says
-    # which interest is prejudiced, so no prejudice test can be answered at all: moderate.
+    # which interest is prejudiced, so no prejudice test can be answered at all: moderate. Not on a cut
+    # copy: "see the exemption explanation below" may name the limb past the cut.
     strength = "weak"
-    if ctx.regime == "FOIA" and cits and all(c in ("s31", "s31(1)") for c in cits) and all(
+    if ctx.regime == "FOIA" and not ctx.refusal.truncated and cits and all(c in ("s31", "s31(1)") for c in cits) and all(
             ex.citation in ("s31", "s31(1)") for ex, _m, _s in problems):
         strength = "moderate"
     evidence = [ctx.citation_ev(ex) for ex, _m, _s in problems]
