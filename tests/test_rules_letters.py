@@ -299,3 +299,14 @@ def test_bare_s31_is_weak_beside_other_exemptions_and_quotes_its_own_sentence():
     assert fired(refusal)["subsection-not-specified"].strength == "weak"
     # a cut copy may state the limb past the cut: never more than weak
     assert fired(letter("bare_s31_only", truncated=True))["subsection-not-specified"].strength == "weak"
+
+
+def test_public_interest_irrelevant_never_quotes_an_account_of_the_test():
+    text = (LETTERS / "ncnd_counts_police.txt").read_text(encoding="utf-8")
+    weighed = ("After weighing the factors, it is our opinion that for these issues the balancing test for "
+               "confirming or denying whether any information is held regarding these techniques is not made out.")
+    assert weighed in text
+    assert "public-interest-irrelevant" in fired(parse_text(text, source="x"))
+    described = ("The public interest test requires us to weigh whether confirming or denying anything about "
+                 "these techniques would serve the public interest.")
+    assert "public-interest-irrelevant" not in fired(parse_text(text.replace(weighed, described), source="x"))
