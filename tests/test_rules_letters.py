@@ -310,3 +310,21 @@ def test_public_interest_irrelevant_never_quotes_an_account_of_the_test():
     described = ("The public interest test requires us to weigh whether confirming or denying anything about "
                  "these techniques would serve the public interest.")
     assert "public-interest-irrelevant" not in fired(parse_text(text.replace(weighed, described), source="x"))
+
+
+@pytest.mark.parametrize("sentence, law", [
+    ("The public interest test requires us to weigh the arguments for and against disclosure.", True),
+    ("We are required to balance the public interest in maintaining the exemption against disclosure.", True),
+    ("Section 43 is a qualified exemption and is subject to the public interest test.", True),
+    ("The public interest in maintaining the exemption must outweigh the public interest in disclosure.", True),
+    ("Information is exempt information if its disclosure would, or would be likely to, prejudice it.", True),
+    ("We consider that the public interest in maintaining the exemption outweighs that in disclosure.", False),
+    ("Disclosure would allow offenders to avoid detection on the A31.", False),
+])
+def test_law_not_reasons_tells_the_test_described_from_the_authority_finding(sentence, law):
+    from appeal.model import Refusal
+    from appeal.rules.letter import Context
+    from appeal.rules.readings import law_not_reasons
+
+    ctx = Context(Refusal(text=sentence))
+    assert law_not_reasons(ctx, (0, len(sentence))) is law

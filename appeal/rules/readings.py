@@ -209,6 +209,8 @@ _TEST_EXPLAINED = ci(
     r"public interest test (?:requires|means|involves|obliges|is (?:a|the) (?:test|process|exercise))\b|"
     r"(?:requires?|obliges?) (?:us|the (?:force|council|trust|department|authority)|an authority|authorities|"
     r"a public authority|public authorities) to (?:weigh|consider|balance|carry out|conduct|apply)\b|"
+    r"(?:we are|the (?:force|council|trust|department|authority) is|authorities are) (?:required|obliged) to "
+    r"(?:weigh|consider|balance|carry out|conduct|apply)\b|"
     r"(?:is|are) (?:therefore )?subject to (?:the|a) public interest test|"
     r"\bmust (?:be shown to )?outweigh\b|"
     r"not only does the information have to\b|"
