@@ -9,6 +9,7 @@ only turns options into an `Options`. The letter, its date and the case's dates 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -373,8 +374,9 @@ def summary(result: Result, where: str) -> str:
         lines.append("")
         lines.extend("  " + x if x else "" for x in result.instead.rstrip("\n").split("\n"))
         lines.append("")
-        lines.append("  Check the request's words above against your own request before sending: they are "
-                     "the words read from the letter.")
+        if re.search(r"^> ", result.instead, re.MULTILINE):  # only where words are quoted
+            lines.append("  Check the request's words above against your own request before sending: they are "
+                         "the words read from the letter.")
     elif result.withheld is not None and outcome is not None and outcome.kind != "nothing-to-argue":
         lines.append(f"No {doc} written: {result.withheld}")
     elif result.withheld is not None:

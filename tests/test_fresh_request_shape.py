@@ -137,3 +137,22 @@ def test_any_year_or_date_in_the_request_fixes_its_period(request_words):
 
 def test_a_request_that_already_runs_to_now_is_not_fixed():
     assert not _fresh(_refusal("All complaints since 2015.", []), "FOIA")["fixed_period"]
+
+
+def test_a_cost_refusal_of_several_numbered_parts_offers_them_one_by_one():
+    from appeal.model import Question
+
+    qs = [Question(number=str(i), text=f"part {i}", answer="cost") for i in (1, 2, 3)]
+    r = Refusal(text="x", request_text="1. A. 2. B. 3. C.", exemptions=[Exemption("s12(1)")], questions=qs)
+    assert _fresh(r, "FOIA")["reshape"] == ["cost", "parts"]
+    r.questions = qs[:1]
+    assert _fresh(r, "FOIA")["reshape"] == ["cost"]
+
+
+def test_words_cut_off_with_the_letter_are_marked_abridged_at_a_sentence_end():
+    r = Refusal(text="x", request_text="How many vans were bought in 2019? Please list their mak",
+                exemptions=[Exemption("s12(1)")], truncated=True)
+    got = _fresh(r, "FOIA")
+    assert got["abridged"] and got["request_full"] == "How many vans were bought in 2019?"
+    r.truncated = False
+    assert not _fresh(r, "FOIA")["abridged"]

@@ -49,3 +49,11 @@ def test_a_promoted_ground_is_argued_only_where_a_letter_argues_it(capsys, monke
     assert "Outcome: fresh-request" in err and "it is argued" not in err
     forced = summary(capsys, LETTERS / "council_cost.txt", "--date", "2024-10-01", "--force")
     assert "cost-limit-no-estimate was found weak but is the one real ground here: it is argued" in forced
+
+
+def test_the_check_the_words_line_only_where_words_are_quoted(capsys):
+    # a narrowing quotes nothing; a fresh request with the request's words quotes them
+    err = summary(capsys, LETTERS / "council_cost.txt", "--date", "2022-03-10")
+    assert "Narrowing my request" in err and "Check the request's words above" not in err
+    err = summary(capsys, LETTERS / "council_cost.txt", "--date", "2024-10-01")
+    assert "> " in err and "Check the request's words above" in err

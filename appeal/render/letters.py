@@ -1089,11 +1089,17 @@ def _fresh(refusal: Refusal | None, regime: str = "FOIA") -> dict:
     if refusal is None:
         return {}
     text = _unquote(one_line(refusal.request_text or "")).rstrip(",;: ")
-    abridged = len(text) > FRESH_REQUEST_LIMIT
+    # a copy of the letter cut off inside the request: its words stop mid-sentence
+    cut_off = bool(getattr(refusal, "truncated", False)) and bool(text) and text[-1] not in ".?!)\"\u201d\u2019"
+    abridged = len(text) > FRESH_REQUEST_LIMIT or cut_off
     if abridged:
-        head = text[:FRESH_REQUEST_LIMIT]
+        head = text[:FRESH_REQUEST_LIMIT] + " "
         cut = max(head.rfind(". "), head.rfind("? "), head.rfind("; "))
-        text = (head[:cut + 1] if cut >= FRESH_REQUEST_LIMIT // 2 else shorten(text, FRESH_REQUEST_LIMIT)).rstrip(" .;")
+        if cut >= (1 if cut_off else FRESH_REQUEST_LIMIT // 2):
+            text = head[:cut + 1]
+        else:  # no sentence end to cut at: drop the broken last word, or shorten
+            text = text.rsplit(" ", 1)[0] if cut_off and " " in text else shorten(text, FRESH_REQUEST_LIMIT)
+        text = text.rstrip(" .;")
     fixed = bool(text) and bool(_FIXED_PERIOD.search(text)) and not _OPEN_PERIOD.search(text)
     cites = [e.citation for e in refusal.exemptions]
     heads = {e.section for e in refusal.exemptions}
@@ -1110,6 +1116,8 @@ def _fresh(refusal: Refusal | None, regime: str = "FOIA") -> dict:
         reshape[reshape.index("personal")] = "names"
     if cost:
         reshape.insert(1 if reshape[:1] in (["personal"], ["names"]) else 0, "cost")
+    if cost and sum(1 for q in getattr(refusal, "questions", None) or () if q.number) >= 2:
+        reshape.append("parts")  # several numbered parts: each can be dealt with on its own
     return {"request_full": text or None, "abridged": abridged, "fixed_period": fixed, "reshape": reshape}
 
 
