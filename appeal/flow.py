@@ -346,13 +346,14 @@ DATE_LABELS = (
 
 
 CONFIRM_COMPLETE = (
-    "Thank you for your response{ref}. Please confirm that it is complete: that you hold no further "
-    "information within the scope of my request or, if you do, that you will deal with it under {duty}."
+    "Please confirm that your response{ref} is complete: that you hold no further information within "
+    "the scope of my request or, if you do, that you will deal with it under {duty}."
 )
 
 
 def confirm_note(letter: Letter) -> str:
-    """The two-line note for an answer that may be complete (where nothing is worth arguing)."""
+    """The two-line note for an answer that may be complete (where nothing is worth arguing). No
+    "thank you for your response": the response may be years old."""
     ref = f" to my request (your reference {letter.reference})" if letter.reference else " to my request"
     duty = "regulation 5(1) of the Regulations" if letter.regime in ("EIR", "EISR") else "section 1(1) of the Act"
     return CONFIRM_COMPLETE.format(ref=ref, duty=duty)
