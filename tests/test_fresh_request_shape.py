@@ -156,3 +156,10 @@ def test_words_cut_off_with_the_letter_are_marked_abridged_at_a_sentence_end():
     assert got["abridged"] and got["request_full"] == "How many vans were bought in 2019?"
     r.truncated = False
     assert not _fresh(r, "FOIA")["abridged"]
+
+
+def test_a_preamble_read_without_its_list_is_marked_abridged_not_quoted_as_the_whole():
+    r = Refusal(text="x", request_text="I would like the following data about arrests in 2012:",
+                exemptions=[Exemption("s40(2)")])
+    got = _fresh(r, "FOIA")
+    assert got["abridged"] and got["request_full"] == "I would like the following data about arrests in 2012"

@@ -1088,11 +1088,15 @@ def _fresh(refusal: Refusal | None, regime: str = "FOIA") -> dict:
     is held over what is not for cost, the authority's own summary over confidences)."""
     if refusal is None:
         return {}
-    text = _unquote(one_line(refusal.request_text or "")).rstrip(",;: ")
+    text = _unquote(one_line(refusal.request_text or "")).rstrip(",; ")
+    # words that end by introducing a list ("I would like the following data:") were read
+    # without the list: say so rather than quote a preamble as the whole request
+    lead_in = text.endswith(":")
+    text = text.rstrip(": ")
     # a copy of the letter cut off inside the request: its words stop mid-sentence
     cut_off = bool(getattr(refusal, "truncated", False)) and bool(text) and text[-1] not in ".?!)\"\u201d\u2019"
-    abridged = len(text) > FRESH_REQUEST_LIMIT or cut_off
-    if abridged:
+    abridged = len(text) > FRESH_REQUEST_LIMIT or cut_off or (lead_in and bool(text))
+    if abridged and not (lead_in and len(text) <= FRESH_REQUEST_LIMIT):
         head = text[:FRESH_REQUEST_LIMIT] + " "
         cut = max(head.rfind(". "), head.rfind("? "), head.rfind("; "))
         if cut >= (1 if cut_off else FRESH_REQUEST_LIMIT // 2):
