@@ -9,6 +9,7 @@ only turns options into an `Options`. The letter, its date and the case's dates 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,10 +179,7 @@ def make_letter(opts: Options) -> Result:
     from appeal.judge.outcome import promote, promoted_rules
 
     raised = promote(findings, refusal)
-    for rule in promoted_rules(findings, raised):
-        notes.append(f"{rule} was found weak but is the one real ground here: it is argued"
-                     + (" although your copy of the letter may be cut: check the rest does not answer it"
-                        if refusal.truncated else "") + " (drop it with --exclude if the refusal answers it)")
+    promoted = promoted_rules(findings, raised)
     findings = raised
     outcome_findings = []
     if outcome is not None:
@@ -192,6 +190,14 @@ def make_letter(opts: Options) -> Result:
     from appeal.render import letters
 
     judgement = decide_case(case, findings, outcome_findings)
+    # "It is argued" only where a review or complaint is what gets written: under a fresh or
+    # narrowed request, or with nothing to argue, no letter argues it (unless --force).
+    argued = opts.force or judgement.kind in ("review", "complaint") or (
+        judgement.kind == "narrow" and opts.kind == "complaint")
+    for rule in promoted if argued else ():
+        notes.append(f"{rule} was found weak but is the one real ground here: it is argued"
+                     + (" although your copy of the letter may be cut: check the rest does not answer it"
+                        if refusal.truncated else "") + " (drop it with --exclude if the refusal answers it)")
     received = _request_received(case, notes)
     common = dict(regime=regime, letter_date=letter_date, received=received,
                   responded=case.date("responded"), review_requested=case.date("review_requested"),
@@ -221,7 +227,8 @@ def make_letter(opts: Options) -> Result:
         # A review (or a complaint long out of time) is not the route: the summary gives the
         # request to send instead, and --force still writes the appeal letter.
         withheld = judgement.reason
-        instead = letters.new_request(letter, judgement.kind, template_dir=opts.template_dir)
+        instead = letters.new_request(letter, judgement.kind, refusal=refusal,
+                                         template_dir=opts.template_dir)
         data = b""
     elif opts.kind == "complaint" and not letter.grounds and not opts.force:
         # "I am dissatisfied" with no reason is not a complaint the Commissioner can act on (an
@@ -339,13 +346,14 @@ DATE_LABELS = (
 
 
 CONFIRM_COMPLETE = (
-    "Thank you for your response{ref}. Please confirm that it is complete: that you hold no further "
-    "information within the scope of my request or, if you do, that you will deal with it under {duty}."
+    "Please confirm that your response{ref} is complete: that you hold no further information within "
+    "the scope of my request or, if you do, that you will deal with it under {duty}."
 )
 
 
 def confirm_note(letter: Letter) -> str:
-    """The two-line note for an answer that may be complete (where nothing is worth arguing)."""
+    """The two-line note for an answer that may be complete (where nothing is worth arguing). No
+    "thank you for your response": the response may be years old."""
     ref = f" to my request (your reference {letter.reference})" if letter.reference else " to my request"
     duty = "regulation 5(1) of the Regulations" if letter.regime in ("EIR", "EISR") else "section 1(1) of the Act"
     return CONFIRM_COMPLETE.format(ref=ref, duty=duty)
@@ -367,8 +375,9 @@ def summary(result: Result, where: str) -> str:
         lines.append("")
         lines.extend("  " + x if x else "" for x in result.instead.rstrip("\n").split("\n"))
         lines.append("")
-        lines.append("  Check the request's words above against your own request before sending: they are "
-                     "the words read from the letter.")
+        if re.search(r"^> ", result.instead, re.MULTILINE):  # only where words are quoted
+            lines.append("  Check the request's words above against your own request before sending: they are "
+                         "the words read from the letter.")
     elif result.withheld is not None and outcome is not None and outcome.kind != "nothing-to-argue":
         lines.append(f"No {doc} written: {result.withheld}")
     elif result.withheld is not None:
@@ -401,7 +410,9 @@ def summary(result: Result, where: str) -> str:
         lines.append("  Left out: " + ", ".join(letter.left_out_rules))
     labels = DATE_LABELS
     if result.withheld is not None:  # no review is being asked for: its due dates would mislead
-        labels = [(eid, label) for eid, label in DATE_LABELS if eid not in ("review_due", "review_due_max")]
+        # nor the Commissioner's window, counted from a review that is not being asked for
+        labels = [(eid, label) for eid, label in DATE_LABELS
+                  if eid not in ("review_due", "review_due_max", "commissioner_complaint_by")]
     dates = [(label, letter.dates.get(eid), letter.bases.get(eid)) for eid, label in labels]
     dates = [d for d in dates if d[1]]
     if dates:

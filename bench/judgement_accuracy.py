@@ -3,7 +3,7 @@
 Reads the lawyer's verdicts on the seeds (../shared/reviews/seeds-lawyer.jsonl: `lead_ground`,
 `max_grounds`, `expected_outcome`, `outcome_accept`) and the outcome labels in
 ../shared/corpus/index.jsonl (`expected_outcome` where a letter has one; a letter labelled
-`is_internal_review_outcome` expects `complaint`). For every letter it builds the review
+`is_internal_review_outcome` expects `complaint`, or `fresh-request` once the Commissioner's window closed over a year ago). For every letter it builds the review
 request in-process (as `appeal review --force` would, so that the length is measured even
 where the outcome says not to send it) and reports:
 
@@ -121,6 +121,14 @@ def main(argv: list[str]) -> int:
             accept = d.get("outcome_accept") or ([want] if want else None)
             if accept is None and d.get("is_internal_review_outcome"):
                 accept = ["complaint"]
+                # A lawyer sends a fresh request, not a complaint, once the Commissioner's window
+                # (ICO six weeks; SIC six months) closed over a year ago (lawyer review, round 2).
+                dated = d.get("letter_date")
+                if dated:
+                    weeks = 26 if d.get("regime") in ("FOISA", "EISR") else 6
+                    closed = dt.date.fromisoformat(dated) + dt.timedelta(weeks=weeks)
+                    if (today - closed).days > 365:
+                        accept.append("fresh-request")
             try:
                 lead, first, n, kind, w = build(path, today)
             except Exception as exc:  # a letter the tool refuses: counted, never fatal here

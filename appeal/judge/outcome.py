@@ -400,6 +400,13 @@ def _decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None
                            f"the authority must give under {advice}, is the quicker route")
 
     if not signable:
+        # Grounds found but not signable (procedural or technical, such as a late reply) are
+        # named, so the reason never contradicts the "1 strong" the summary counts.
+        unsigned = list(dict.fromkeys(p.lead.rule for p in plans))
+        no_ground = ("no ground a lawyer would sign was found" if not unsigned else
+                     f"no ground against the withholding itself was found ({', '.join(unsigned)} "
+                     f"{'is' if len(unsigned) == 1 else 'are'} only about the handling or form of the "
+                     "response, not a reason to release the information)")
         heads = {e.section for e in refusal.exemptions}
         if heads and heads <= _ELSEWHERE.get(regime, frozenset()) and not refusal.ncnd:
             return Outcome("nothing-to-argue", "the authority withholds the information only because it is "
@@ -412,15 +419,17 @@ def _decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None
         if long_ago or assumed:
             when = f"closed on {_long(by)}" if by is not None else \
                 f"closed long ago (assumed: {assumed[1]}; give --responded if that is wrong)"
-            return Outcome("fresh-request", f"no ground a lawyer would sign was found, and the window to ask "
+            return Outcome("fresh-request", f"{no_ground}, and the window to ask "
                            f"for a review {when}: a new request (for the period since, too) costs nothing and "
                            "gets a response you can challenge in time", notes=["late-review"]
                            + (["assumed-date"] if assumed else []))
         # Information is withheld but nothing worth sending was found: a bare "I do not accept"
         # review rarely moves an authority, and no letter is written without --force.
         found = sorted({f.rule for f in findings})
-        return Outcome("nothing-to-argue", "information is withheld, but no ground a lawyer would sign was "
-                       "found" + (f" (only {', '.join(found)}, too slight to send alone)" if found else "")
+        head = f"information is withheld, but {no_ground}" if unsigned else (
+            "information is withheld, but no ground a lawyer would sign was found"
+            + (f" (only {', '.join(found)}, too slight to send alone)" if found else ""))
+        return Outcome("nothing-to-argue", head
                        + ": read the refusal for points the rules cannot see before asking for a review",
                        notes=["confirm-complete"] if (refusal.partial_disclosure or _some_answered(refusal)) else [])
 

@@ -139,7 +139,14 @@ def _response(refusal: Refusal, regime: str) -> dict:
     cost = "cost" in tests or bool(heads & {"s12"}) or any(c.startswith("reg12(4)(b)") for c in cites) \
         or refusal.cost is not None
     vexatious = "vexatious" in tests or "s14" in heads
+    # What the parser read of each question's answer: "some" where any was answered (or said
+    # not held), "none" where every one was refused, None where that is not known. The letter
+    # never says "answered in part" without it.
+    answers = [getattr(q, "answer", "unknown") for q in getattr(refusal, "questions", None) or ()]
+    answered = "some" if any(a in ("answered", "not-held") for a in answers) else \
+        "none" if answers and all(a in ("refused", "ncnd", "cost") for a in answers) else None
     return {
+        "answered": answered,
         "ncnd": bool(refusal.ncnd),
         "ncnd_all": bool(refusal.ncnd) and refusal.ncnd_scope != "other",
         "ncnd_other": bool(refusal.ncnd) and refusal.ncnd_scope == "other",
@@ -1057,12 +1064,77 @@ def to_markdown(letter: Letter, *, template_dir: str | None = None) -> str:
     return typography(text, keep=_exact_strings(letter))
 
 
-def new_request(letter: Letter, outcome_kind: str, *, template_dir: str | None = None) -> str:
+# A request that names a year or a date ("2012/13", "between 1 April 2019 and 31 March 2020",
+# "August 2013 to November 2013") is bounded by it: never widened to "up to the date of this
+# request" (that turns a year's records into fourteen, and invites a cost refusal).
+_FIXED_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d\d(?:\d\d)?\b")
+# Wording that already runs to "now": the period updates itself.
+_OPEN_PERIOD = re.compile(r"\b(?:to date|up to (?:the )?(?:present|now|today)|since|currently|current|"
+                          r"latest|most recent|last (?:\w+ )?(?:months?|years?|weeks?))\b", re.IGNORECASE)
+FRESH_REQUEST_LIMIT = 1500
+
+# The provisions by regime (FOIA s38 is health and safety; FOISA s38 is personal data).
+_RESHAPE = {
+    "personal": {"FOIA": ("s40",), "FOISA": ("s38",), "EIR": ("reg13",), "EISR": ("reg11",)},
+    "confidence": {"FOIA": ("s41",), "FOISA": ("s36(2)",), "EIR": ("reg12(5)(f)",), "EISR": ("reg10(5)(f)",)},
+    "commercial": {"FOIA": ("s43",), "FOISA": ("s33(1)(b)",), "EIR": ("reg12(5)(e)",), "EISR": ("reg10(5)(e)",)},
+}
+
+
+def _fresh(refusal: Refusal | None, regime: str = "FOIA") -> dict:
+    """What the fresh or narrowed request needs beyond the letter's context: the request's
+    words whole (or plainly marked abridged), whether it has a fixed period of its own, and
+    the one reshaping the refusal calls for (aggregates over records for personal data, what
+    is held over what is not for cost, the authority's own summary over confidences)."""
+    if refusal is None:
+        return {}
+    text = _unquote(one_line(refusal.request_text or "")).rstrip(",; ")
+    # words that end by introducing a list ("I would like the following data:") were read
+    # without the list: say so rather than quote a preamble as the whole request
+    lead_in = text.endswith(":")
+    text = text.rstrip(": ")
+    # a copy of the letter cut off inside the request: its words stop mid-sentence
+    cut_off = bool(getattr(refusal, "truncated", False)) and bool(text) and text[-1] not in ".?!)\"\u201d\u2019"
+    abridged = len(text) > FRESH_REQUEST_LIMIT or cut_off or (lead_in and bool(text))
+    if abridged and not (lead_in and len(text) <= FRESH_REQUEST_LIMIT):
+        head = text[:FRESH_REQUEST_LIMIT] + " "
+        cut = max(head.rfind(". "), head.rfind("? "), head.rfind("; "))
+        if cut >= (1 if cut_off else FRESH_REQUEST_LIMIT // 2):
+            text = head[:cut + 1]
+        else:  # no sentence end to cut at: drop the broken last word, or shorten
+            text = text.rsplit(" ", 1)[0] if cut_off and " " in text else shorten(text, FRESH_REQUEST_LIMIT)
+        text = text.rstrip(" .;")
+    fixed = bool(text) and bool(_FIXED_PERIOD.search(text)) and not _OPEN_PERIOD.search(text)
+    cites = [e.citation for e in refusal.exemptions]
+    heads = {e.section for e in refusal.exemptions}
+    cost = refusal.cost is not None or "s12" in heads or any(
+        e.test == "cost" or e.citation.startswith(("reg12(4)(b)", "reg10(4)(b)")) for e in refusal.exemptions)
+
+    def relied(prefixes):
+        return any(c == p or c.startswith(p + "(") or (p.endswith(")") and c.startswith(p)) for c in cites
+                   for p in prefixes)
+
+    reshape = [k for k in ("personal", "confidence", "commercial") if relied(_RESHAPE[k].get(regime, ()))]
+    if "personal" in reshape and refusal.partial_disclosure:
+        # names taken out of documents otherwise disclosed: offer the redaction, not aggregates
+        reshape[reshape.index("personal")] = "names"
+    if cost:
+        reshape.insert(1 if reshape[:1] in (["personal"], ["names"]) else 0, "cost")
+    if cost and sum(1 for q in getattr(refusal, "questions", None) or () if q.number) >= 2:
+        reshape.append("parts")  # several numbered parts: each can be dealt with on its own
+    return {"request_full": text or None, "abridged": abridged, "fixed_period": fixed, "reshape": reshape}
+
+
+def new_request(letter: Letter, outcome_kind: str, *, refusal: Refusal | None = None,
+                template_dir: str | None = None) -> str:
     """The short document a `fresh-request` or `narrow` judgement calls for, in place of a review:
     the request made afresh, or a narrowing that asks for the regime's advice-and-assistance duty
-    (FOIA s16, FOISA s15, EIR/EISR regulation 9). Same sender, authority and reference."""
+    (FOIA s16, FOISA s15, EIR/EISR regulation 9). Same sender, authority and reference. Given
+    the refusal, the request is quoted whole (or marked abridged), a fixed historic period is
+    left as it is, and one sentence reshapes the request to what the refusal turned on."""
     outcome = dict(letter.outcome or {})
     outcome["kind"] = outcome_kind
+    outcome.update(_fresh(refusal, letter.regime))
     return to_markdown(dataclasses.replace(letter, template="letters/new_request.md.j2", outcome=outcome),
                        template_dir=template_dir)
 
