@@ -453,8 +453,8 @@ def _decide(refusal: Refusal, findings: list[Finding], timeline: Timeline | None
         return Outcome("review", f"there are grounds worth arguing; the usual window for a review closed on "
                        f"{_long(by)}, so the letter asks the authority to accept it late", notes=["late-review"])
     lead = signable[0].lead.rule
-    return Outcome("review", f"{len(signable)} ground{'s' if len(signable) != 1 else ''} worth arguing, "
-                   f"led by {lead}: ask for an internal review")
+    # no count here: the letter may hold fewer grounds than this once it fits its length
+    return Outcome("review", f"grounds worth arguing, led by {lead}: ask for an internal review")
 
 
 def _some_answered(refusal: Refusal) -> bool:
