@@ -20,3 +20,15 @@ def pytest_unconfigure(config):
 
     regex_cache._NEW.clear()  # nothing left to save into the folder about to go
     shutil.rmtree(_CACHE, ignore_errors=True)
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def isolated_requester(monkeypatch, tmp_path):
+    """No requester details from the environment or a config file, and the working folder a temp one."""
+    for var in ("APPEAL_NAME", "APPEAL_EMAIL", "APPEAL_ADDRESS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
+    monkeypatch.chdir(tmp_path)

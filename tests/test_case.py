@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from appeal.case import gather_case
-from appeal.cli import main
+from cli_util import run
 from appeal.errors import UserError
 
 LETTERS = Path(__file__).parent / "letters"
@@ -58,19 +58,9 @@ Review Officer
 TODAY = "2024-05-20"
 
 
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
-
-
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    for var in ("APPEAL_NAME", "APPEAL_EMAIL", "APPEAL_ADDRESS"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
-    monkeypatch.chdir(tmp_path)
+def isolated(isolated_requester):
+    """Every test here runs without the user's details or config (tests/conftest.py)."""
 
 
 def _events_from_summary(text: str) -> dict[str, str]:

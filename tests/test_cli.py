@@ -4,16 +4,8 @@ import json
 import subprocess
 import sys
 
-import pytest
 
-from appeal.cli import main
-
-
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
+from cli_util import run
 
 
 def test_unknown_option_is_one_line_exit_2(capsys):

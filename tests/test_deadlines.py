@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from appeal.cli import main
+from cli_util import run
 from appeal.deadlines import compute_timeline, render_text
 from appeal.deadlines import calendar as C
 from appeal.deadlines.calendar import WorkingDayCalendar
@@ -400,11 +400,6 @@ def test_a_limit_without_basis_is_rejected():
 
 
 # ---- the command line ------------------------------------------------------------------------------------
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def test_cli_readable(capsys):

@@ -43,11 +43,8 @@ FIXED = ("A spreadsheet of every arrest made in Westshire between 1 April 2012 a
 
 
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    for var in ("APPEAL_NAME", "APPEAL_EMAIL", "APPEAL_ADDRESS"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
-    monkeypatch.chdir(tmp_path)
+def isolated(isolated_requester):
+    """Every test here runs without the user's details or config (tests/conftest.py)."""
 
 
 def fresh_document(tmp_path, capsys, request, date="2026-11-29"):

@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+from cli_util import run  # noqa: E402
 from hostile_util import bounded, run_bounded, run_cli  # noqa: E402
 
-from appeal.cli import main  # noqa: E402
 from appeal.errors import UserError  # noqa: E402
 
 LETTERS = Path(__file__).parent / "letters"
@@ -34,13 +34,6 @@ RULES_LETTERS = Path(__file__).parent / "rules_letters"
 LETTER = (RULES_LETTERS / "ncnd_counts_police.txt").read_text(encoding="utf-8")
 # The letter is from 2021: dated in its review window, so a review (not a fresh request) is written.
 IN_TIME = ["--date", "2021-04-01"]
-
-
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def one_line_exit_2(code, err):

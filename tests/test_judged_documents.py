@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from appeal.cli import main
+from cli_util import run
 
 LETTERS = Path(__file__).parent / "letters"
 ME = ["--name", "Ann Example", "--email", "ann@example.org"]
@@ -87,19 +87,9 @@ Information Unit
 """
 
 
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
-
-
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    for var in ("APPEAL_NAME", "APPEAL_EMAIL", "APPEAL_ADDRESS"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
-    monkeypatch.chdir(tmp_path)
+def isolated(isolated_requester):
+    """Every test here runs without the user's details or config (tests/conftest.py)."""
 
 
 def write(tmp_path, name, text):

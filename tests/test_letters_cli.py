@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from appeal.cli import main
+from cli_util import run
 from appeal.model import Evidence, Finding
 
 TEXT = "We can neither confirm nor deny that we hold the information. Section 23(5) applies."
@@ -56,13 +56,6 @@ def letter_json(tmp_path):
     path = tmp_path / "northshire.json"
     path.write_text(json.dumps(REFUSAL))
     return path
-
-
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 ME = ["--name", "Ann Example", "--email", "ann@example.org", "--date", "2024-03-05"]

@@ -3,20 +3,12 @@
 import json
 from pathlib import Path
 
-import pytest
 
-from appeal.cli import main
+from cli_util import run
 from appeal.parse import parse_text
 from appeal.parse.summary import render_summary
 
 LETTERS = Path(__file__).parent / "letters"
-
-
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def test_parse_prints_a_readable_summary(capsys):

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from appeal.cli import main
+from cli_util import run
 
 LETTER = """Northshire Council
 Date: 3 April 2024
@@ -24,19 +24,9 @@ ME = ["--name", "Ann Example", "--email", "ann@example.org", "--date", "2024-04-
 
 
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    for var in ("APPEAL_NAME", "APPEAL_EMAIL", "APPEAL_ADDRESS"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
-    monkeypatch.chdir(tmp_path)
+def isolated(isolated_requester, tmp_path):
+    """Every test here runs without the user's details or config (tests/conftest.py), beside a letter."""
     (tmp_path / "letter.txt").write_text(LETTER)
-
-
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def test_docx_extension_writes_word(tmp_path, capsys):

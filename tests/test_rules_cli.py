@@ -5,18 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
-from appeal.cli import main
+from cli_util import run
 
 LETTERS = Path(__file__).parent / "rules_letters"
-
-
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def test_check_text_groups_by_strength_with_quotes(capsys):

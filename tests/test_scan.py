@@ -12,18 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from appeal.cli import main
+from cli_util import run
 
 LETTERS = Path(__file__).parent / "scan_letters"
 NCND = ["Norfolk Constabulary", "Suffolk Constabulary", "Surrey Police"]
 DISCLOSED = ["Essex Police", "Kent Police"]
-
-
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 @pytest.fixture

@@ -13,11 +13,8 @@ ME = ["--name", "Ann Example", "--email", "ann@example.org"]
 
 
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    for var in ("APPEAL_NAME", "APPEAL_EMAIL", "APPEAL_ADDRESS"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
-    monkeypatch.chdir(tmp_path)
+def isolated(isolated_requester):
+    """Every test here runs without the user's details or config (tests/conftest.py)."""
 
 
 def summary(capsys, *args):
