@@ -16,8 +16,11 @@ a review outcome, today's date), so a Case can call it with what it gathered. Th
   time of the request, s1(4), so only a new request reaches what is held now); or the window
   for a review (or, after a review, for the Commissioner) closed long ago (more than a year),
   when a new request is the surer route. Where the response's date is unknown, a received date
-  the letter prints stands in for it (firm), and the latest year the letter mentions gives a
-  warning only (the review goes ahead, asking to be accepted late): both shown as assumptions.
+  the letter prints stands in for it (firm); then a clue to the letter's age
+  (`appeal.parse.era`: the Data Protection Act 1998 relied on as in force, firm; a year in the
+  authority's reference, firm when two years or more before today); then the latest year the
+  letter mentions gives a warning only (the review goes ahead, asking to be accepted late):
+  all shown as assumptions.
 - `nothing-to-argue`: the request was answered in full (or the answer is "not held"); or all
   that is withheld is a bolt-on NCND over "any other information" nobody asked for; or no
   ground a lawyer would sign was found, even after `promote` raised the weak findings that are
@@ -266,12 +269,28 @@ def latest_year(text: str, today: dt.date) -> int | None:
     return max(years) if years else None
 
 
+def _era(refusal: Refusal, text_year: int | None, today: dt.date):
+    """A clue in the letter to its age (a reference carrying a year; the Data Protection Act 1998
+    relied on as in force), unless the request names a later date (then the clue is wrong)."""
+    from appeal.parse.era import letter_era
+    from appeal.parse.fields import not_before
+
+    req = refusal.request_text or ""
+    era = letter_era(refusal.text or "", refusal.reference, today, req, text_year)
+    if era is not None and req:
+        floor = not_before(req, [(0, len(req))])
+        if floor is not None and floor > era.latest:
+            return None
+    return era
+
+
 def dated_from(refusal: Refusal, received: dt.date | None, received_source: str | None,
                today: dt.date) -> tuple[dt.date, str, bool] | None:
     """When the response's date is unknown: (the latest day it can plausibly be from, how we
     know, whether that is firm). Firm: a received date the letter prints in full (a response
-    comes within weeks of it). Not firm: a received date whose year was inferred, or the last
-    year the letter mentions."""
+    comes within weeks of it); the DPA 1998 relied on as in force; a reference year two or more
+    years back. Not firm: a received date whose year was inferred, a recent reference year, or
+    the last year the letter mentions."""
     inferred = any("year of the date received" in a for a in refusal.assumptions)
     if received is not None and received_source in ("letter", "option", "outcome-letter"):
         # the response due 20 working days on; allow it a generous four months beyond that
@@ -279,6 +298,9 @@ def dated_from(refusal: Refusal, received: dt.date | None, received_source: str 
         how = f"the request was received on {_long(received)}"
         return when, how + (" (a year the letter implies)" if inferred else ""), not inferred
     year = latest_year(refusal.text or "", today)
+    era = _era(refusal, year, today)
+    if era is not None:
+        return era.latest, era.reason, era.firm
     # Only a letter that speaks of nothing in the last five years: a recent answer about old
     # figures normally names the current period somewhere too.
     if year is not None and year <= today.year - YEARS_QUIET:
