@@ -16,7 +16,9 @@ TODAY = dt.date(2026, 11, 29)
 
 @pytest.mark.parametrize("ref, year", [
     ("FOI/2023/0456", 2023), ("2023-0456", 2023), ("IR2024/05897", 2024), ("828/2023", 2023),
-    ("728-24", 2024), ("FOI 1234/24", 2024), ("728 - 24", 2024),
+    ("728-24", 2024), ("FOI 1234/24", 2024), ("728 - 24", 2024), ("FOI/18/00467", 2018),
+    ("180A/24", 2024), ("7680_17", 2017), ("DC/FOI 782/17", 2017), ("HQ/PA/002769/19", 2019),
+    ("FOI 2023/24-017", 2024), ("FOI/2025/26/002", 2026),
 ])
 def test_a_reference_carrying_a_year(ref, year):
     assert reference_year(ref, TODAY) == year
@@ -24,6 +26,8 @@ def test_a_reference_carrying_a_year(ref, year):
 
 @pytest.mark.parametrize("ref", [
     "0329", "202500469111", "FOI/202500000001",  # bare digits: the first four need not be a year
+    "FOI/18/12", "18/00467",  # a two-digit year first needs a letters prefix and a request number
+    "FOI 2023/25-017",  # not a financial year
     "12/24",  # too short to be a request number with a year suffix
     "1234/56", "FOI/2031/0001",  # a year after today
     "FOIR-000123456", "ATISN 16000", "12/05/2024", None, "",

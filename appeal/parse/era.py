@@ -5,7 +5,9 @@
 Two clues, each read narrowly (a wrong date costs the requester the whole letter):
 
 - the authority's own reference carries a year: "FOI/2023/0456", "2023-0456", "IR2024/05897",
-  "828/2023", or a two-digit suffix on a request number ("728-24", "1234/24"). A reference is
+  "828/2023", a two-digit suffix on a request number ("728-24", "1234/24"), a two-digit
+  year between slashes after a letters prefix ("FOI/18/00467"), or a financial year ("FOI
+  2023/24-017", read as its later year). A reference is
   given when the request arrives, so the response is from that year or early the next. Firm
   (a fresh request is the surer route) when the year is at least two years before today.
 - the Data Protection Act 1998 relied on as the law in force ("subject to the provisions of
@@ -38,8 +40,13 @@ class Era(NamedTuple):
 _REF_YEAR_FIRST = re.compile(r"^(?:[A-Za-z]{1,8}\s*[/ _-]?\s*)?(20\d\d)\s*[/_ -]\s*\d{1,7}[A-Za-z]?$")
 # "828/2023", "FOI 1234-2023"
 _REF_YEAR_LAST = re.compile(r"^(?:[A-Za-z]{1,8}\s*[/ _-]?\s*)?\d{1,7}\s*[/_-]\s*(20\d\d)$")
+# "FOI/18/00467", "EIR/24/0123": a letters prefix, the year, a number, slashes both sides
+_REF_YY_FIRST = re.compile(r"^[A-Za-z]{2,8}\s*/\s*(\d\d)\s*/\s*\d{3,7}$")
 # "728-24", "1234/24", "FOI 728 - 24": a request number of three digits or more, then the year
-_REF_YY_LAST = re.compile(r"^(?:[A-Za-z]{1,8}\s*[/ _-]?\s*)?\d{3,7}\s*[/-]\s*(\d\d)$")
+# ("180A/24", "7680_17", "DC/FOI 782/17", "HQ/PA/002769/19")
+_REF_YY_LAST = re.compile(r"^(?:[A-Za-z]{1,8}\s*[/ _-]?\s*){0,3}\d{3,7}[A-Za-z]?\s*[/_-]\s*(\d\d)$")
+# "FOI 2023/24-017", "FOI/2025/26/002": a financial year, then a number (the later year counts)
+_REF_FIN_YEAR = re.compile(r"^(?:[A-Za-z]{1,8}\s*[/ _-]?\s*)?(20\d\d)\s*/\s*(\d\d)\s*[/_-]\s*\d{1,7}$")
 
 _DPA98 = re.compile(r"\bData\s+Protection\s+Act\s+1998\b|\bDPA\s*(?:19)?98\b", re.I)
 # the letter knows the law that replaced it: a transitional or later letter
@@ -64,15 +71,15 @@ def reference_year(reference: str | None, today: dt.date) -> int | None:
     if not ref:
         return None
     year = None
-    for rx in (_REF_YEAR_FIRST, _REF_YEAR_LAST):
-        m = rx.match(ref)
-        if m:
-            year = int(m.group(1))
-            break
-    else:
-        m = _REF_YY_LAST.match(ref)
-        if m and 10 <= int(m.group(1)) <= today.year % 100:
-            year = 2000 + int(m.group(1))
+    fin = _REF_FIN_YEAR.match(ref)
+    full = _REF_YEAR_FIRST.match(ref) or _REF_YEAR_LAST.match(ref)
+    short = _REF_YY_LAST.match(ref) or _REF_YY_FIRST.match(ref)
+    if fin and int(fin.group(2)) == (int(fin.group(1)) + 1) % 100:
+        year = int(fin.group(1)) + 1
+    elif full:
+        year = int(full.group(1))
+    elif short and 10 <= int(short.group(1)) <= today.year % 100:
+        year = 2000 + int(short.group(1))
     return year if year is not None and 2000 <= year <= today.year else None
 
 
