@@ -93,3 +93,24 @@ def test_near_miss_cost_prose_alone_is_still_inferred():
         "so we will not be processing it further.\n"
     )
     assert [(e.citation, e.found) for e in r.exemptions] == [("s12", "inferred")]
+
+
+def test_refusers_sentence_is_not_the_request():
+    # nothing marks the request; the only line that reads like an ask is the authority's own
+    r = parse_text(
+        "Anyshire Borough Council\nFOI 10001\nCorner Shop, High Street\n\n"
+        "Under the Freedom of Information Act (FOIA) we have the right to refuse a request for information held "
+        "if an exemption applies. We believe such an exemption applies and have decided to refuse your request.\n\n"
+        "The information is commercially sensitive and falls under Section 43 FOIA.\n"
+    )
+    assert r.request_text is None
+    assert [e.citation for e in r.exemptions] == ["s43"]
+
+
+def test_near_miss_requesters_unmarked_ask_is_still_quoted():
+    r = parse_text(
+        "Anyshire Borough Council\nFOI 10002\n\n"
+        "Under the Freedom of Information Act I would like to know how long the lease of the corner shop has to run.\n\n"
+        "The information is commercially sensitive and falls under Section 43 FOIA.\n"
+    )
+    assert r.request_text is not None and r.request_text.startswith("Under the Freedom of Information Act I would like")

@@ -414,7 +414,8 @@ def _find_request(text: str) -> RequestSplit:
         mm = _META_DATE.match(line) if line[:1] in "RSPD \t" else None
         if mm:
             line = line[mm.end():]  # "Responded Wed 06 June 2018I would like ..."
-        if _REQUESTISH.search(line) and not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", line):
+        if _REQUESTISH.search(line) and not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", line) \
+                and not _REFUSER_VOICE.search(line):
             q = m.start() + (mm.end() if mm else 0)
             break
     if q is None:
@@ -444,6 +445,12 @@ def _find_request(text: str) -> RequestSplit:
 # In a page flattened to one line: a sentence in the authority's voice about the request
 # ("Request under the FOIA 2000 I write in connection with your request ...") is not the request.
 _AUTHORITY_VOICE = re.compile(r"(?i)\byour\s+(?:request|questions?|e-?mail|letter)\b|\bI\s+write\b|\bwe\s+(?:have\s+)?received\b")
+# A line in the refuser's voice that reads like an ask ("Under the Freedom of Information Act
+# (FOIA) we have the right to refuse a request ... have decided to refuse your request").
+_REFUSER_VOICE = re.compile(
+    r"(?i)\byour\s+(?:request|questions?)\b|\bwe\s+have\s+the\s+right\s+to\b|"
+    r"\b(?:we|I)\s+have\s+(?:therefore\s+)?decided\s+to\s+refuse\b"
+)
 # a colon glued to the next word, optionally an upper-case heading ("questions:RESPONSE How")
 _GLUED_COLON = re.compile(r":(?:[A-Z]{3,}[ \t]+)?(?=[A-Z])")
 
