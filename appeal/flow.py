@@ -372,7 +372,7 @@ ASK_COMPLETION_EIR = (" A refusal under regulation 12(4)(d) must say which autho
                       "information and when it expects it to be finished (regulation 14(4)).")
 # The requester's own personal data is not FOI's to give (FOIA s40(1), FOISA s38(1)(a), EIR reg 5(3));
 # the route is a subject access request, and the regulator's data protection complaints.
-_OWN_DATA = frozenset({"s40(1)", "s40(5A)", "reg5(3)"})
+_OWN_DATA = frozenset({"s40(1)", "reg5(3)"})
 _OWN_DATA_FOISA = frozenset({"s38(1)(a)"})
 _OWN_DATA_WORDS = re.compile(
     r"\b(?:your|the applicant's|the requester's) own (?:personal )?(?:data|information)\b|"
@@ -389,9 +389,11 @@ def _own_data(refusal, regime: str) -> bool:
     cites = {e.citation for e in refusal.exemptions}
     if cites & (_OWN_DATA_FOISA if regime == "FOISA" else _OWN_DATA):
         return True
-    # A personal-data exemption with no subsection named: own data only where the letter says so.
-    personal = "s38" if regime == "FOISA" else "s40"
-    return personal in cites and bool(_OWN_DATA_WORDS.search(refusal.text or ""))
+    # A personal-data exemption with no subsection named, or the own-data neither-confirm-nor-deny
+    # (s40(5A), often cited where the letter's reasons are about third parties): own data only
+    # where the letter says so.
+    loose = {"s38"} if regime == "FOISA" else {"s40", "s40(5A)"}
+    return bool(cites & loose) and bool(_OWN_DATA_WORDS.search(refusal.text or ""))
 
 
 def companion_notes(letter: Letter, refusal=None) -> list[tuple[str, str]]:
