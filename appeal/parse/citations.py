@@ -82,7 +82,7 @@ _INSTRUMENTS = [
     # Full names in any case ("Freedom of information Act" is common); abbreviations as written.
     ("FOISA", r"(?i:Freedom\s+of\s+Information\s+\(\s*Scotland\s*\)\s+Act)(?:\s+2002)?|FOI\s*\(\s*S\s*\)\s*A|FOISA"),
     ("EISR", r"(?i:Environmental\s+Information\s+\(\s*Scotland\s*\)\s+Regulations)(?:\s+2004)?|EI\s*\(\s*S\s*\)\s*Rs?|EISRs?"),
-    ("FOIA", r"(?i:Freedom\s+of\s+Information\s+Act)(?:\s+2000)?|FOIA|FoIA|FOI\s+Act|Act"),
+    ("FOIA", r"(?i:Freedom\s+of\s+Information\s+Act)(?:\s+2000)?|FOIA|FoIA|F[Oo][Ii]\s+Act|Act"),
     ("EIR", r"(?i:Environmental\s+Information\s+Regulations)(?:\s+2004)?"),
     # "the EIRs" is what Scottish letters call the EISR too: decided by the number
     ("EIRX", r"EIRs?"),

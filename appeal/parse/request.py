@@ -115,6 +115,36 @@ _RESPONSE_CUES = re.compile(
 )
 
 
+# A web form's own words left in the copy of the request: the field's guidance ("This might
+# include:", "Please select all that apply.", "Please feel free to disregard this question if
+# ..."), an option to tick ("iii. Other (please state)."), a bare label ("Optional", "Required").
+# They are not the requester's words.
+_FORM_DEBRIS = re.compile(
+    r"(?i)[ \t]*(?:[\-•·*][ \t]*|\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})[.)][ \t]*)?(?:"
+    r"this\s+(?:might|may|could)\s+include\s*:?|"
+    r"(?:please\s+)?(?:select|tick|choose|check)\s+(?:all|any|one|each|the\s+\w+)(?:\s+(?:that|which|options?\s+that))?"
+    r"(?:\s+(?:apply|applies))?\s*[.:]?|"
+    r"please\s+feel\s+free\s+to\s+(?:disregard|ignore|skip|leave)\b[^\n]{0,100}|"
+    r"(?:this\s+(?:field|question)\s+is\s+)?(?:optional|required|mandatory)\s*[.:]?|"
+    r"(?:other|something\s+else)\s*\(\s*please\s+(?:state|specify|give\s+details|describe)\s*\)\s*[.:]?|"
+    r"\(?\s*(?:maximum|max\.?|up\s+to)\s+\d+\s+(?:characters|words)\s*\)?\s*[.:]?"
+    r")[ \t]*$"
+)
+# A lead-in that announces what follows ("I am writing to request the following information:")
+# whose items were lost: it says "the following" / "as follows", or is a few words only.
+_LEAD_IN = re.compile(r"(?i)[^\n?]*\b(?:the\s+following|as\s+follows)\b[^\n?]{0,40}:[ \t]*|[ \t]*(?:\S+[ \t]+){0,4}\S+:[ \t]*")
+
+
+def _without_debris(quote: str) -> str | None:
+    """The quote without the form's own words. A quote with nothing left but lead-ins (the
+    items they announced were lost from the copy) is no quote: null rather than debris."""
+    lines = [ln for ln in quote.strip().split("\n") if not _FORM_DEBRIS.fullmatch(ln)]
+    if not any(ln.strip() and not _LEAD_IN.fullmatch(ln) for ln in lines):
+        return None
+    # blank runs left where debris lines were
+    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", "\n".join(lines)).strip()
+
+
 @dataclass
 class RequestSplit:
     spans: list[tuple[int, int]] = field(default_factory=list)  # the quoted request
@@ -126,7 +156,7 @@ class RequestSplit:
 
     def text_of(self, text: str) -> str | None:
         spans = self.spans[1:] if self.review_request else self.spans
-        parts = [text[s:e].strip() for s, e in spans]
+        parts = [_without_debris(text[s:e]) for s, e in spans]
         parts = [p for p in parts if p]
         if not parts:
             return None
@@ -384,7 +414,8 @@ def _find_request(text: str) -> RequestSplit:
         mm = _META_DATE.match(line) if line[:1] in "RSPD \t" else None
         if mm:
             line = line[mm.end():]  # "Responded Wed 06 June 2018I would like ..."
-        if _REQUESTISH.search(line) and not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", line):
+        if _REQUESTISH.search(line) and not re.match(r"(?i)\s*(?:thank\s+you|if\s+you|should\s+you)", line) \
+                and not _REFUSER_VOICE.search(line):
             q = m.start() + (mm.end() if mm else 0)
             break
     if q is None:
@@ -414,6 +445,12 @@ def _find_request(text: str) -> RequestSplit:
 # In a page flattened to one line: a sentence in the authority's voice about the request
 # ("Request under the FOIA 2000 I write in connection with your request ...") is not the request.
 _AUTHORITY_VOICE = re.compile(r"(?i)\byour\s+(?:request|questions?|e-?mail|letter)\b|\bI\s+write\b|\bwe\s+(?:have\s+)?received\b")
+# A line in the refuser's voice that reads like an ask ("Under the Freedom of Information Act
+# (FOIA) we have the right to refuse a request ... have decided to refuse your request").
+_REFUSER_VOICE = re.compile(
+    r"(?i)\byour\s+(?:request|questions?)\b|\bwe\s+have\s+the\s+right\s+to\b|"
+    r"\b(?:we|I)\s+have\s+(?:therefore\s+)?decided\s+to\s+refuse\b"
+)
 # a colon glued to the next word, optionally an upper-case heading ("questions:RESPONSE How")
 _GLUED_COLON = re.compile(r":(?:[A-Z]{3,}[ \t]+)?(?=[A-Z])")
 
