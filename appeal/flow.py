@@ -351,6 +351,84 @@ CONFIRM_COMPLETE = (
 )
 
 
+# Information held back only until it is published (FOIA s22, FOISA s27) or still being completed
+# (EIR reg 12(4)(d), EISR reg 10(4)(d)): what to ask is where and when, not whether. FOIA s27 is
+# international relations, so the heads are by regime.
+_TO_BE_PUBLISHED = {"FOIA": ("s22",), "FOISA": ("s27",), "EIR": ("reg12(4)(d)",), "EISR": ("reg10(4)(d)",)}
+ASK_PUBLICATION = (
+    "Please tell me where and when the information withheld from my request{ref} under {cite} will be "
+    "published (or was published, if it has been since), and send it to me, or a link to it, once it is."
+)
+# Material still in the course of completion is not always to be published: ask when it will be
+# finished, and where, if anywhere, it will be published.
+ASK_COMPLETION = (
+    "Please tell me when the material withheld from my request{ref} under {cite} as still in the course "
+    "of completion will be finished, and where and when it will be published if it is to be, and send it "
+    "to me, or a link to it, once it is finished."
+)
+# facts.md 2.3 (EIR reg 14): a reg 12(4)(d) refusal must name the other authority and estimate a
+# completion date. Said only for EIR: no stored source says the same of EISR.
+ASK_COMPLETION_EIR = (" A refusal under regulation 12(4)(d) must say which authority is preparing the "
+                      "information and when it expects it to be finished (regulation 14(4)).")
+# The requester's own personal data is not FOI's to give (FOIA s40(1), FOISA s38(1)(a), EIR reg 5(3));
+# the route is a subject access request, and the regulator's data protection complaints.
+_OWN_DATA = frozenset({"s40(1)", "reg5(3)"})
+_OWN_DATA_FOISA = frozenset({"s38(1)(a)"})
+_OWN_DATA_WORDS = re.compile(
+    r"\b(?:your|the applicant's|the requester's) own (?:personal )?(?:data|information)\b|"
+    r"\byour personal (?:data|information)\b|\bdata subject\b|\bsubject access\b|\bSAR\b")
+SUBJECT_ACCESS = (
+    "If what was withheld is your own personal data, an FOI review cannot get it for you: ask "
+    "the authority for it as a subject access request under the UK GDPR and the Data Protection Act "
+    "2018 and, if that is refused or not answered, complain to the ICO under data protection law "
+    "rather than about FOI."
+)
+
+
+def _own_data(refusal, regime: str) -> bool:
+    cites = {e.citation for e in refusal.exemptions}
+    if cites & (_OWN_DATA_FOISA if regime == "FOISA" else _OWN_DATA):
+        return True
+    # A personal-data exemption with no subsection named, or the own-data neither-confirm-nor-deny
+    # (s40(5A), often cited where the letter's reasons are about third parties): own data only
+    # where the letter says so.
+    loose = {"s38"} if regime == "FOISA" else {"s40", "s40(5A)"}
+    return bool(cites & loose) and bool(_OWN_DATA_WORDS.search(refusal.text or ""))
+
+
+def companion_notes(letter: Letter, refusal=None) -> list[tuple[str, str]]:
+    """What to do instead of a review where nothing is worth arguing, as (how, text): "advice" for
+    the requester, "send" for the authority. Tailored to why the information was held back (to be
+    published; the requester's own data), else the confirm-complete note (which the caller shows
+    only where the judgement asks for it)."""
+    if refusal is None:
+        return [("confirm", confirm_note(letter))]
+    regime = letter.regime
+    ref = f" (your reference {letter.reference})" if letter.reference else ""
+    notes = []
+    if _own_data(refusal, regime):
+        notes.append(("advice", SUBJECT_ACCESS))
+    heads = _TO_BE_PUBLISHED.get(regime, ())
+    cites = [e.citation for e in refusal.exemptions
+             if not e.ncnd and any(e.citation == h or e.citation.startswith(h + "(") for h in heads)]
+    if cites:
+        phrase = _cite_phrase(cites[0], regime)
+        if regime in ("EIR", "EISR"):
+            note = ASK_COMPLETION.format(cite=phrase, ref=ref)
+            if regime == "EIR":
+                note += ASK_COMPLETION_EIR
+        else:
+            note = ASK_PUBLICATION.format(cite=phrase, ref=ref)
+        notes.append(("send", note))
+    return notes or [("confirm", confirm_note(letter))]
+
+
+def _cite_phrase(citation: str, regime: str) -> str:
+    if citation.startswith("reg"):
+        return f"regulation {citation[3:]} of the Regulations"
+    return f"section {citation[1:]} of the Act"
+
+
 def confirm_note(letter: Letter) -> str:
     """The two-line note for an answer that may be complete (where nothing is worth arguing). No
     "thank you for your response": the response may be years old."""
@@ -383,7 +461,15 @@ def summary(result: Result, where: str) -> str:
     elif result.withheld is not None:
         lines.append(f"No {doc} written: there is nothing worth arguing "
                      "(add --force to write it anyway)")
-        if "confirm-complete" in getattr(outcome, "notes", []):
+        refusal = getattr(result.case, "refusal", None)
+        notes = companion_notes(letter, refusal)
+        for how, text in notes:
+            if how == "advice":
+                lines.append("  " + text)
+            elif how == "send":
+                lines.append("Send this instead:")
+                lines.append("  " + text)
+        if notes[0][0] == "confirm" and "confirm-complete" in getattr(outcome, "notes", []):
             lines.append("If you want to be sure nothing was missed, send this instead:")
             lines.append("  " + confirm_note(letter))
     else:

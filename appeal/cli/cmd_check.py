@@ -86,11 +86,14 @@ def render_text(report, letter, outcome=None) -> str:
     if outcome is not None:
         lines.extend(textwrap.wrap(f"Outcome: {outcome.kind}: {outcome.reason}", width=96,
                                    subsequent_indent="  "))
-        if outcome.kind == "nothing-to-argue" and "confirm-complete" in outcome.notes:
-            from appeal.flow import confirm_note
+        if outcome.kind == "nothing-to-argue":
+            from appeal.flow import companion_notes
 
-            lines.extend(textwrap.wrap("To be sure nothing was missed, send: " + confirm_note(letter), width=96,
-                                       initial_indent="  ", subsequent_indent="  "))
+            for how, text in companion_notes(letter, letter):  # letter: the Refusal here
+                if how == "confirm" and "confirm-complete" not in outcome.notes:
+                    continue
+                lead = {"confirm": "To be sure nothing was missed, send: ", "send": "Send instead: "}.get(how, "")
+                lines.extend(textwrap.wrap(lead + text, width=96, initial_indent="  ", subsequent_indent="  "))
     n = len(report.findings)
     hidden = getattr(report, "hidden", 0)
     if n:
