@@ -49,6 +49,17 @@ def literal_prefixes(rx: re.Pattern) -> tuple[str, ...] | None:
         return _PREFIXES[rx]
     except KeyError:
         pass
+    key = (rx.pattern, rx.flags)
+    shipped = _shipped()
+    if key in shipped:
+        out = _PREFIXES[rx] = shipped[key]
+        return out
+    out = _compute(rx)
+    _PREFIXES[rx] = out
+    return out
+
+
+def _compute(rx: re.Pattern) -> tuple[str, ...] | None:
     out = None
     if not rx.flags & re.VERBOSE:
         pattern = rx.pattern
@@ -74,8 +85,65 @@ def literal_prefixes(rx: re.Pattern) -> tuple[str, ...] | None:
                         kept.append(s)
                         seen.add(s)
                 out = tuple(kept)
-    _PREFIXES[rx] = out
     return out
+
+
+# The prefixes of the patterns the commands use, worked out at release (python -m
+# appeal.cli.release, ship_prefixes) so a cold start does not read every pattern again. The file
+# names the source of this module it was made with (a CRC of it): from any other source, e.g.
+# after an edit here without a release, it is not read and every prefix is worked out as above.
+SHIPPED_NAME = "prefixes-v1.marshal"
+_SHIPPED: dict | None = None
+
+
+def _source_crc() -> int | None:
+    import zlib
+
+    try:
+        with open(__file__, "rb") as fh:
+            return zlib.crc32(fh.read())
+    except (OSError, TypeError):
+        return None
+
+
+def _shipped_path() -> str:
+    import os
+
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "cache", SHIPPED_NAME)
+
+
+def _shipped() -> dict:
+    """{(pattern, flags): prefixes} shipped for this very source, else {} (best effort)."""
+    global _SHIPPED
+    if _SHIPPED is None:
+        _SHIPPED = {}
+        try:
+            import marshal
+
+            with open(_shipped_path(), "rb") as fh:
+                data = marshal.loads(fh.read())
+            crc = _source_crc()
+            if isinstance(data, dict) and crc is not None and data.get("source") == crc:
+                table = data.get("prefixes")
+                if isinstance(table, dict):
+                    _SHIPPED = table
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    return _SHIPPED
+
+
+def ship(path: str | None = None) -> str:
+    """Write the prefixes worked out in this process (release step); the path written."""
+    import marshal
+
+    table = {}
+    for rx, out in list(_PREFIXES.items()):
+        if isinstance(rx.pattern, str):
+            table[(rx.pattern, rx.flags)] = _compute(rx)  # afresh, never a stale copy
+    target = path or _shipped_path()
+    with open(target, "wb") as fh:
+        fh.write(marshal.dumps({"source": _source_crc(), "prefixes": table}))
+    return target
 
 
 def _foldable(prefix: str) -> bool:

@@ -7,7 +7,8 @@ first run would otherwise build into the user's cache:
 - the Word skeletons render/docx_fast.py writes letters into (python-docx's empty letter);
 - the compiled regular expressions the commands use, for this Python (appeal/regex_cache.py),
   and the compiled letter and rule templates (appeal/templating.py), both collected by running
-  every command over the sample letters with an empty cache.
+  every command over the sample letters with an empty cache;
+- the literal prefixes of the patterns those runs searched with (appeal/prefilter.py).
 Each is only ever a shortcut: stale or missing, the product builds the same thing itself.
 """
 
@@ -99,6 +100,9 @@ def main() -> None:
     if not letters:
         sys.exit("run from a checkout: the sample letters (examples/, tests/letters/) are needed")
     print(ship_regexes(letters))
+    from appeal import prefilter
+
+    print(prefilter.ship())  # the literal prefixes of the patterns those runs searched with
     from appeal.render import docx_fast
     from appeal.resources import SHIPPED_CACHE
 
