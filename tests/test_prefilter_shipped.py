@@ -52,3 +52,18 @@ def test_missing_or_damaged_file_falls_back(tmp_path, monkeypatch):
         monkeypatch.setattr(prefilter, "_SHIPPED", None)
         monkeypatch.setattr(prefilter, "_PREFIXES", {})
         assert sorted(prefilter.literal_prefixes(rx)) == ["zzqxalph", "zzqxbeta"]
+
+
+def test_ci_lowers_outside_escapes_and_reads_leading_word_boundaries():
+    from appeal.rules.patterns import _WORD_START, ci
+
+    every = ci(r"\bFoo|\bBar")  # every alternative starts a word: read as word_start
+    assert every.pattern == "foo|bar" and every in _WORD_START
+    some = ci(r"\bFoo|bar")  # not every one: left as written, lower-cased
+    assert some.pattern == r"\bfoo|bar" and some not in _WORD_START
+    escapes = ci(r"Foo\S+\W")  # escapes keep their case (\S is not \s)
+    assert escapes.pattern == r"foo\S+\W"
+    plain = ci(r"already lower\s+case")
+    assert plain.pattern == r"already lower\s+case" and plain not in _WORD_START
+    asked = ci(r"Alpha|\bbeta", word_start=True)
+    assert asked.pattern == "alpha|beta" and asked in _WORD_START

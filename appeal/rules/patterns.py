@@ -25,22 +25,27 @@ def ci(pattern: str, flags: int = 0, *, word_start: bool = False) -> re.Pattern:
     patterns with a literal first character in every alternative and no leading \\b: Python's
     regex engine then skips ahead to candidate characters instead of trying every position.
     """
-    alternatives = _alternatives(pattern)
-    if all(a.startswith("\\b") for a in alternatives):
+    # (the first alternative starts the pattern: unless it starts with \b, not all of them do)
+    alternatives = _alternatives(pattern) if word_start or pattern.startswith("\\b") else ()
+    if alternatives and all(a.startswith("\\b") for a in alternatives):
         word_start = True  # the same meaning, and the scan can skip to candidate characters
     if word_start:
         pattern = "|".join(a[2:] if a.startswith("\\b") else a for a in alternatives)
-    out, escaped = [], False
-    for ch in pattern:
-        if escaped:
-            out.append(ch)
-            escaped = False
-        elif ch == "\\":
-            out.append(ch)
-            escaped = True
-        else:
-            out.append(ch.lower())
-    rx = re.compile("".join(out), flags & ~re.IGNORECASE)
+    if pattern.lower() == pattern:
+        lowered = pattern  # no capital anywhere (escapes included): every character lowers to itself
+    else:
+        out, escaped = [], False
+        for ch in pattern:
+            if escaped:
+                out.append(ch)
+                escaped = False
+            elif ch == "\\":
+                out.append(ch)
+                escaped = True
+            else:
+                out.append(ch.lower())
+        lowered = "".join(out)
+    rx = re.compile(lowered, flags & ~re.IGNORECASE)
     _LOWER.add(rx)
     if word_start:
         _WORD_START.add(rx)
