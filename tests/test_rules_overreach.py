@@ -853,3 +853,20 @@ def test_a_counter_terrorism_unit_named_is_not_terrorism_weighed_but_terrorism_r
                             "Terrorists could use the figures to plan attacks. ")
     f = findings(police("How many bicycles were stolen in 2023?", f"The information is exempt.\n\n{cites}\n\n{weighed}"))
     assert f["national-security-mismatch"].strength == "moderate"
+
+
+def test_a_bolt_on_ncnd_over_covert_use_nobody_asked_about_is_not_ncnd_over_statistics():
+    request = ("1. How many drones does the force own?\n"
+               "2. How many times were drones used in operations in 2023?")
+    reply = ("Please find attached our response with regard to the overt use of drones.\n\n"
+             "In addition, with regard to any information relating to the covert use of drones, Westshire "
+             "Police neither confirms nor denies that it holds any other information, by virtue of Section "
+             "31(3) Law Enforcement. Confirming or denying would reveal tactical capability and would be "
+             "likely to prejudice the prevention of crime.")
+    rules = {f.rule for f in run(parse_text(police(request, reply))).findings}
+    assert "ncnd-statistics" not in rules
+    assert "ncnd-after-confirmation" in rules
+    # near miss: the request asks about covert use itself, so the NCND is over what was asked
+    asked = request + "\n3. How many times were drones used covertly in 2023?"
+    rules = {f.rule for f in run(parse_text(police(asked, reply))).findings}
+    assert "ncnd-statistics" in rules

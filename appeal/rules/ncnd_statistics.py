@@ -32,6 +32,14 @@ def _ncnd_questions(ctx):
     return [q for q in qs if getattr(q, "answer", None) == "ncnd"]
 
 
+def _unasked_covert(ctx, prof) -> bool:
+    """The NCND is over covert use/tactics, and the request says nothing of covert work."""
+    if not ctx.ncnd_statement:
+        return False
+    a, b = ctx.ncnd_statement
+    return "covert" in ctx.text[a:b].lower() and "covert" not in (prof.text or "").lower()
+
+
 def check(ctx):
     prof = ctx.request
     if not harm_based_ncnd(ctx) or not prof.known:
@@ -60,8 +68,11 @@ def check(ctx):
     if not count_units(prof.text):
         return []  # the figures asked for are one transaction or an extreme, not counts
     scope = ncnd_scope(ctx)
-    if scope == "other" and (figures_given(ctx) or says_not_held(ctx)):
-        return []  # the figures were given (or said not to exist); the NCND is over something else
+    if scope == "other" and (figures_given(ctx) or says_not_held(ctx) or _unasked_covert(ctx, prof)):
+        # the figures were given (or said not to exist), or the NCND is the police add-on over
+        # *covert* use the request never asked about: either way it is over something else, which
+        # ncnd-after-confirmation argues
+        return []
     if scope in ("all", "part") and prof.aggregate:
         strength = "strong"
     else:
